@@ -1,0 +1,429 @@
+package store
+
+import (
+	"context"
+	"strings"
+	"time"
+)
+
+// DateLayout is how Liaison writes calendar dates: ISO 8601, sortable as text.
+const DateLayout = "2006-01-02"
+
+// Round is one run of the scheme (a cohort), such as "Southampton 2017–18".
+type Round struct {
+	ID        int64
+	Name      string
+	StartsOn  string // YYYY-MM-DD, or "" when not yet known
+	EndsOn    string // YYYY-MM-DD, or ""
+	CreatedAt time.Time
+}
+
+// Role is what a participant does. Its values are the stored codes.
+type Role string
+
+// The roles a participant can have.
+const (
+	RoleGP            Role = "gp"
+	RoleConsultant    Role = "consultant"
+	RoleNurse         Role = "nurse"
+	RoleManager       Role = "manager"
+	RolePharmacist    Role = "pharmacist"
+	RoleSupportWorker Role = "support_worker"
+	RoleOther         Role = "other"
+)
+
+// Roles lists every role in the order the GUI shows them.
+var Roles = []Role{RoleGP, RoleConsultant, RoleNurse, RoleManager, RolePharmacist, RoleSupportWorker, RoleOther}
+
+var roleLabels = map[Role]string{
+	RoleGP: "GP", RoleConsultant: "Consultant", RoleNurse: "Nurse", RoleManager: "Manager",
+	RolePharmacist: "Pharmacist", RoleSupportWorker: "Support worker", RoleOther: "Other",
+}
+
+// Label returns the role as people write it ("GP", "Support worker").
+func (r Role) Label() string {
+	if l, ok := roleLabels[r]; ok {
+		return l
+	}
+	return string(r)
+}
+
+// Valid reports whether r is one of Roles.
+func (r Role) Valid() bool { _, ok := roleLabels[r]; return ok }
+
+// ParseRole reads a role as people write it: "GP", "General practitioner",
+// "Consultant", "Support worker", "HCA" and so on, ignoring case and
+// punctuation. It reports false when the text names no known role.
+func ParseRole(s string) (Role, bool) {
+	k := strings.Map(func(r rune) rune {
+		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
+			return r
+		}
+		return -1
+	}, strings.ToLower(s))
+	switch k {
+	case "gp", "gps", "generalpractitioner", "salariedgp", "gppartner", "locumgp", "gpregistrar", "primarycare":
+		return RoleGP, true
+	case "consultant", "consultants", "hospitalconsultant", "specialist", "secondarycare", "hospitaldoctor":
+		return RoleConsultant, true
+	case "nurse", "practicenurse", "nursepractitioner", "specialistnurse", "anp", "advancednursepractitioner":
+		return RoleNurse, true
+	case "manager", "practicemanager", "servicemanager", "operationsmanager":
+		return RoleManager, true
+	case "pharmacist", "clinicalpharmacist":
+		return RolePharmacist, true
+	case "supportworker", "healthcaresupportworker", "hca", "healthcareassistant":
+		return RoleSupportWorker, true
+	case "other":
+		return RoleOther, true
+	}
+	return "", false
+}
+
+// Participant is a person who signed up for a round.
+type Participant struct {
+	ID           int64
+	RoundID      int64
+	Name         string
+	Email        string
+	Role         Role
+	Organisation string // practice or trust
+	Specialty    string
+	Locality     string // locality or primary care network
+	// Wishes lists specialties the participant asked to be paired with.
+	Wishes []string
+}
+
+// ParticipantFilter narrows FindParticipants. Zero fields do not filter.
+type ParticipantFilter struct {
+	RoundID  int64
+	ID       int64
+	Role     Role
+	Locality string
+	// Search matches name, email, organisation and specialty, ignoring case.
+	Search string
+}
+
+// Side says which side of the exchange hosts a visit.
+type Side string
+
+// The two sides: the primary-care side (the GP's practice) and the
+// secondary-care side (the consultant's hospital).
+const (
+	SidePrimary   Side = "primary"
+	SideSecondary Side = "secondary"
+)
+
+// VisitStatus is where a visit has got to.
+type VisitStatus string
+
+// Visit statuses.
+const (
+	VisitProposed  VisitStatus = "proposed"
+	VisitConfirmed VisitStatus = "confirmed"
+	VisitDone      VisitStatus = "done"
+	VisitCancelled VisitStatus = "cancelled"
+)
+
+// VisitStatuses lists every status in workflow order.
+var VisitStatuses = []VisitStatus{VisitProposed, VisitConfirmed, VisitDone, VisitCancelled}
+
+// Valid reports whether s is a known visit status.
+func (s VisitStatus) Valid() bool {
+	for _, v := range VisitStatuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Visit is one half-day visit of a pair to one side's workplace.
+type Visit struct {
+	ID                 int64
+	PairingID          int64
+	Host               Side
+	Date               string // YYYY-MM-DD, or "" when not yet arranged
+	Status             VisitStatus
+	Notes              string
+	ReflectionReceived bool
+}
+
+// Overdue reports whether the visit's date has passed and it is not done
+// (or cancelled).
+func (v Visit) Overdue(today time.Time) bool {
+	if v.Date == "" || v.Status == VisitDone || v.Status == VisitCancelled {
+		return false
+	}
+	return v.Date < today.Format(DateLayout)
+}
+
+// Pairing is two participants matched for an exchange, with its two visits.
+type Pairing struct {
+	ID          int64
+	RoundID     int64
+	PrimaryID   int64 // the primary-care side, usually the GP
+	SecondaryID int64 // the hospital side, usually the consultant
+	Locked      bool  // automatic matching keeps a locked pair
+	Reason      string
+	// Visits holds the visit hosted by the primary side, then the one hosted
+	// by the secondary side.
+	Visits [2]Visit
+	// Primary and Secondary are filled by FindPairings for display.
+	Primary, Secondary Participant
+}
+
+// Question is one feedback-survey question, scored 1 to 6.
+type Question struct {
+	ID       int64
+	RoundID  int64
+	Position int
+	Text     string
+}
+
+// PublishedQuestions are the four questions of the published Southampton
+// survey; a new round starts with them.
+var PublishedQuestions = []string{
+	"Would you support a regular primary–secondary care forum?",
+	"Did you find the scheme useful?",
+	"How likely are you to take part again?",
+	"Will you consider new ways of working as a result of better relationships?",
+}
+
+// Response is one feedback-survey submission.
+type Response struct {
+	ID      int64
+	RoundID int64
+	// Scores maps question ID to a score 1..6; an unanswered question is absent.
+	Scores map[int64]int
+	Role   Role // optional; "" when not given
+	// Source says where it came from: "paper", "demo", or "import:<file>".
+	Source string
+	// Key identifies the response within its round so that a re-import does
+	// not count it twice: the export's response ID, or a content fingerprint.
+	Key     string
+	Comment string
+}
+
+// Reflection is an anonymous free-text reflection. Deliberately, nothing
+// links it to a participant.
+type Reflection struct {
+	ID       int64
+	RoundID  int64
+	Body     string
+	Themes   []string
+	Approved bool   // approved for quoting
+	Excerpt  string // the approved quote, when only part of Body may be quoted
+}
+
+// Quote returns the text approved for quoting: the excerpt if any, else the body.
+func (r Reflection) Quote() string {
+	if strings.TrimSpace(r.Excerpt) != "" {
+		return r.Excerpt
+	}
+	return r.Body
+}
+
+// Theme is a reflection theme with the keywords that suggest it.
+type Theme struct {
+	ID       int64
+	Name     string
+	Keywords []string
+	Builtin  bool
+}
+
+// SchemeThemes are the five themes of the published reflections.
+var SchemeThemes = []string{"compassion", "collaboration", "complexity", "efficiency", "education"}
+
+// ProjectStatus is where an improvement project has got to.
+type ProjectStatus string
+
+// Project statuses.
+const (
+	ProjectIdea       ProjectStatus = "idea"
+	ProjectInProgress ProjectStatus = "in_progress"
+	ProjectCompleted  ProjectStatus = "completed"
+	ProjectStopped    ProjectStatus = "stopped"
+)
+
+// ProjectStatuses lists every project status in workflow order.
+var ProjectStatuses = []ProjectStatus{ProjectIdea, ProjectInProgress, ProjectCompleted, ProjectStopped}
+
+// Valid reports whether s is a known project status.
+func (s ProjectStatus) Valid() bool {
+	for _, v := range ProjectStatuses {
+		if s == v {
+			return true
+		}
+	}
+	return false
+}
+
+// Project is an improvement project that came out of the scheme.
+type Project struct {
+	ID          int64
+	RoundID     int64
+	Title       string
+	PromptedBy  string // a theme, a specialty or a pair, in words
+	PairingID   int64  // 0 when not prompted by one pair
+	Owner       string
+	Group       string // task-and-finish group
+	Status      ProjectStatus
+	StartedOn   string
+	CompletedOn string
+	Impact      string
+	Links       string
+}
+
+// RSVP is an attendee's answer to an invitation.
+type RSVP string
+
+// RSVP values.
+const (
+	RSVPInvited  RSVP = "invited"
+	RSVPAccepted RSVP = "accepted"
+	RSVPDeclined RSVP = "declined"
+)
+
+// Event is the celebration event or a forum meeting.
+type Event struct {
+	ID       int64
+	RoundID  int64
+	Name     string
+	Date     string
+	Venue    string
+	Capacity int
+}
+
+// AgendaItem is one slot of an event's agenda.
+type AgendaItem struct {
+	ID       int64
+	EventID  int64
+	Position int
+	Starts   string // HH:MM
+	Minutes  int
+	Title    string
+	Speaker  string
+}
+
+// Attendee is someone invited to an event: a participant or a guest.
+type Attendee struct {
+	ID            int64
+	EventID       int64
+	ParticipantID int64 // 0 for a guest
+	Name          string
+	Organisation  string
+	Role          string
+	RSVP          RSVP
+	CheckedInAt   time.Time // zero until checked in
+}
+
+// Service is everything Liaison stores. The SQLite implementation is in
+// store/sqlite; every write happens in one transaction.
+type Service interface {
+	RoundService
+	ParticipantService
+	PairingService
+	FeedbackService
+	ReflectionService
+	ProjectService
+	EventService
+	// Path is the database file.
+	Path() string
+	Close() error
+}
+
+// RoundService manages rounds.
+type RoundService interface {
+	// Rounds lists every round, most recent first.
+	Rounds(ctx context.Context) ([]Round, error)
+	// CreateRound stores a new round with the published questions.
+	CreateRound(ctx context.Context, r *Round) error
+	// RoundByName finds a round by name, ignoring case.
+	RoundByName(ctx context.Context, name string) (Round, error)
+	// ResolveRound returns the named round, creating it if needed; with an
+	// empty name, the most recent round, or a new one named after the year.
+	ResolveRound(ctx context.Context, name string, now time.Time) (Round, error)
+	// DeleteRound deletes a round and everything in it.
+	DeleteRound(ctx context.Context, id int64) error
+	// Setting returns a stored setting, or def when there is none.
+	Setting(ctx context.Context, key, def string) (string, error)
+	// SetSetting stores a setting.
+	SetSetting(ctx context.Context, key, value string) error
+	// DataVersion changes whenever any connection, in this process or
+	// another, commits a change; it is cheap enough to poll.
+	DataVersion(ctx context.Context) (int64, error)
+}
+
+// ParticipantService manages participants.
+type ParticipantService interface {
+	FindParticipants(ctx context.Context, f ParticipantFilter) ([]Participant, error)
+	CreateParticipant(ctx context.Context, p *Participant) error
+	UpdateParticipant(ctx context.Context, p *Participant) error
+	// DeleteParticipant deletes a participant and their pairing (with its visits).
+	DeleteParticipant(ctx context.Context, id int64) error
+	// UpsertParticipants creates or updates (by email, ignoring case) all of
+	// ps in one transaction: all or nothing. It returns how many were new.
+	UpsertParticipants(ctx context.Context, roundID int64, ps []Participant) (created, updated int, err error)
+}
+
+// PairingService manages pairings and their visits.
+type PairingService interface {
+	FindPairings(ctx context.Context, roundID int64) ([]Pairing, error)
+	// CreatePairing stores a pairing with its two proposed visits.
+	CreatePairing(ctx context.Context, p *Pairing) error
+	UpdatePairing(ctx context.Context, p *Pairing) error
+	DeletePairing(ctx context.Context, id int64) error
+	UpdateVisit(ctx context.Context, v *Visit) error
+	// PairedBefore lists, as pairs of lower-cased emails, the people paired
+	// in rounds other than roundID.
+	PairedBefore(ctx context.Context, roundID int64) ([][2]string, error)
+}
+
+// FeedbackService manages the survey's questions and responses.
+type FeedbackService interface {
+	Questions(ctx context.Context, roundID int64) ([]Question, error)
+	CreateQuestion(ctx context.Context, q *Question) error
+	UpdateQuestion(ctx context.Context, q *Question) error
+	DeleteQuestion(ctx context.Context, id int64) error
+	Responses(ctx context.Context, roundID int64) ([]Response, error)
+	// AddResponses stores rs in one transaction, skipping any whose Key is
+	// already in the round; it returns how many were added and skipped.
+	AddResponses(ctx context.Context, roundID int64, rs []Response) (added, skipped int, err error)
+	DeleteResponse(ctx context.Context, id int64) error
+}
+
+// ReflectionService manages reflections and themes.
+type ReflectionService interface {
+	Reflections(ctx context.Context, roundID int64) ([]Reflection, error)
+	CreateReflection(ctx context.Context, r *Reflection) error
+	UpdateReflection(ctx context.Context, r *Reflection) error
+	DeleteReflection(ctx context.Context, id int64) error
+	Themes(ctx context.Context) ([]Theme, error)
+	SaveTheme(ctx context.Context, t *Theme) error
+	DeleteTheme(ctx context.Context, id int64) error
+}
+
+// ProjectService manages improvement projects.
+type ProjectService interface {
+	Projects(ctx context.Context, roundID int64) ([]Project, error)
+	CreateProject(ctx context.Context, p *Project) error
+	UpdateProject(ctx context.Context, p *Project) error
+	DeleteProject(ctx context.Context, id int64) error
+}
+
+// EventService manages events, agendas and attendees.
+type EventService interface {
+	Events(ctx context.Context, roundID int64) ([]Event, error)
+	CreateEvent(ctx context.Context, e *Event) error
+	UpdateEvent(ctx context.Context, e *Event) error
+	DeleteEvent(ctx context.Context, id int64) error
+	Agenda(ctx context.Context, eventID int64) ([]AgendaItem, error)
+	SaveAgendaItem(ctx context.Context, a *AgendaItem) error
+	DeleteAgendaItem(ctx context.Context, id int64) error
+	Attendees(ctx context.Context, eventID int64) ([]Attendee, error)
+	SaveAttendee(ctx context.Context, a *Attendee) error
+	DeleteAttendee(ctx context.Context, id int64) error
+	// CheckIn records the attendee's arrival at t (or clears it when t is zero).
+	CheckIn(ctx context.Context, attendeeID int64, t time.Time) error
+}
