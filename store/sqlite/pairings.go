@@ -1,0 +1,166 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strings"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// FindPairings returns the round's pairings with both people and both visits.
+func (d *DB) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, error) {
+	people, err := findParticipants(ctx, d.db, store.ParticipantFilter{RoundID: roundID})
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[int64]store.Participant, len(people))
+	for _, p := range people {
+		byID[p.ID] = p
+	}
+	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.round_id, p.primary_id, p.secondary_id, p.locked, p.reason,
+			v.id, v.host, v.visit_date, v.status, v.notes, v.reflection_received
+		FROM pairings p JOIN visits v ON v.pairing_id = p.id
+		WHERE p.round_id = ? ORDER BY p.id, v.host`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Pairing
+	for rows.Next() {
+		var p store.Pairing
+		var v store.Visit
+		if err := rows.Scan(&p.ID, &p.RoundID, &p.PrimaryID, &p.SecondaryID, &p.Locked, &p.Reason,
+			&v.ID, &v.Host, &v.Date, &v.Status, &v.Notes, &v.ReflectionReceived); err != nil {
+			return nil, err
+		}
+		v.PairingID = p.ID
+		if n := len(out); n == 0 || out[n-1].ID != p.ID {
+			p.Primary, p.Secondary = byID[p.PrimaryID], byID[p.SecondaryID]
+			out = append(out, p)
+		}
+		last := &out[len(out)-1]
+		if v.Host == store.SidePrimary {
+			last.Visits[0] = v
+		} else {
+			last.Visits[1] = v
+		}
+	}
+	return out, rows.Err()
+}
+
+// CreatePairing stores a pairing with its two visits, both proposed unless
+// p.Visits says otherwise.
+func (d *DB) CreatePairing(ctx context.Context, p *store.Pairing) error {
+	return d.write(ctx, func(tx *sql.Tx) error { return insertPairing(ctx, tx, p) })
+}
+
+func insertPairing(ctx context.Context, tx *sql.Tx, p *store.Pairing) error {
+	if p.PrimaryID == 0 || p.SecondaryID == 0 {
+		return store.Errorf(store.EINVALID, "A pair needs two people.")
+	}
+	if p.PrimaryID == p.SecondaryID {
+		return store.Errorf(store.EINVALID, "A person cannot be paired with themselves.")
+	}
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE round_id = ? AND id IN (?, ?)`,
+		p.RoundID, p.PrimaryID, p.SecondaryID).Scan(&n); err != nil {
+		return err
+	}
+	if n != 2 {
+		return store.Errorf(store.EINVALID, "Both people in a pair must be participants of the same round.")
+	}
+	res, err := tx.ExecContext(ctx, `INSERT INTO pairings (round_id, primary_id, secondary_id, locked, reason) VALUES (?, ?, ?, ?, ?)`,
+		p.RoundID, p.PrimaryID, p.SecondaryID, boolInt(p.Locked), strings.TrimSpace(p.Reason))
+	if err != nil {
+		return constraint(err, "A pair for one of these people")
+	}
+	if p.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	for i, side := range []store.Side{store.SidePrimary, store.SideSecondary} {
+		v := &p.Visits[i]
+		v.PairingID, v.Host = p.ID, side
+		if v.Status == "" {
+			v.Status = store.VisitProposed
+		}
+		if err := validVisit(v); err != nil {
+			return err
+		}
+		res, err := tx.ExecContext(ctx, `INSERT INTO visits (pairing_id, host, visit_date, status, notes, reflection_received) VALUES (?, ?, ?, ?, ?, ?)`,
+			v.PairingID, string(v.Host), v.Date, string(v.Status), v.Notes, boolInt(v.ReflectionReceived))
+		if err != nil {
+			return err
+		}
+		if v.ID, err = res.LastInsertId(); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func validVisit(v *store.Visit) error {
+	if !v.Status.Valid() {
+		return store.Errorf(store.EINVALID, "%q is not a visit status; use proposed, confirmed, done or cancelled.", v.Status)
+	}
+	return validDate("The visit date", v.Date)
+}
+
+// UpdatePairing saves a pairing's locked flag and reason (and its people).
+func (d *DB) UpdatePairing(ctx context.Context, p *store.Pairing) error {
+	if p.PrimaryID == p.SecondaryID {
+		return store.Errorf(store.EINVALID, "A person cannot be paired with themselves.")
+	}
+	return d.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE pairings SET primary_id = ?, secondary_id = ?, locked = ?, reason = ? WHERE id = ?`,
+			p.PrimaryID, p.SecondaryID, boolInt(p.Locked), strings.TrimSpace(p.Reason), p.ID)
+		if err != nil {
+			return constraint(err, "A pair for one of these people")
+		}
+		return checkAffected(res, "Pair %d does not exist.", p.ID)
+	})
+}
+
+// DeletePairing deletes a pairing and its visits.
+func (d *DB) DeletePairing(ctx context.Context, id int64) error {
+	return d.deleteRow(ctx, "pairings", "Pair", id)
+}
+
+// UpdateVisit saves a visit's date, status, notes and reflection flag.
+func (d *DB) UpdateVisit(ctx context.Context, v *store.Visit) error {
+	if err := validVisit(v); err != nil {
+		return err
+	}
+	return d.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `UPDATE visits SET visit_date = ?, status = ?, notes = ?, reflection_received = ? WHERE id = ?`,
+			v.Date, string(v.Status), v.Notes, boolInt(v.ReflectionReceived), v.ID)
+		if err != nil {
+			return err
+		}
+		return checkAffected(res, "Visit %d does not exist.", v.ID)
+	})
+}
+
+// PairedBefore lists the people paired in other rounds, each pair as two
+// lower-cased emails (or names, for someone with no email), so that
+// matching never pairs the same two people again.
+func (d *DB) PairedBefore(ctx context.Context, roundID int64) ([][2]string, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT
+			CASE WHEN a.email <> '' THEN lower(a.email) ELSE lower(a.name) END,
+			CASE WHEN b.email <> '' THEN lower(b.email) ELSE lower(b.name) END
+		FROM pairings p JOIN participants a ON a.id = p.primary_id JOIN participants b ON b.id = p.secondary_id
+		WHERE p.round_id <> ?`, roundID)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out [][2]string
+	for rows.Next() {
+		var pr [2]string
+		if err := rows.Scan(&pr[0], &pr[1]); err != nil {
+			return nil, err
+		}
+		out = append(out, pr)
+	}
+	return out, rows.Err()
+}

@@ -1,0 +1,206 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"fmt"
+	"net/mail"
+	"strings"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// FindParticipants returns the participants that match f, ordered by name.
+func (d *DB) FindParticipants(ctx context.Context, f store.ParticipantFilter) ([]store.Participant, error) {
+	return findParticipants(ctx, d.db, f)
+}
+
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+func findParticipants(ctx context.Context, q querier, f store.ParticipantFilter) ([]store.Participant, error) {
+	where, args := []string{"1 = 1"}, []any{}
+	if f.RoundID != 0 {
+		where, args = append(where, "round_id = ?"), append(args, f.RoundID)
+	}
+	if f.ID != 0 {
+		where, args = append(where, "id = ?"), append(args, f.ID)
+	}
+	if f.Role != "" {
+		where, args = append(where, "role = ?"), append(args, string(f.Role))
+	}
+	if f.Locality != "" {
+		where, args = append(where, "lower(locality) = lower(?)"), append(args, f.Locality)
+	}
+	if s := strings.TrimSpace(f.Search); s != "" {
+		like := "%" + strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`).Replace(strings.ToLower(s)) + "%"
+		where = append(where, `(lower(name) LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\' OR lower(organisation) LIKE ? ESCAPE '\' OR lower(specialty) LIKE ? ESCAPE '\')`)
+		args = append(args, like, like, like, like)
+	}
+	rows, err := q.QueryContext(ctx, `SELECT id, round_id, name, email, role, organisation, specialty, locality, wishes
+		FROM participants WHERE `+strings.Join(where, " AND ")+` ORDER BY name COLLATE NOCASE, id`, args...)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Participant
+	for rows.Next() {
+		var p store.Participant
+		var wishes string
+		if err := rows.Scan(&p.ID, &p.RoundID, &p.Name, &p.Email, &p.Role, &p.Organisation, &p.Specialty, &p.Locality, &wishes); err != nil {
+			return nil, err
+		}
+		p.Wishes = splitList(wishes)
+		out = append(out, p)
+	}
+	return out, rows.Err()
+}
+
+// ValidateParticipant checks a participant as the store will: name and role
+// required, role known, email well formed when given.
+func ValidateParticipant(p *store.Participant) error {
+	p.Name = strings.TrimSpace(p.Name)
+	p.Email = strings.TrimSpace(p.Email)
+	p.Organisation = strings.TrimSpace(p.Organisation)
+	p.Specialty = strings.TrimSpace(p.Specialty)
+	p.Locality = strings.TrimSpace(p.Locality)
+	if p.Name == "" {
+		return store.Errorf(store.EINVALID, "A participant needs a name.")
+	}
+	if p.Role == "" {
+		return store.Errorf(store.EINVALID, "%s needs a role (GP, consultant, nurse, manager, pharmacist, support worker or other).", p.Name)
+	}
+	if !p.Role.Valid() {
+		return store.Errorf(store.EINVALID, "%q is not a role Liaison knows; choose GP, consultant, nurse, manager, pharmacist, support worker or other.", p.Role)
+	}
+	if p.Email != "" && !WellFormedEmail(p.Email) {
+		return store.Errorf(store.EINVALID, "%q is not a well-formed email address.", p.Email)
+	}
+	return nil
+}
+
+// WellFormedEmail reports whether s looks like one plain email address.
+func WellFormedEmail(s string) bool {
+	a, err := mail.ParseAddress(s)
+	if err != nil || a.Address != s || a.Name != "" || strings.ContainsAny(s, " \t") {
+		return false
+	}
+	at := strings.LastIndexByte(s, '@')
+	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.HasSuffix(s, ".")
+}
+
+// CreateParticipant stores a new participant.
+func (d *DB) CreateParticipant(ctx context.Context, p *store.Participant) error {
+	if err := ValidateParticipant(p); err != nil {
+		return err
+	}
+	return d.write(ctx, func(tx *sql.Tx) error { return insertParticipant(ctx, tx, p) })
+}
+
+func insertParticipant(ctx context.Context, tx *sql.Tx, p *store.Participant) error {
+	res, err := tx.ExecContext(ctx, `INSERT INTO participants (round_id, name, email, role, organisation, specialty, locality, wishes)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.RoundID, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes))
+	if err != nil {
+		return constraint(err, participantWhat(p))
+	}
+	p.ID, err = res.LastInsertId()
+	return err
+}
+
+func participantWhat(p *store.Participant) string {
+	if p.Email != "" {
+		return fmt.Sprintf("A participant with the email %s in this round", p.Email)
+	}
+	return fmt.Sprintf("Participant %s", p.Name)
+}
+
+// UpdateParticipant saves changes to a participant.
+func (d *DB) UpdateParticipant(ctx context.Context, p *store.Participant) error {
+	if err := ValidateParticipant(p); err != nil {
+		return err
+	}
+	return d.write(ctx, func(tx *sql.Tx) error { return updateParticipant(ctx, tx, p) })
+}
+
+func updateParticipant(ctx context.Context, tx *sql.Tx, p *store.Participant) error {
+	res, err := tx.ExecContext(ctx, `UPDATE participants SET name = ?, email = ?, role = ?, organisation = ?, specialty = ?, locality = ?, wishes = ?
+		WHERE id = ?`, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes), p.ID)
+	if err != nil {
+		return constraint(err, participantWhat(p))
+	}
+	return checkAffected(res, "Participant %d does not exist.", p.ID)
+}
+
+// DeleteParticipant deletes a participant; their pairing and its visits go
+// with them.
+func (d *DB) DeleteParticipant(ctx context.Context, id int64) error {
+	return d.deleteRow(ctx, "participants", "Participant", id)
+}
+
+// UpsertParticipants creates or updates (matching email, ignoring case) all
+// of ps in one transaction: either all are written or none.
+func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.Participant) (created, updated int, err error) {
+	for i := range ps {
+		if err := ValidateParticipant(&ps[i]); err != nil {
+			return 0, 0, store.Errorf(store.EINVALID, "Row %d: %s", i+1, store.ErrorMessage(err))
+		}
+	}
+	err = d.write(ctx, func(tx *sql.Tx) error {
+		byEmail := map[string]int64{}
+		rows, err := tx.QueryContext(ctx, `SELECT id, lower(email) FROM participants WHERE round_id = ? AND email <> ''`, roundID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			var email string
+			if err := rows.Scan(&id, &email); err != nil {
+				rows.Close()
+				return err
+			}
+			byEmail[email] = id
+		}
+		rows.Close()
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO participants (round_id, name, email, role, organisation, specialty, locality, wishes)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer ins.Close()
+		upd, err := tx.PrepareContext(ctx, `UPDATE participants SET name = ?, role = ?, organisation = ?, specialty = ?, locality = ?, wishes = ?, email = ? WHERE id = ?`)
+		if err != nil {
+			return err
+		}
+		defer upd.Close()
+		for i := range ps {
+			p := &ps[i]
+			p.RoundID = roundID
+			if id, ok := byEmail[strings.ToLower(p.Email)]; ok && p.Email != "" {
+				p.ID = id
+				if _, err := upd.ExecContext(ctx, p.Name, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes), p.Email, id); err != nil {
+					return store.Errorf(store.EINVALID, "Row %d: %s", i+1, store.ErrorMessage(constraint(err, participantWhat(p))))
+				}
+				updated++
+				continue
+			}
+			res, err := ins.ExecContext(ctx, roundID, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes))
+			if err != nil {
+				return store.Errorf(store.EINVALID, "Row %d: %s", i+1, store.ErrorMessage(constraint(err, participantWhat(p))))
+			}
+			if p.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			if p.Email != "" {
+				byEmail[strings.ToLower(p.Email)] = p.ID
+			}
+			created++
+		}
+		return nil
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return created, updated, nil
+}

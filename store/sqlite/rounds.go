@@ -1,0 +1,119 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// Rounds lists every round, most recent first.
+func (d *DB) Rounds(ctx context.Context) ([]store.Round, error) {
+	rows, err := d.db.QueryContext(ctx, `SELECT id, name, starts_on, ends_on, created_at FROM rounds ORDER BY created_at DESC, id DESC`)
+	if err != nil {
+		return nil, err
+	}
+	defer rows.Close()
+	var out []store.Round
+	for rows.Next() {
+		var r store.Round
+		var created string
+		if err := rows.Scan(&r.ID, &r.Name, &r.StartsOn, &r.EndsOn, &created); err != nil {
+			return nil, err
+		}
+		r.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// RoundByName finds a round by name, ignoring case.
+func (d *DB) RoundByName(ctx context.Context, name string) (store.Round, error) {
+	var r store.Round
+	var created string
+	err := d.db.QueryRowContext(ctx, `SELECT id, name, starts_on, ends_on, created_at FROM rounds WHERE lower(name) = lower(?)`,
+		strings.TrimSpace(name)).Scan(&r.ID, &r.Name, &r.StartsOn, &r.EndsOn, &created)
+	if err != nil {
+		return r, notFound(err, "There is no round called %q.", name)
+	}
+	r.CreatedAt, _ = time.Parse(time.RFC3339Nano, created)
+	return r, nil
+}
+
+// CreateRound stores a new round with the four published questions.
+func (d *DB) CreateRound(ctx context.Context, r *store.Round) error {
+	return d.write(ctx, func(tx *sql.Tx) error { return d.createRound(ctx, tx, r) })
+}
+
+func validDate(field, s string) error {
+	if s == "" {
+		return nil
+	}
+	if _, err := time.Parse(store.DateLayout, s); err != nil {
+		return store.Errorf(store.EINVALID, "%s %q is not a date; write it as YYYY-MM-DD.", field, s)
+	}
+	return nil
+}
+
+func (d *DB) createRound(ctx context.Context, tx *sql.Tx, r *store.Round) error {
+	r.Name = strings.TrimSpace(r.Name)
+	if r.Name == "" {
+		return store.Errorf(store.EINVALID, "A round needs a name.")
+	}
+	if err := validDate("The start date", r.StartsOn); err != nil {
+		return err
+	}
+	if err := validDate("The end date", r.EndsOn); err != nil {
+		return err
+	}
+	if r.StartsOn != "" && r.EndsOn != "" && r.EndsOn < r.StartsOn {
+		return store.Errorf(store.EINVALID, "The round ends (%s) before it starts (%s).", r.EndsOn, r.StartsOn)
+	}
+	r.CreatedAt = d.Now().UTC()
+	res, err := tx.ExecContext(ctx, `INSERT INTO rounds (name, starts_on, ends_on, created_at) VALUES (?, ?, ?, ?)`,
+		r.Name, r.StartsOn, r.EndsOn, r.CreatedAt.Format(time.RFC3339Nano))
+	if err != nil {
+		return constraint(err, "A round called "+strconv.Quote(r.Name))
+	}
+	if r.ID, err = res.LastInsertId(); err != nil {
+		return err
+	}
+	for i, text := range store.PublishedQuestions {
+		if _, err := tx.ExecContext(ctx, `INSERT INTO questions (round_id, position, text) VALUES (?, ?, ?)`, r.ID, i+1, text); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ResolveRound returns the round named name, creating it when it does not
+// exist. With no name it returns the most recent round, or creates one
+// named after now's year when the database has none.
+func (d *DB) ResolveRound(ctx context.Context, name string, now time.Time) (store.Round, error) {
+	name = strings.TrimSpace(name)
+	if name != "" {
+		r, err := d.RoundByName(ctx, name)
+		if store.ErrorCode(err) != store.ENOTFOUND {
+			return r, err
+		}
+		r = store.Round{Name: name}
+		return r, d.CreateRound(ctx, &r)
+	}
+	rs, err := d.Rounds(ctx)
+	if err != nil || len(rs) > 0 {
+		if len(rs) > 0 {
+			return rs[0], nil
+		}
+		return store.Round{}, err
+	}
+	r := store.Round{Name: strconv.Itoa(now.Year())}
+	return r, d.CreateRound(ctx, &r)
+}
+
+// DeleteRound deletes a round and everything in it.
+func (d *DB) DeleteRound(ctx context.Context, id int64) error {
+	return d.deleteRow(ctx, "rounds", "Round", id)
+}

@@ -1,0 +1,318 @@
+// Package sqlite is Liaison's store on an embedded SQLite database. It is the
+// only package that imports the SQLite driver and the only one with SQL in it.
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	sqlite3 "github.com/mattn/go-sqlite3"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// ApplicationID marks a SQLite file as Liaison's ("LIAI" in ASCII), so that
+// Liaison never migrates somebody else's database.
+const ApplicationID = 0x4C494149
+
+//go:embed migrations/*.sql
+var migrationFS embed.FS
+
+// DB is the SQLite implementation of store.Service.
+type DB struct {
+	db   *sql.DB
+	path string
+	// watch is a connection kept for PRAGMA data_version, which only changes
+	// when some other connection commits.
+	watch *sql.Conn
+	// Now returns the current time; tests replace it.
+	Now func() time.Time
+}
+
+var _ store.Service = (*DB)(nil)
+
+// dsn keeps every connection setting in the DSN, so that every pooled
+// connection has foreign keys, WAL, a busy timeout, immediate write
+// transactions and durable commits. A plain path is used, not a file: URI,
+// which would cut the name at '#'.
+func dsn(path string) string {
+	return path + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL"
+}
+
+// Open opens (creating if needed) the Liaison database at path and brings
+// its schema up to date. A database written by a newer Liaison, or a file
+// that is not a Liaison database, is refused without being changed.
+func Open(path string) (*DB, error) {
+	if strings.TrimSpace(path) == "" {
+		return nil, store.Errorf(store.EINVALID, "No database path was given.")
+	}
+	if strings.ContainsAny(path, "?") {
+		return nil, store.Errorf(store.EINVALID, "The database path %q contains '?', which SQLite cannot open; choose another name.", path)
+	}
+	if dir := filepath.Dir(path); dir != "" {
+		if err := os.MkdirAll(dir, 0o700); err != nil {
+			return nil, store.Errorf(store.EINVALID, "Cannot create the folder %s for the database: %v", dir, err)
+		}
+	}
+	if err := checkHeader(path); err != nil {
+		return nil, err
+	}
+	sdb, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		return nil, err
+	}
+	d := &DB{db: sdb, path: path, Now: time.Now}
+	if err := d.migrate(context.Background()); err != nil {
+		sdb.Close()
+		return nil, err
+	}
+	return d, nil
+}
+
+// checkHeader refuses a file that exists but is not a SQLite database,
+// before the driver is allowed near it.
+func checkHeader(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	} else if err != nil {
+		return store.Errorf(store.EINVALID, "Cannot read %s: %v", path, err)
+	}
+	defer f.Close()
+	head := make([]byte, 16)
+	n, _ := f.Read(head)
+	if n == 0 {
+		return nil // an empty file is a new database
+	}
+	if string(head[:n]) != "SQLite format 3\x00" {
+		return store.Errorf(store.ENOTLIAISON, "%s is not a Liaison database (it is not an SQLite file). Choose another file.", path)
+	}
+	return nil
+}
+
+type migration struct {
+	version int
+	name    string
+	sql     string
+}
+
+func migrations() ([]migration, error) {
+	names, err := fs.Glob(migrationFS, "migrations/*.sql")
+	if err != nil {
+		return nil, err
+	}
+	sort.Strings(names)
+	var ms []migration
+	for i, name := range names {
+		b, err := migrationFS.ReadFile(name)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, migration{version: i + 1, name: name, sql: string(b)})
+	}
+	return ms, nil
+}
+
+// SchemaVersion is the newest schema this build of Liaison knows.
+func SchemaVersion() int {
+	ms, _ := migrations()
+	return len(ms)
+}
+
+// migrate applies each pending migration together with its user_version
+// bump in one immediate transaction, so a crash leaves either the old or the
+// new schema, never half of one.
+func (d *DB) migrate(ctx context.Context) error {
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	var appID, version, tables int
+	if err := d.db.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
+		return notDatabase(d.path, err)
+	}
+	if err := d.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return notDatabase(d.path, err)
+	}
+	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&tables); err != nil {
+		return notDatabase(d.path, err)
+	}
+	if appID != ApplicationID && (appID != 0 || tables > 0) {
+		return store.Errorf(store.ENOTLIAISON, "%s is an SQLite database, but not a Liaison one; Liaison has left it untouched.", d.path)
+	}
+	if version > len(ms) {
+		return store.Errorf(store.ETOONEW, "%s was written by a newer version of Liaison (schema %d; this version knows up to %d). Please use the newer Liaison; the file has not been changed.", d.path, version, len(ms))
+	}
+	for _, m := range ms[version:] {
+		if err := d.apply(ctx, m); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (d *DB) apply(ctx context.Context, m migration) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+		return fmt.Errorf("migration %s: %w", m.name, err)
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
+		return err
+	}
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+func notDatabase(path string, err error) error {
+	var se sqlite3.Error
+	if errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt) {
+		return store.Errorf(store.ENOTLIAISON, "%s is not a Liaison database (%v).", path, err)
+	}
+	return err
+}
+
+// Path returns the database file's path.
+func (d *DB) Path() string { return d.path }
+
+// Close closes the database.
+func (d *DB) Close() error {
+	if d.watch != nil {
+		d.watch.Close()
+	}
+	return d.db.Close()
+}
+
+// Backup writes a consistent copy of the database, including what is still
+// in the WAL, to dst (which must not exist).
+func (d *DB) Backup(ctx context.Context, dst string) error {
+	_, err := d.db.ExecContext(ctx, `VACUUM INTO ?`, dst)
+	return err
+}
+
+// DataVersion returns a number that changes whenever another connection (in
+// this process or another one, such as `liaison import` in a terminal)
+// commits a change to the database.
+func (d *DB) DataVersion(ctx context.Context) (int64, error) {
+	if d.watch == nil {
+		c, err := d.db.Conn(ctx)
+		if err != nil {
+			return 0, err
+		}
+		d.watch = c
+	}
+	var v int64
+	err := d.watch.QueryRowContext(ctx, `PRAGMA data_version`).Scan(&v)
+	return v, err
+}
+
+// Setting returns the stored value of key, or def when it is not set.
+func (d *DB) Setting(ctx context.Context, key, def string) (string, error) {
+	var v string
+	err := d.db.QueryRowContext(ctx, `SELECT value FROM settings WHERE key = ?`, key).Scan(&v)
+	if errors.Is(err, sql.ErrNoRows) {
+		return def, nil
+	}
+	return v, err
+}
+
+// SetSetting stores value under key.
+func (d *DB) SetSetting(ctx context.Context, key, value string) error {
+	return d.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `INSERT INTO settings (key, value) VALUES (?, ?)
+			ON CONFLICT (key) DO UPDATE SET value = excluded.value`, key, value)
+		return err
+	})
+}
+
+// write runs fn in one immediate transaction and commits it, or rolls it
+// back when fn fails.
+func (d *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	tx, err := d.db.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
+}
+
+// constraint turns SQLite constraint failures into application errors with a
+// message a person can act on.
+func constraint(err error, what string) error {
+	var se sqlite3.Error
+	if !errors.As(err, &se) || se.Code != sqlite3.ErrConstraint {
+		return err
+	}
+	switch se.ExtendedCode {
+	case sqlite3.ErrConstraintUnique, sqlite3.ErrConstraintPrimaryKey:
+		return store.Errorf(store.ECONFLICT, "%s already exists.", what)
+	case sqlite3.ErrConstraintForeignKey:
+		return store.Errorf(store.EINVALID, "%s refers to something that does not exist.", what)
+	}
+	return store.Errorf(store.EINVALID, "%s is not valid: %v", what, err)
+}
+
+func boolInt(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func notFound(err error, format string, args ...any) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return store.Errorf(store.ENOTFOUND, format, args...)
+	}
+	return err
+}
+
+func checkAffected(res sql.Result, format string, args ...any) error {
+	n, err := res.RowsAffected()
+	if err != nil {
+		return err
+	}
+	if n == 0 {
+		return store.Errorf(store.ENOTFOUND, format, args...)
+	}
+	return nil
+}
+
+func splitList(s string) []string {
+	if s == "" {
+		return nil
+	}
+	var out []string
+	for _, p := range strings.Split(s, ";") {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+func joinList(xs []string) string {
+	var out []string
+	for _, x := range xs {
+		if x = strings.TrimSpace(strings.ReplaceAll(x, ";", ",")); x != "" {
+			out = append(out, x)
+		}
+	}
+	return strings.Join(out, ";")
+}
