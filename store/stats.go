@@ -1,0 +1,232 @@
+package store
+
+import (
+	"fmt"
+	"math"
+	"sort"
+)
+
+// QuestionSummary holds the published figures for one survey question: what
+// a careful analyst would compute by hand from the 1–6 scores of the people
+// who answered it. Unanswered questions do not count towards N.
+type QuestionSummary struct {
+	Question Question
+	// N is how many responses answered the question.
+	N int
+	// Mean is the weighted average of the scores, unrounded so that exports
+	// and reports can round once, where they show it; 0 when N is 0.
+	Mean float64
+	// Counts[i] is how many answered with score i+1.
+	Counts [6]int
+	// Top2 is the share (0..1) that scored 5 or 6: the "top-two box"; 0 when
+	// N is 0.
+	Top2 float64
+	// CI95 is the 95% confidence interval for the mean, from Student's t
+	// distribution with N-1 degrees of freedom. With fewer than two answers
+	// there is no spread to estimate, so both ends equal the mean.
+	CI95 [2]float64
+}
+
+// Summarise computes the figures for each of qs, in the order given, from
+// the scores in rs. Scores outside 1–6 cannot come from the importer or the
+// store; they are left out rather than allowed to skew a mean.
+func Summarise(qs []Question, rs []Response) []QuestionSummary {
+	out := make([]QuestionSummary, len(qs))
+	for i, q := range qs {
+		s := QuestionSummary{Question: q}
+		for _, r := range rs {
+			v, ok := r.Scores[q.ID]
+			if !ok || v < 1 || v > 6 {
+				continue
+			}
+			s.Counts[v-1]++
+		}
+		fill(&s)
+		out[i] = s
+	}
+	return out
+}
+
+// fill derives N, Mean, Top2 and CI95 from Counts. Working from the counts
+// keeps the arithmetic exactly what a hand calculation from a frequency
+// table would do.
+func fill(s *QuestionSummary) {
+	sum := 0
+	for i, c := range s.Counts {
+		s.N += c
+		sum += c * (i + 1)
+	}
+	if s.N == 0 {
+		return
+	}
+	n := float64(s.N)
+	s.Mean = float64(sum) / n
+	s.Top2 = float64(s.Counts[4]+s.Counts[5]) / n
+	s.CI95 = [2]float64{s.Mean, s.Mean}
+	if s.N < 2 {
+		return
+	}
+	ss := 0.0 // sum of squared deviations from the mean
+	for i, c := range s.Counts {
+		d := float64(i+1) - s.Mean
+		ss += float64(c) * d * d
+	}
+	sd := math.Sqrt(ss / (n - 1))
+	half := StudentT975(s.N-1) * sd / math.Sqrt(n)
+	s.CI95 = [2]float64{s.Mean - half, s.Mean + half}
+}
+
+// Breakdown is the figures for one group of responses (a role, a locality,
+// a specialty). A group smaller than the threshold is Suppressed: it carries
+// no figures at all, not even its size, because a small group's answers can
+// identify the people in it.
+type Breakdown struct {
+	Group string
+	// N is how many responses are in the group; 0 when Suppressed.
+	N          int
+	Suppressed bool
+	// Summaries has one entry per question, in the order given. When the
+	// group is Suppressed only Question is set, so that a table can still
+	// lay out a row per question and print SuppressedLabel in it.
+	Summaries []QuestionSummary
+}
+
+// SummariseBy splits rs into groups by the group function and summarises
+// each group, in ascending order of group name (the empty name, for
+// responses that did not say, sorts first). Any group with fewer than k
+// responses is suppressed. A k below 1 is taken as 1.
+func SummariseBy(qs []Question, rs []Response, group func(Response) string, k int) []Breakdown {
+	if k < 1 {
+		k = 1
+	}
+	groups := map[string][]Response{}
+	for _, r := range rs {
+		g := group(r)
+		groups[g] = append(groups[g], r)
+	}
+	names := make([]string, 0, len(groups))
+	for g := range groups {
+		names = append(names, g)
+	}
+	sort.Strings(names)
+
+	out := make([]Breakdown, 0, len(names))
+	for _, g := range names {
+		members := groups[g]
+		b := Breakdown{Group: g}
+		if len(members) < k {
+			b.Suppressed = true
+			b.Summaries = make([]QuestionSummary, len(qs))
+			for i, q := range qs {
+				b.Summaries[i].Question = q
+			}
+		} else {
+			b.N = len(members)
+			b.Summaries = Summarise(qs, members)
+		}
+		out = append(out, b)
+	}
+	return out
+}
+
+// SuppressedLabel is what screens and exports show in place of a suppressed
+// figure, so that everywhere says the same thing: "fewer than 5".
+func SuppressedLabel(k int) string {
+	return fmt.Sprintf("fewer than %d", k)
+}
+
+// StudentT975 returns the 0.975 quantile of Student's t distribution with df
+// degrees of freedom: the multiplier for a two-sided 95% confidence
+// interval. It solves CDF(t) = 0.975 by bisection on the exact CDF (through
+// the regularised incomplete beta function), which is accurate to well
+// beyond the two decimals a report shows. It returns +Inf for df < 1.
+func StudentT975(df int) float64 {
+	if df < 1 {
+		return math.Inf(1)
+	}
+	v := float64(df)
+	// The upper tail beyond t is I_x(v/2, 1/2)/2 with x = v/(v+t²); it falls
+	// as t grows, so bisect for the t where it equals 0.025.
+	lo, hi := 0.0, 1.0
+	for tTail(hi, v) > 0.025 {
+		hi *= 2
+	}
+	for i := 0; i < 200 && hi-lo > 1e-12; i++ {
+		mid := (lo + hi) / 2
+		if tTail(mid, v) > 0.025 {
+			lo = mid
+		} else {
+			hi = mid
+		}
+	}
+	return (lo + hi) / 2
+}
+
+// tTail is P(T > t) for t >= 0 with v degrees of freedom.
+func tTail(t, v float64) float64 {
+	return 0.5 * regIncBeta(v/(v+t*t), v/2, 0.5)
+}
+
+// regIncBeta is the regularised incomplete beta function I_x(a, b), by the
+// continued fraction of Numerical Recipes (§6.4), using the symmetry
+// I_x(a,b) = 1 - I_{1-x}(b,a) where the fraction converges faster.
+func regIncBeta(x, a, b float64) float64 {
+	switch {
+	case x <= 0:
+		return 0
+	case x >= 1:
+		return 1
+	}
+	la, _ := math.Lgamma(a)
+	lb, _ := math.Lgamma(b)
+	lab, _ := math.Lgamma(a + b)
+	front := math.Exp(lab - la - lb + a*math.Log(x) + b*math.Log(1-x))
+	if x < (a+1)/(a+b+2) {
+		return front * betaCF(x, a, b) / a
+	}
+	return 1 - front*betaCF(1-x, b, a)/b
+}
+
+// betaCF evaluates the continued fraction for the incomplete beta function
+// by the modified Lentz method.
+func betaCF(x, a, b float64) float64 {
+	const tiny = 1e-300
+	qab, qap, qam := a+b, a+1, a-1
+	c, d := 1.0, 1-qab*x/qap
+	if math.Abs(d) < tiny {
+		d = tiny
+	}
+	d = 1 / d
+	h := d
+	for m := 1; m <= 300; m++ {
+		fm := float64(m)
+		m2 := 2 * fm
+		aa := fm * (b - fm) * x / ((qam + m2) * (a + m2))
+		d = 1 + aa*d
+		if math.Abs(d) < tiny {
+			d = tiny
+		}
+		c = 1 + aa/c
+		if math.Abs(c) < tiny {
+			c = tiny
+		}
+		d = 1 / d
+		h *= d * c
+		aa = -(a + fm) * (qab + fm) * x / ((a + m2) * (qap + m2))
+		d = 1 + aa*d
+		if math.Abs(d) < tiny {
+			d = tiny
+		}
+		c = 1 + aa/c
+		if math.Abs(c) < tiny {
+			c = tiny
+		}
+		d = 1 / d
+		del := d * c
+		h *= del
+		if math.Abs(del-1) < 1e-15 {
+			break
+		}
+	}
+	return h
+}
