@@ -1,0 +1,288 @@
+package csvio
+
+import (
+	"bytes"
+	"encoding/csv"
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+	xunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// The encodings Read reports in Table.Encoding, so the GUI can tell the
+// organiser how their file was understood.
+const (
+	EncodingUTF8        = "UTF-8"
+	EncodingUTF8BOM     = "UTF-8 with BOM"
+	EncodingWindows1252 = "Windows-1252"
+	EncodingUTF16LE     = "UTF-16LE"
+	EncodingUTF16BE     = "UTF-16BE"
+)
+
+// Table is a whole CSV file, read into memory. Sign-up sheets are small
+// (hundreds, at most tens of thousands of rows), and holding them lets the
+// GUI preview everything before a single row is written.
+type Table struct {
+	// Header holds the first record's cells, trimmed of spaces.
+	Header []string
+	// Rows holds every later record that has at least one non-blank cell.
+	Rows []Row
+	// Encoding says how the bytes were decoded: "UTF-8", "UTF-8 with BOM",
+	// "Windows-1252", or "UTF-16LE"/"UTF-16BE" for Excel's "Unicode Text".
+	Encoding string
+	// Delimiter is the separator sniffed from the header line: ',', ';' or '\t'.
+	Delimiter rune
+	// HeaderLine is the physical line the header is on: 1 unless the file
+	// starts with blank lines or Excel's "sep=" line.
+	HeaderLine int
+}
+
+// Row is one record of a Table.
+type Row struct {
+	// Line is the physical line in the file where this record starts (the
+	// header is line 1). It is not the record number: a quoted cell with line
+	// breaks makes a record span several lines, and the organiser will look
+	// for the line in a text editor or count rows in Excel from the top.
+	Line int
+	// Cells holds the record's cells, padded with "" to the header's length.
+	// A record longer than the header keeps its extra cells.
+	Cells []string
+}
+
+// Read reads a whole CSV file as spreadsheets and forms tools write it. It
+// strips a UTF-8 BOM, decodes Windows-1252 when the bytes are not valid
+// UTF-8 (Excel's "CSV" on a British Windows laptop), sniffs the delimiter
+// from the header line, and skips blank rows. Malformed CSV comes back as a
+// *store.Error with code EINVALID whose message names the line and column
+// (counted in characters from 1).
+func Read(r io.Reader) (*Table, error) {
+	data, err := io.ReadAll(r)
+	if err != nil {
+		return nil, fmt.Errorf("csvio: reading the file: %w", err)
+	}
+	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
+		return nil, store.Errorf(store.EINVALID, "This is an Excel workbook, not a CSV file. In Excel choose File > Save As and the type \"CSV UTF-8 (Comma delimited)\", then import that file.")
+	}
+	text, enc, err := decode(data)
+	if err != nil {
+		return nil, err
+	}
+	t := &Table{Encoding: enc}
+	text, sep := stripSepLine(text)
+	if sep != 0 {
+		t.Delimiter = sep
+	} else {
+		t.Delimiter = sniff(text)
+	}
+
+	cr := csv.NewReader(strings.NewReader(text))
+	cr.Comma = t.Delimiter
+	cr.FieldsPerRecord = -1
+	cr.ReuseRecord = false
+	for {
+		rec, err := cr.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, parseError(text, err)
+		}
+		line, _ := cr.FieldPos(0)
+		if t.Header == nil {
+			t.Header = make([]string, len(rec))
+			for i, c := range rec {
+				t.Header[i] = strings.TrimSpace(c)
+			}
+			t.HeaderLine = line
+			continue
+		}
+		if blank(rec) {
+			continue
+		}
+		for len(rec) < len(t.Header) {
+			rec = append(rec, "")
+		}
+		t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
+	}
+	if t.Header == nil {
+		return nil, store.Errorf(store.EINVALID, "The file is empty: there is not even a header line.")
+	}
+	return t, nil
+}
+
+// decode turns the file's bytes into UTF-8 text and says which encoding
+// they were in. Windows-1252 decodes any byte sequence, so it is the last
+// resort rather than a guess among several.
+func decode(data []byte) (string, string, error) {
+	switch {
+	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
+		data = data[3:]
+		if utf8.Valid(data) {
+			return string(data), EncodingUTF8BOM, nil
+		}
+		// A BOM followed by invalid UTF-8: a file pasted together from two
+		// sources. Windows-1252 at least keeps every byte visible.
+		s, err := charmap.Windows1252.NewDecoder().Bytes(data)
+		return string(s), EncodingWindows1252, err
+	case bytes.HasPrefix(data, []byte("\xff\xfe")):
+		s, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
+		return string(s), EncodingUTF16LE, err
+	case bytes.HasPrefix(data, []byte("\xfe\xff")):
+		s, err := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
+		return string(s), EncodingUTF16BE, err
+	case utf8.Valid(data):
+		return string(data), EncodingUTF8, nil
+	}
+	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
+	return string(s), EncodingWindows1252, err
+}
+
+// stripSepLine honours the "sep=;" first line that Excel writes and reads.
+// It blanks the line rather than removing it, so that line numbers still
+// match the file.
+func stripSepLine(text string) (string, rune) {
+	end := strings.IndexByte(text, '\n')
+	if end < 0 {
+		end = len(text)
+	}
+	first := strings.TrimRight(text[:end], "\r")
+	if len(first) == 5 && strings.EqualFold(first[:4], "sep=") {
+		switch sep := rune(first[4]); sep {
+		case ',', ';', '\t', '|':
+			return text[end:], sep
+		}
+	}
+	return text, 0
+}
+
+// sniff picks the delimiter that occurs most often outside quotes on the
+// header line. A semicolon file read with a comma would give one column and
+// no error, so guessing right matters. Ties go to the comma, then the
+// semicolon.
+func sniff(text string) rune {
+	var comma, semi, tab int
+	inQuotes, seen := false, false
+loop:
+	for i := 0; i < len(text); i++ {
+		c := text[i]
+		if c == '"' {
+			inQuotes, seen = !inQuotes, true
+			continue
+		}
+		if inQuotes {
+			continue
+		}
+		switch c {
+		case '\n':
+			if seen {
+				break loop
+			}
+		case ',':
+			comma, seen = comma+1, true
+		case ';':
+			semi, seen = semi+1, true
+		case '\t':
+			tab, seen = tab+1, true
+		case ' ', '\r':
+		default:
+			seen = true
+		}
+	}
+	switch {
+	case semi > comma && semi >= tab:
+		return ';'
+	case tab > comma && tab > semi:
+		return '\t'
+	}
+	return ','
+}
+
+// blank reports whether every cell is empty or spaces: Excel writes ",,,,"
+// for rows that once held data.
+func blank(rec []string) bool {
+	for _, c := range rec {
+		if strings.TrimSpace(c) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+// parseError turns an encoding/csv error into a message an organiser can
+// act on in Excel or a text editor.
+func parseError(text string, err error) error {
+	var pe *csv.ParseError
+	if !errors.As(err, &pe) {
+		return store.Errorf(store.EINVALID, "The file could not be read as CSV: %v.", err)
+	}
+	line := lineAt(text, pe.Line)
+	col := pe.Column
+	if col > len(line)+1 {
+		col = len(line) + 1
+	}
+	if col < 1 {
+		col = 1
+	}
+	where := fmt.Sprintf("Line %d, column %d", pe.Line, utf8.RuneCountInString(line[:col-1])+1)
+	switch {
+	case errors.Is(pe.Err, csv.ErrBareQuote):
+		return store.Errorf(store.EINVALID, "%s: a double quote (\") is inside a cell that does not start with one. Put the whole cell in double quotes and write the quote twice (\"\"), or remove it.", where)
+	case errors.Is(pe.Err, csv.ErrQuote) && col <= len(line) && line[col-1] == '"':
+		return store.Errorf(store.EINVALID, "%s: there is text after the closing double quote of a cell. A quote inside a quoted cell must be written twice (\"\").", where)
+	case errors.Is(pe.Err, csv.ErrQuote):
+		return store.Errorf(store.EINVALID, "Line %d: a cell opens a double quote (\") that is never closed, so the rest of the file would be one cell. Close the quote, or write a quote inside a cell twice (\"\").", pe.StartLine)
+	}
+	return store.Errorf(store.EINVALID, "%s: %v.", where, pe.Err)
+}
+
+// lineAt returns physical line n (from 1) of text without its line end.
+func lineAt(text string, n int) string {
+	for i := 1; i < n; i++ {
+		j := strings.IndexByte(text, '\n')
+		if j < 0 {
+			return ""
+		}
+		text = text[j+1:]
+	}
+	if j := strings.IndexByte(text, '\n'); j >= 0 {
+		text = text[:j]
+	}
+	return strings.TrimSuffix(text, "\r")
+}
+
+// Normalize reduces a header to lower-case letters and digits, so that
+// "E-mail Address", "email_address" and "EmailAddress" all match.
+func Normalize(header string) string {
+	var b strings.Builder
+	for _, r := range header {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+// Column returns the index of the first column whose header, normalised,
+// equals any of names normalised, or -1 when there is none.
+func (t *Table) Column(names ...string) int {
+	want := make([]string, len(names))
+	for i, n := range names {
+		want[i] = Normalize(n)
+	}
+	for i, h := range t.Header {
+		nh := Normalize(h)
+		for _, w := range want {
+			if nh == w {
+				return i
+			}
+		}
+	}
+	return -1
+}
