@@ -1,0 +1,166 @@
+// Package cli is the command-line side of Liaison, in the same binary as
+// the GUI: `liaison demo`, `liaison report`, `liaison import …`,
+// `liaison export …` and friends, for scripting and for tests. Errors go to
+// stderr with a non-zero exit status, and a failed command writes nothing.
+package cli
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/sqlite"
+)
+
+// Env is what a command runs with.
+type Env struct {
+	Ctx    context.Context
+	Stdout io.Writer
+	Stderr io.Writer
+	// Now returns the current time; tests fix it.
+	Now func() time.Time
+	// DB is the open store; set once the command's flags are parsed.
+	DB *sqlite.DB
+}
+
+// command is one subcommand: its usage line, its flags and what it does
+// with its positional arguments.
+type command struct {
+	usage string
+	// flags adds the command's own flags (besides --db) to fs and returns
+	// the function that runs it.
+	flags func(fs *flag.FlagSet) func(env *Env, args []string) error
+	// nargs is how many positional arguments it takes.
+	nargs int
+}
+
+// commands maps "name" or "name kind" (such as "import participants") to
+// its command.
+var commands = map[string]command{
+	"demo":   {usage: "demo --db PATH", flags: demoFlags},
+	"report": {usage: "report --db PATH [--round NAME] [--json]", flags: reportFlags},
+}
+
+// IsCommand reports whether args start with a subcommand (as opposed to
+// the GUI's own flags).
+func IsCommand(args []string) bool {
+	if len(args) == 0 {
+		return false
+	}
+	if _, ok := commands[args[0]]; ok {
+		return true
+	}
+	for name := range commands {
+		if strings.HasPrefix(name, args[0]+" ") {
+			return true
+		}
+	}
+	return args[0] == "help" || args[0] == "--help" || args[0] == "-h"
+}
+
+// Usage returns the usage text listing every command.
+func Usage() string {
+	var lines []string
+	for _, c := range commands {
+		lines = append(lines, "  liaison "+c.usage)
+	}
+	sort.Strings(lines)
+	return "Usage:\n  liaison [--db PATH]            the GUI\n" + strings.Join(lines, "\n") +
+		"\n\nWithout --db the database is in your local application-data folder.\n" +
+		"Without --round commands use the most recent round (or create one named after the year).\n"
+}
+
+// Run runs the command in args (without the program name) and returns the
+// process exit status: 0 on success, 1 when the command failed, 2 for a
+// usage error.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	env := &Env{Ctx: ctx, Stdout: stdout, Stderr: stderr, Now: time.Now}
+	return env.run(args)
+}
+
+func (env *Env) run(args []string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
+		fmt.Fprint(env.Stdout, Usage())
+		return 0
+	}
+	name := args[0]
+	rest := args[1:]
+	cmd, ok := commands[name]
+	if !ok && len(args) > 1 {
+		name = args[0] + " " + args[1]
+		cmd, ok = commands[name]
+		rest = args[2:]
+	}
+	if !ok {
+		fmt.Fprintf(env.Stderr, "liaison: unknown command %q\n\n%s", strings.Join(args[:min(2, len(args))], " "), Usage())
+		return 2
+	}
+	fs := flag.NewFlagSet("liaison "+name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	dbPath := fs.String("db", "", "the database file (default: your local application-data folder)")
+	runFn := cmd.flags(fs)
+	pos, err := parseInterspersed(fs, rest)
+	if err != nil {
+		fmt.Fprintf(env.Stderr, "liaison %s: %v\nusage: liaison %s\n", name, err, cmd.usage)
+		return 2
+	}
+	if len(pos) != cmd.nargs {
+		fmt.Fprintf(env.Stderr, "liaison %s: expected %d argument(s), got %d\nusage: liaison %s\n", name, cmd.nargs, len(pos), cmd.usage)
+		return 2
+	}
+	path := *dbPath
+	if path == "" {
+		if path, err = store.DefaultPath(); err != nil {
+			return env.fail(name, err)
+		}
+	}
+	db, err := sqlite.Open(path)
+	if err != nil {
+		return env.fail(name, err)
+	}
+	defer db.Close()
+	env.DB = db
+	if err := runFn(env, pos); err != nil {
+		return env.fail(name, err)
+	}
+	return 0
+}
+
+func (env *Env) fail(name string, err error) int {
+	fmt.Fprintf(env.Stderr, "liaison %s: %s\n", name, store.ErrorMessage(err))
+	return 1
+}
+
+// parseInterspersed parses flags that may come before, between or after
+// the positional arguments ("import participants FILE --db PATH").
+func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
+	var pos []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				return nil, errors.New("see the usage below")
+			}
+			return nil, err
+		}
+		args = fs.Args()
+		if len(args) == 0 {
+			return pos, nil
+		}
+		if args[0] == "--" {
+			return append(pos, args[1:]...), nil
+		}
+		pos = append(pos, args[0])
+		args = args[1:]
+	}
+}
+
+// round resolves --round NAME (or the most recent round) for a command.
+func (env *Env) round(name string) (store.Round, error) {
+	return env.DB.ResolveRound(env.Ctx, name, env.Now())
+}

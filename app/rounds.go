@@ -1,0 +1,117 @@
+package app
+
+import (
+	"fmt"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/demo"
+)
+
+// welcome is the first-start choice on an empty database.
+type welcome struct {
+	dialog  dialog.Dialog
+	demoBtn *widget.Button
+	newBtn  *widget.Button
+}
+
+// showWelcome offers "Open the demo round" and "Start a new round".
+func (ui *UI) showWelcome() *welcome {
+	w := &welcome{}
+	text := widget.NewLabel("Liaison keeps a GP–consultant liaison scheme in one place: participants, pairs and their visits, " +
+		"feedback, reflections, improvement projects and the celebration event.\n\nThis database is empty. " +
+		"Try the demo round (fictional people, the published Southampton figures) or start your own round.")
+	text.Wrapping = fyne.TextWrapWord
+	w.demoBtn = widget.NewButtonWithIcon("Open the demo round", theme.MediaPlayIcon(), nil)
+	w.newBtn = widget.NewButtonWithIcon("Start a new round…", theme.ContentAddIcon(), nil)
+	w.newBtn.Importance = widget.HighImportance
+	body := container.NewVBox(text, container.NewGridWithColumns(2, w.demoBtn, w.newBtn))
+	w.dialog = dialog.NewCustomWithoutButtons("Welcome to Liaison", container.NewGridWrap(fyne.NewSize(560, 220), body), ui.win)
+	w.demoBtn.OnTapped = func() { w.dialog.Hide(); ui.openDemo() }
+	w.newBtn.OnTapped = func() { w.dialog.Hide(); ui.showNewRound() }
+	w.dialog.Show()
+	ui.welcome = w
+	return w
+}
+
+// openDemo creates the demo round if needed and switches to it.
+func (ui *UI) openDemo() {
+	var r store.Round
+	var err error
+	ui.async(func() { r, err = demo.Create(ui.ctx, ui.db) }, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		ui.round = r
+		ui.reloadRounds(nil)
+	})
+}
+
+// newRoundForm is the "Start a new round" form.
+type newRoundForm struct {
+	name, starts, ends *widget.Entry
+	dialog             *dialog.FormDialog
+}
+
+// showNewRound asks for a round's name and dates and creates it.
+func (ui *UI) showNewRound() {
+	f := &newRoundForm{name: widget.NewEntry(), starts: widget.NewEntry(), ends: widget.NewEntry()}
+	f.name.SetPlaceHolder("e.g. Southampton 2026–27")
+	f.name.Validator = func(s string) error {
+		if strings.TrimSpace(s) == "" {
+			return fmt.Errorf("a round needs a name")
+		}
+		return nil
+	}
+	f.starts.SetPlaceHolder("YYYY-MM-DD (optional)")
+	f.ends.SetPlaceHolder("YYYY-MM-DD (optional)")
+	items := []*widget.FormItem{
+		widget.NewFormItem("Name", f.name),
+		widget.NewFormItem("Starts on", f.starts),
+		widget.NewFormItem("Ends on", f.ends),
+	}
+	f.dialog = dialog.NewForm("Start a new round", "Create", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		r := store.Round{Name: f.name.Text, StartsOn: strings.TrimSpace(f.starts.Text), EndsOn: strings.TrimSpace(f.ends.Text)}
+		var err error
+		ui.async(func() { err = ui.db.CreateRound(ui.ctx, &r) }, func() {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			ui.round = r
+			ui.reloadRounds(nil)
+		})
+	}, ui.win)
+	f.dialog.Resize(fyne.NewSize(520, 280))
+	f.dialog.Show()
+	ui.newRound = f
+}
+
+// showAbout shows the version and where the data lives.
+func (ui *UI) showAbout() {
+	meta := ui.app.Metadata()
+	version := meta.Version
+	if version == "" {
+		version = "development build"
+	}
+	text := fmt.Sprintf("Liaison %s\n\nFor organisers of GP–consultant liaison schemes (workplace exchanges).\n\n"+
+		"Your data is kept only on this computer, in:\n%s\n\nNothing is sent over the network.", version, ui.db.Path())
+	if store.LooksRemote(ui.db.Path()) {
+		text += "\n\nWarning: this looks like a network folder, where the database may be damaged. Keep it on this computer."
+	}
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustom("About Liaison", "Close", container.NewGridWrap(fyne.NewSize(560, 260), l), ui.win)
+	d.Show()
+	ui.about = l
+}

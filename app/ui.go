@@ -1,0 +1,245 @@
+// Package app is Liaison's Fyne GUI: one struct per screen, the database
+// work off the UI goroutine, every widget update through fyne.Do.
+package app
+
+import (
+	"context"
+	"fmt"
+	"log"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/assets"
+	"github.com/liaisonapp/liaison/store"
+)
+
+// screen is one page of the main window.
+type screen interface {
+	// title is the navigation label.
+	title() string
+	// content builds the screen's widgets; it is called once.
+	content() fyne.CanvasObject
+	// refresh reloads the screen for the current round; it runs on the UI
+	// goroutine and must hand database work to ui.async.
+	refresh()
+}
+
+// UI is the main window and what every screen shares.
+type UI struct {
+	app         fyne.App
+	win         fyne.Window
+	db          store.Service
+	ctx         context.Context
+	round       store.Round
+	now         func() time.Time
+	screens     []screen
+	tabs        *container.AppTabs
+	roundSelect *widget.Select
+	rounds      []store.Round
+	body        *fyne.Container
+
+	// async runs work off the UI goroutine, then done on it. Tests replace
+	// it with a synchronous version.
+	async func(work func(), done func())
+	// pollEvery is how often the database is checked for changes made by
+	// another process; 0 turns polling off.
+	pollEvery time.Duration
+	stopPoll  chan struct{}
+
+	// The open dialogs, for tests.
+	welcome  *welcome
+	newRound *newRoundForm
+	about    *widget.Label
+}
+
+// Options tune a UI.
+type Options struct {
+	// Synchronous runs database work inline (for tests).
+	Synchronous bool
+	// PollEvery is how often to look for changes by other processes
+	// (default one second; negative turns it off).
+	PollEvery time.Duration
+}
+
+// New builds the main window of a on db.
+func New(a fyne.App, db store.Service, opt Options) *UI {
+	ui := &UI{app: a, db: db, ctx: context.Background(), now: time.Now, pollEvery: opt.PollEvery}
+	if ui.pollEvery == 0 {
+		ui.pollEvery = time.Second
+	}
+	ui.async = func(work func(), done func()) {
+		go func() {
+			work()
+			fyne.Do(done)
+		}()
+	}
+	if opt.Synchronous {
+		ui.async = func(work func(), done func()) { work(); done() }
+	}
+	a.SetIcon(assets.IconPNG)
+	ui.win = a.NewWindow("Liaison")
+	ui.win.SetIcon(assets.IconPNG)
+	ui.win.Resize(fyne.NewSize(1280, 800))
+	ui.screens = []screen{
+		newDashboard(ui),
+		newPending(ui, "Participants", "#3 Participants, pairing and visits", "Add, import and search the round's participants."),
+		newPending(ui, "Pairings", "#3 Participants, pairing and visits", "Pair GPs with consultants, suggest pairs for the whole round, and track both visits."),
+		newPending(ui, "Event", "the event issue", "The celebration event: agenda, attendees and check-in at the door."),
+		newPending(ui, "Feedback", "#4 Feedback, reflections and improvement projects", "Key in paper forms, import a forms export and see each question's figures."),
+		newPending(ui, "Reflections", "#4 Feedback, reflections and improvement projects", "Anonymous reflections, tagged with themes and approved for quoting."),
+		newPending(ui, "Projects", "#4 Feedback, reflections and improvement projects", "Improvement projects that came out of the scheme."),
+		newPending(ui, "Charts", "#5 Live charts and the presenter mode", "Live charts of participation and feedback, and the presenter mode for the projector."),
+	}
+	ui.build()
+	return ui
+}
+
+// Window returns the main window.
+func (ui *UI) Window() fyne.Window { return ui.win }
+
+func (ui *UI) build() {
+	var items []*container.TabItem
+	for _, s := range ui.screens {
+		items = append(items, container.NewTabItem(s.title(), s.content()))
+	}
+	ui.tabs = container.NewAppTabs(items...)
+	ui.tabs.SetTabLocation(container.TabLocationLeading)
+	ui.tabs.OnSelected = func(*container.TabItem) { ui.current().refresh() }
+	ui.roundSelect = widget.NewSelect(nil, func(name string) {
+		for _, r := range ui.rounds {
+			if r.Name == name && r.ID != ui.round.ID {
+				ui.round = r
+				ui.current().refresh()
+			}
+		}
+	})
+	top := container.NewBorder(nil, nil, widget.NewLabelWithStyle("Round:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewHBox(widget.NewButton("New round…", ui.showNewRound), widget.NewButton("About", ui.showAbout)), ui.roundSelect)
+	ui.body = container.NewStack()
+	ui.win.SetContent(ui.body)
+	ui.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, ui.tabs)}
+	ui.win.SetMainMenu(fyne.NewMainMenu(
+		fyne.NewMenu("File", fyne.NewMenuItem("New round…", ui.showNewRound), fyne.NewMenuItem("Open the demo round", ui.openDemo)),
+		fyne.NewMenu("Help", fyne.NewMenuItem("About Liaison", ui.showAbout)),
+	))
+	ui.addShortcuts()
+}
+
+// addShortcuts lets the keyboard reach every screen: Ctrl+1 … Ctrl+8.
+func (ui *UI) addShortcuts() {
+	for i := range ui.screens {
+		i := i
+		key := fyne.KeyName(fmt.Sprint(i + 1))
+		ui.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
+			ui.Show(i)
+		})
+	}
+}
+
+// Show selects screen i of the navigation.
+func (ui *UI) Show(i int) {
+	if i >= 0 && i < len(ui.screens) {
+		ui.tabs.SelectIndex(i)
+	}
+}
+
+func (ui *UI) current() screen { return ui.screens[ui.tabs.SelectedIndex()] }
+
+// Start loads the rounds (offering the first-start choice on an empty
+// database) and starts watching the database for changes.
+func (ui *UI) Start() {
+	ui.reloadRounds(func() {
+		if len(ui.rounds) == 0 {
+			ui.showWelcome()
+		}
+	})
+	if ui.pollEvery > 0 {
+		ui.stopPoll = make(chan struct{})
+		go ui.poll()
+	}
+}
+
+// ShowAndRun shows the window and runs the app until it is closed.
+func (ui *UI) ShowAndRun() {
+	ui.Start()
+	ui.win.ShowAndRun()
+	if ui.stopPoll != nil {
+		close(ui.stopPoll)
+	}
+}
+
+// reloadRounds reads the rounds, keeps the current one (or picks the most
+// recent), then refreshes the current screen and calls then.
+func (ui *UI) reloadRounds(then func()) {
+	var rounds []store.Round
+	var err error
+	ui.async(func() { rounds, err = ui.db.Rounds(ui.ctx) }, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		ui.rounds = rounds
+		names := make([]string, len(rounds))
+		keep := false
+		for i, r := range rounds {
+			names[i] = r.Name
+			if r.ID == ui.round.ID {
+				ui.round, keep = r, true
+			}
+		}
+		if !keep && len(rounds) > 0 {
+			ui.round = rounds[0]
+		}
+		ui.roundSelect.SetOptions(names)
+		if ui.round.ID != 0 {
+			ui.roundSelect.SetSelected(ui.round.Name)
+		}
+		ui.current().refresh()
+		if then != nil {
+			then()
+		}
+	})
+}
+
+// Changed tells the UI that data changed (after a save in this window), so
+// the current screen shows it.
+func (ui *UI) Changed() { ui.current().refresh() }
+
+// poll watches PRAGMA data_version so that a change made by another
+// process (`liaison import` in a terminal) shows without a refresh button.
+func (ui *UI) poll() {
+	last, err := ui.db.DataVersion(ui.ctx)
+	if err != nil {
+		log.Printf("liaison: watching the database: %v", err)
+		return
+	}
+	t := time.NewTicker(ui.pollEvery)
+	defer t.Stop()
+	for {
+		select {
+		case <-ui.stopPoll:
+			return
+		case <-t.C:
+			v, err := ui.db.DataVersion(ui.ctx)
+			if err != nil || v == last {
+				continue
+			}
+			last = v
+			fyne.Do(func() { ui.reloadRounds(nil) })
+		}
+	}
+}
+
+// showError shows an application error's message; anything else is logged
+// in full and shown plainly.
+func (ui *UI) showError(err error) {
+	if store.ErrorCode(err) == store.EINTERNAL {
+		log.Printf("liaison: %v", err)
+	}
+	dialog.ShowError(fmt.Errorf("%s", store.ErrorMessage(err)), ui.win)
+}

@@ -1,0 +1,184 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"time"
+)
+
+// Settings keys shared by the GUI and the command line.
+const (
+	// SettingRateBase chooses the response rate's denominator: RateBaseParticipants or RateBaseCompleted.
+	SettingRateBase = "rate_base"
+	// SettingSuppressK is K: breakdowns with fewer than K responses are shown as "fewer than K".
+	SettingSuppressK = "suppress_k"
+)
+
+// Response-rate bases.
+const (
+	RateBaseParticipants = "participants" // everyone in the round (the default)
+	RateBaseCompleted    = "completed"    // those whose pair has done both visits
+)
+
+// DefaultSuppressK is the default K for small-number suppression.
+const DefaultSuppressK = 5
+
+// Figures are a round's headline figures: the dashboard, the presenter's
+// headline slide and `liaison report`.
+type Figures struct {
+	Round              string          `json:"round"`
+	Participants       int             `json:"participants"`
+	ParticipantsByRole map[string]int  `json:"participants_by_role"`
+	Pairings           int             `json:"pairings"`
+	Visits             VisitFigures    `json:"visits"`
+	Feedback           FeedbackFigures `json:"feedback"`
+	Reflections        int             `json:"reflections"`
+	Projects           ProjectFigures  `json:"projects"`
+}
+
+// VisitFigures count a round's visits.
+type VisitFigures struct {
+	Done      int `json:"done"`
+	Planned   int `json:"planned"` // every visit not cancelled, done or not
+	Cancelled int `json:"cancelled"`
+	Overdue   int `json:"overdue"`
+	// PairsCompleted counts pairs whose both visits are done.
+	PairsCompleted int `json:"pairs_completed"`
+}
+
+// FeedbackFigures summarise the survey.
+type FeedbackFigures struct {
+	Responses    int     `json:"responses"`
+	ResponseRate float64 `json:"response_rate"` // 0..1; 0 when the denominator is 0
+	// Denominator says in words what the rate divides by, with its size.
+	Denominator  string            `json:"denominator"`
+	DenominatorN int               `json:"denominator_n"`
+	RateBase     string            `json:"rate_base"`
+	SuppressK    int               `json:"suppress_k"`
+	Questions    []QuestionFigures `json:"questions"`
+}
+
+// QuestionFigures are one question's figures. Mean is unrounded.
+type QuestionFigures struct {
+	Text   string     `json:"text"`
+	N      int        `json:"n"`
+	Mean   float64    `json:"mean"`
+	Counts [6]int     `json:"counts"`
+	Top2   float64    `json:"top2"`
+	CI95   [2]float64 `json:"ci95"`
+}
+
+// ProjectFigures count improvement projects.
+type ProjectFigures struct {
+	Total     int `json:"total"`
+	Completed int `json:"completed"`
+}
+
+// RateText formats the response rate with its denominator, such as
+// "71 responses: 37.4% of 190 participants in the round".
+func (f FeedbackFigures) RateText() string {
+	if f.DenominatorN == 0 {
+		return fmt.Sprintf("%d responses (no %s to divide by yet)", f.Responses, f.Denominator)
+	}
+	return fmt.Sprintf("%d responses: %.1f%% of %s", f.Responses, 100*f.ResponseRate, f.Denominator)
+}
+
+// SuppressK returns the round's K for small-number suppression.
+func SuppressK(ctx context.Context, s Service) (int, error) {
+	v, err := s.Setting(ctx, SettingSuppressK, strconv.Itoa(DefaultSuppressK))
+	if err != nil {
+		return 0, err
+	}
+	k, err := strconv.Atoi(v)
+	if err != nil || k < 1 {
+		return DefaultSuppressK, nil
+	}
+	return k, nil
+}
+
+// ComputeFigures reads a round and computes its figures.
+func ComputeFigures(ctx context.Context, s Service, r Round, now time.Time) (Figures, error) {
+	f := Figures{Round: r.Name, ParticipantsByRole: map[string]int{}}
+	people, err := s.FindParticipants(ctx, ParticipantFilter{RoundID: r.ID})
+	if err != nil {
+		return f, err
+	}
+	f.Participants = len(people)
+	for _, p := range people {
+		f.ParticipantsByRole[p.Role.Label()]++
+	}
+	pairs, err := s.FindPairings(ctx, r.ID)
+	if err != nil {
+		return f, err
+	}
+	f.Pairings = len(pairs)
+	for _, p := range pairs {
+		both := true
+		for _, v := range p.Visits {
+			switch v.Status {
+			case VisitDone:
+				f.Visits.Done++
+			case VisitCancelled:
+				f.Visits.Cancelled++
+			}
+			if v.Status != VisitCancelled {
+				f.Visits.Planned++
+			}
+			if v.Overdue(now) {
+				f.Visits.Overdue++
+			}
+			both = both && v.Status == VisitDone
+		}
+		if both {
+			f.Visits.PairsCompleted++
+		}
+	}
+	qs, err := s.Questions(ctx, r.ID)
+	if err != nil {
+		return f, err
+	}
+	rs, err := s.Responses(ctx, r.ID)
+	if err != nil {
+		return f, err
+	}
+	fb := &f.Feedback
+	fb.Responses = len(rs)
+	if fb.SuppressK, err = SuppressK(ctx, s); err != nil {
+		return f, err
+	}
+	if fb.RateBase, err = s.Setting(ctx, SettingRateBase, RateBaseParticipants); err != nil {
+		return f, err
+	}
+	if fb.RateBase == RateBaseCompleted {
+		fb.DenominatorN = 2 * f.Visits.PairsCompleted
+		fb.Denominator = fmt.Sprintf("%d participants who completed both visits", fb.DenominatorN)
+	} else {
+		fb.RateBase = RateBaseParticipants
+		fb.DenominatorN = f.Participants
+		fb.Denominator = fmt.Sprintf("%d participants in the round", fb.DenominatorN)
+	}
+	if fb.DenominatorN > 0 {
+		fb.ResponseRate = float64(fb.Responses) / float64(fb.DenominatorN)
+	}
+	for _, q := range Summarise(qs, rs) {
+		fb.Questions = append(fb.Questions, QuestionFigures{Text: q.Question.Text, N: q.N, Mean: q.Mean,
+			Counts: q.Counts, Top2: q.Top2, CI95: q.CI95})
+	}
+	refl, err := s.Reflections(ctx, r.ID)
+	if err != nil {
+		return f, err
+	}
+	f.Reflections = len(refl)
+	projects, err := s.Projects(ctx, r.ID)
+	if err != nil {
+		return f, err
+	}
+	f.Projects.Total = len(projects)
+	for _, p := range projects {
+		if p.Status == ProjectCompleted {
+			f.Projects.Completed++
+		}
+	}
+	return f, nil
+}

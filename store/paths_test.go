@@ -1,0 +1,48 @@
+package store
+
+import (
+	"errors"
+	"path/filepath"
+	"testing"
+)
+
+func TestDefaultPath(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	home := func() (string, error) { return "/home/ann", nil }
+	noHome := func() (string, error) { return "", errors.New("no home") }
+	tests := []struct {
+		name, goos string
+		env        map[string]string
+		home       func() (string, error)
+		want       string
+		wantErr    bool
+	}{
+		{"WindowsLocalAppData", "windows", map[string]string{"LOCALAPPDATA": `C:\Users\ann\AppData\Local`, "APPDATA": `\\server\roaming`}, home,
+			filepath.Join(`C:\Users\ann\AppData\Local`, "Liaison", "liaison.db"), false},
+		{"WindowsNoLocalAppData", "windows", nil, home, filepath.Join("/home/ann", "AppData", "Local", "Liaison", "liaison.db"), false},
+		{"MacOS", "darwin", nil, home, filepath.Join("/home/ann", "Library", "Application Support", "Liaison", "liaison.db"), false},
+		{"LinuxXDG", "linux", map[string]string{"XDG_DATA_HOME": "/data"}, home, filepath.Join("/data", "liaison", "liaison.db"), false},
+		{"LinuxRelativeXDGIgnored", "linux", map[string]string{"XDG_DATA_HOME": "data"}, home, filepath.Join("/home/ann", ".local", "share", "liaison", "liaison.db"), false},
+		{"LinuxDefault", "linux", nil, home, filepath.Join("/home/ann", ".local", "share", "liaison", "liaison.db"), false},
+		{"NoHome", "linux", nil, noHome, "", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, err := defaultPath(tt.goos, env(tt.env), tt.home)
+			if (err != nil) != tt.wantErr {
+				t.Fatalf("err = %v, want error %v", err, tt.wantErr)
+			}
+			if got != tt.want {
+				t.Fatalf("path = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestLooksRemote(t *testing.T) {
+	for path, want := range map[string]bool{`\\nhs-fs01\home\ann\liaison.db`: true, `C:\Users\ann\liaison.db`: false, "/home/ann/l.db": false} {
+		if got := LooksRemote(path); got != want {
+			t.Errorf("LooksRemote(%q) = %v, want %v", path, got, want)
+		}
+	}
+}
