@@ -51,6 +51,9 @@ type UI struct {
 	pollEvery time.Duration
 	stopPoll  chan struct{}
 
+	// files picks files to read and write; tests replace it.
+	files fileDialogs
+
 	// The open dialogs, for tests.
 	welcome  *welcome
 	newRound *newRoundForm
@@ -85,6 +88,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 	ui.win = a.NewWindow("Liaison")
 	ui.win.SetIcon(assets.IconPNG)
 	ui.win.Resize(fyne.NewSize(1280, 800))
+	ui.files = nativeFiles(ui.win)
 	ui.screens = []screen{
 		newDashboard(ui),
 		newPending(ui, "Participants", "#3 Participants, pairing and visits", "Add, import and search the round's participants."),

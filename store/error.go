@@ -11,12 +11,12 @@ import (
 
 // Error codes. The GUI shows an error's Message; the code decides how.
 const (
-	ECONFLICT     = "conflict"      // the action conflicts with what is stored (a duplicate email, say)
-	EINTERNAL     = "internal"      // a fault in Liaison or the machine, not the user's doing
-	EINVALID      = "invalid"       // the input is wrong; the message says how
-	ENOTFOUND     = "not_found"     // the thing asked for does not exist
-	ETOONEW       = "too_new"       // the database was written by a newer Liaison
-	ENOTLIAISON   = "not_liaison"   // the file is not a Liaison database
+	ECONFLICT   = "conflict"    // the action conflicts with what is stored (a duplicate email, say)
+	EINTERNAL   = "internal"    // a fault in Liaison or the machine, not the user's doing
+	EINVALID    = "invalid"     // the input is wrong; the message says how
+	ENOTFOUND   = "not_found"   // the thing asked for does not exist
+	ETOONEW     = "too_new"     // the database was written by a newer Liaison
+	ENOTLIAISON = "not_liaison" // the file is not a Liaison database
 )
 
 // Error is an application error: a code for programs and a message for people.
