@@ -1,0 +1,183 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/demo"
+	"github.com/liaisonapp/liaison/store/sqlite"
+)
+
+// MustOpenDB opens a fresh database in a temp folder.
+func MustOpenDB(tb testing.TB) *sqlite.DB {
+	tb.Helper()
+	db, err := sqlite.Open(filepath.Join(tb.TempDir(), "liaison.db"))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	tb.Cleanup(func() { db.Close() })
+	return db
+}
+
+// newTestUI builds the main window on db with database work done inline.
+func newTestUI(t *testing.T, db store.Service) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	ui := New(a, db, Options{Synchronous: true, PollEvery: -1})
+	ui.win.Show()
+	t.Cleanup(ui.win.Close)
+	return ui
+}
+
+func TestWindowBuildsOnDemoRound(t *testing.T) {
+	db := MustOpenDB(t)
+	if _, err := demo.Create(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, db)
+	ui.Start()
+	if ui.welcome != nil {
+		t.Fatal("the first-start choice was offered on a database that has a round")
+	}
+	if got, want := ui.roundSelect.Selected, demo.RoundName; got != want {
+		t.Fatalf("round = %q, want %q", got, want)
+	}
+	d := ui.screens[0].(*dashboard)
+	if got, want := d.figures.Participants, 190; got != want {
+		t.Fatalf("dashboard participants = %d, want %d", got, want)
+	}
+	if got, want := d.figures.Feedback.Responses, 71; got != want {
+		t.Fatalf("dashboard responses = %d, want %d", got, want)
+	}
+	if !strings.Contains(cardText(d), "37.4% of 190 participants in the round") {
+		t.Fatalf("the response rate does not show its denominator: %s", cardText(d))
+	}
+}
+
+func TestNavigationReachesEveryScreen(t *testing.T) {
+	db := MustOpenDB(t)
+	ui := newTestUI(t, db)
+	want := []string{"Dashboard", "Participants", "Pairings", "Event", "Feedback", "Reflections", "Projects", "Charts"}
+	if got := len(ui.tabs.Items); got != len(want) {
+		t.Fatalf("%d screens, want %d", got, len(want))
+	}
+	for i, name := range want {
+		ui.Show(i)
+		if got := ui.tabs.Selected().Text; got != name {
+			t.Fatalf("screen %d is %q, want %q", i, got, name)
+		}
+		if ui.tabs.Selected().Content == nil {
+			t.Fatalf("screen %q has no content", name)
+		}
+	}
+}
+
+func TestKeyboardShortcutsSelectScreens(t *testing.T) {
+	db := MustOpenDB(t)
+	ui := newTestUI(t, db)
+	handler, ok := ui.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
+	if !ok {
+		t.Fatal("the test canvas does not take shortcuts")
+	}
+	for i := len(ui.screens) - 1; i >= 0; i-- {
+		key := fyne.KeyName(fmt.Sprint(i + 1))
+		handler.TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+		if got := ui.tabs.SelectedIndex(); got != i {
+			t.Fatalf("Ctrl+%s selected screen %d, want %d", key, got, i)
+		}
+	}
+}
+
+func TestFirstStartOffersDemo(t *testing.T) {
+	db := MustOpenDB(t)
+	ui := newTestUI(t, db)
+	ui.Start()
+	if ui.welcome == nil {
+		t.Fatal("an empty database did not offer the first-start choice")
+	}
+	test.Tap(ui.welcome.demoBtn)
+	if got, want := ui.round.Name, demo.RoundName; got != want {
+		t.Fatalf("round = %q, want %q", got, want)
+	}
+	rounds, err := db.Rounds(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(rounds), 1; got != want {
+		t.Fatalf("%d rounds, want %d", got, want)
+	}
+}
+
+func TestFirstStartNewRound(t *testing.T) {
+	db := MustOpenDB(t)
+	ui := newTestUI(t, db)
+	ui.Start()
+	test.Tap(ui.welcome.newBtn)
+	f := ui.newRound
+	if f == nil {
+		t.Fatal("Start a new round did not open the form")
+	}
+	test.Type(f.name, "Wessex 2026–27")
+	test.Type(f.starts, "2026-09-01")
+	test.Type(f.ends, "2027-07-31")
+	f.dialog.Submit()
+	if got, want := ui.round.Name, "Wessex 2026–27"; got != want {
+		t.Fatalf("round = %q, want %q", got, want)
+	}
+	if got, want := ui.roundSelect.Selected, "Wessex 2026–27"; got != want {
+		t.Fatalf("round selector shows %q, want %q", got, want)
+	}
+	qs, err := db.Questions(context.Background(), ui.round.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(qs), 4; got != want {
+		t.Fatalf("a new round has %d questions, want the %d published ones", got, want)
+	}
+}
+
+func TestNewRoundRejectsBadDate(t *testing.T) {
+	db := MustOpenDB(t)
+	ui := newTestUI(t, db)
+	ui.showNewRound()
+	test.Type(ui.newRound.name, "Bad dates")
+	test.Type(ui.newRound.starts, "1/9/2026")
+	ui.newRound.dialog.Submit()
+	rounds, err := db.Rounds(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rounds) != 0 {
+		t.Fatalf("a round with a bad date was stored: %+v", rounds)
+	}
+}
+
+func TestAboutShowsDatabasePath(t *testing.T) {
+	db := MustOpenDB(t)
+	ui := newTestUI(t, db)
+	ui.showAbout()
+	if !strings.Contains(ui.about.Text, db.Path()) {
+		t.Fatalf("About does not show the database path %q:\n%s", db.Path(), ui.about.Text)
+	}
+}
+
+// cardText joins the text of the dashboard's cards.
+func cardText(d *dashboard) string {
+	var b strings.Builder
+	for _, o := range d.cards.Objects {
+		for _, l := range o.(*widget.Card).Content.(*fyne.Container).Objects {
+			b.WriteString(l.(*widget.Label).Text)
+			b.WriteString("\n")
+		}
+	}
+	return b.String()
+}
