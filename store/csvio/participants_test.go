@@ -56,8 +56,8 @@ func TestReadParticipants(t *testing.T) {
 			want:     []ParticipantRow{{2, store.Participant{Name: "Renée O’Brien", Role: store.RoleNurse, Organisation: "St Mary’s £"}}},
 		},
 		{
-			name: "quoted cells with commas, quotes and line breaks",
-			in: "Name,Role,Trust\r\n\"Lee, Ann \"\"Annie\"\"\",GP,\"Smith, Jones\r\nand Partners\"\r\nBob,Consultant,UHS\r\n",
+			name:     "quoted cells with commas, quotes and line breaks",
+			in:       "Name,Role,Trust\r\n\"Lee, Ann \"\"Annie\"\"\",GP,\"Smith, Jones\r\nand Partners\"\r\nBob,Consultant,UHS\r\n",
 			encoding: "UTF-8",
 			want: []ParticipantRow{
 				{2, store.Participant{Name: "Lee, Ann \"Annie\"", Role: store.RoleGP, Organisation: "Smith, Jones\nand Partners"}},

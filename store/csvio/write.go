@@ -62,7 +62,11 @@ func Write(w io.Writer, v any) error {
 	))
 	var err error
 	if rv.Len() == 0 {
-		err = enc.EncodeHeader(reflect.Zero(rv.Type().Elem()).Interface())
+		elem := rv.Type().Elem()
+		if elem.Kind() == reflect.Pointer {
+			elem = elem.Elem()
+		}
+		err = enc.EncodeHeader(reflect.Zero(elem).Interface())
 	} else {
 		err = enc.Encode(v)
 	}

@@ -73,6 +73,24 @@ func TestWrite(t *testing.T) {
 			t.Fatalf("Write wrote %q, want %q", got, want)
 		}
 	})
+	t.Run("empty slice of pointers writes the header", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Write(&buf, []*exportRow(nil)); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := buf.String(), "\ufeffName,Role,Score,Change,Kind\r\n"; got != want {
+			t.Fatalf("Write wrote %q, want %q", got, want)
+		}
+	})
+	t.Run("slice of pointers", func(t *testing.T) {
+		var buf bytes.Buffer
+		if err := Write(&buf, []*exportRow{{Name: "+1", Score: 2}}); err != nil {
+			t.Fatal(err)
+		}
+		if got, want := buf.String(), "\ufeffName,Role,Score,Change,Kind\r\n'+1,,2,0,\r\n"; got != want {
+			t.Fatalf("Write wrote %q, want %q", got, want)
+		}
+	})
 	t.Run("not a slice", func(t *testing.T) {
 		if err := Write(&bytes.Buffer{}, exportRow{}); err == nil {
 			t.Fatal("Write of a struct returned no error")
