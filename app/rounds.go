@@ -32,7 +32,7 @@ func (ui *UI) showWelcome() *welcome {
 	w.newBtn = widget.NewButtonWithIcon("Start a new round…", theme.ContentAddIcon(), nil)
 	w.newBtn.Importance = widget.HighImportance
 	body := container.NewVBox(text, container.NewGridWithColumns(2, w.demoBtn, w.newBtn))
-	w.dialog = dialog.NewCustomWithoutButtons("Welcome to Liaison", container.NewGridWrap(fyne.NewSize(560, 220), body), ui.win)
+	w.dialog = dialog.NewCustomWithoutButtons("Welcome to Liaison", container.NewGridWrap(fyne.NewSize(560, 180), body), ui.win)
 	w.demoBtn.OnTapped = func() { w.dialog.Hide(); ui.openDemo() }
 	w.newBtn.OnTapped = func() { w.dialog.Hide(); ui.showNewRound() }
 	w.dialog.Show()
