@@ -163,7 +163,7 @@ type painter struct {
 	// typography) use pt×DPI/72, so PNG text came out 12.5% larger than
 	// measured and overflowed its space.
 	ptFix float64
-	w, h   int
+	w, h  int
 }
 
 // px converts a size in points (before scaling) to pixels.

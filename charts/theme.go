@@ -83,7 +83,7 @@ func paletteFor(t Theme) palette {
 		muted:   drawing.ColorFromHex("4D4D4D"),
 		grid:    drawing.ColorFromHex("D9D9D9"),
 		bar:     okabeBlue,
-		series:  []drawing.Color{okabeBlue, okabeVermilion, okabeGreen, okabePurple, okabeOrange, black},
+		series:  []drawing.Color{okabeBlue, okabeVermilion, okabeGreen, okabePurple, drawing.ColorFromHex("111111")},
 		scores:  scores,
 		minText: t.MinTextContrast(),
 	}

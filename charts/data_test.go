@@ -1,0 +1,381 @@
+package charts
+
+import (
+	"bytes"
+	"encoding/xml"
+	"errors"
+	"image/color"
+	"io"
+	"math"
+	"strings"
+	"testing"
+	"time"
+)
+
+func TestBarDataSuppression(t *testing.T) {
+	const k = 5
+	tests := []struct {
+		name           string
+		n, k           int
+		wantSuppressed bool
+		wantValue      string
+	}{
+		{"K-1", k - 1, k, true, "fewer than 5"},
+		{"K", k, k, false, "5"},
+		{"K+1", k + 1, k, false, "6"},
+		{"one", 1, k, true, "fewer than 5"},
+		{"zero identifies nobody", 0, k, false, "0"},
+		{"K=0 turns it off", 1, 0, false, "1"},
+		{"thousands", 12345, k, false, "12,345"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			bars := BarData([]Count{{Label: "GP", N: tt.n}}, tt.k)
+			if got, want := len(bars), 1; got != want {
+				t.Fatalf("len = %d, want %d", got, want)
+			}
+			if got, want := bars[0].Suppressed, tt.wantSuppressed; got != want {
+				t.Fatalf("Suppressed = %v, want %v", got, want)
+			}
+			if got, want := bars[0].Value, tt.wantValue; got != want {
+				t.Fatalf("Value = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+// A suppressed figure must not reach the image in any form.
+func TestSuppressedFigureNotInSVG(t *testing.T) {
+	c := ParticipantsByLocality([]Count{{"Totton", 3}, {"Winchester", 12}}, Options{SuppressBelow: 5})
+	svg := renderSVG(t, c)
+	if !strings.Contains(svg, ">fewer than 5<") {
+		t.Fatal(`SVG lacks "fewer than 5"`)
+	}
+	if strings.Contains(svg, ">3<") {
+		t.Fatal("SVG writes the suppressed figure 3")
+	}
+	if !strings.Contains(svg, ">12<") {
+		t.Fatal("SVG lacks the figure 12")
+	}
+}
+
+func TestMeansData(t *testing.T) {
+	tests := []struct {
+		name      string
+		counts    [6]int
+		wantN     int
+		wantMean  float64 // NaN for none
+		wantLabel string
+	}{
+		// 373 / 71 = 5.2535…, the published "support a forum" figure.
+		{"published", [6]int{0, 1, 3, 8, 24, 35}, 71, 373.0 / 71, "5.25 (n = 71)"},
+		{"all the same score", [6]int{0, 0, 0, 9, 0, 0}, 9, 4, "4.00 (n = 9)"},
+		{"ends only", [6]int{1, 0, 0, 0, 0, 1}, 2, 3.5, "3.50 (n = 2)"},
+		{"nobody answered", [6]int{}, 0, math.NaN(), "no responses"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := MeansData([]QuestionScores{{Text: "Q", Counts: tt.counts}})
+			if m.AxisMin != 1 || m.AxisMax != 6 {
+				t.Fatalf("axis = %v..%v, want the fixed 1..6", m.AxisMin, m.AxisMax)
+			}
+			if got, want := len(m.Ticks), 6; got != want {
+				t.Fatalf("ticks = %v, want 1..6", m.Ticks)
+			}
+			for i, v := range m.Ticks {
+				if got, want := v, float64(i+1); got != want {
+					t.Fatalf("tick %d = %v, want %v", i, got, want)
+				}
+			}
+			r := m.Rows[0]
+			if got, want := r.N, tt.wantN; got != want {
+				t.Fatalf("N = %d, want %d", got, want)
+			}
+			if math.IsNaN(tt.wantMean) != math.IsNaN(r.Mean) || !math.IsNaN(r.Mean) && math.Abs(r.Mean-tt.wantMean) > 1e-12 {
+				t.Fatalf("Mean = %v, want %v", r.Mean, tt.wantMean)
+			}
+			if got, want := r.Label, tt.wantLabel; got != want {
+				t.Fatalf("Label = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestQuestionScoresAdd(t *testing.T) {
+	var q QuestionScores
+	for _, s := range []int{0, 1, 6, 7, -1, 6} {
+		q.Add(s)
+	}
+	if got, want := q.Counts, [6]int{1, 0, 0, 0, 0, 2}; got != want {
+		t.Fatalf("Counts = %v, want %v", got, want)
+	}
+}
+
+func TestDivergingLayout(t *testing.T) {
+	type seg struct{ start, end float64 }
+	tests := []struct {
+		name      string
+		counts    [6]int
+		want      [6]seg
+		low, high float64
+	}{
+		{"even", [6]int{1, 1, 1, 1, 1, 1},
+			[6]seg{{-3.0 / 6, -2.0 / 6}, {-2.0 / 6, -1.0 / 6}, {-1.0 / 6, 0}, {0, 1.0 / 6}, {1.0 / 6, 2.0 / 6}, {2.0 / 6, 3.0 / 6}}, 0.5, 0.5},
+		{"no 3s, 4s or 5s", [6]int{0, 2, 0, 0, 0, 2},
+			[6]seg{{-0.5, -0.5}, {-0.5, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0.5}}, 0.5, 0.5},
+		{"all high", [6]int{0, 0, 0, 1, 1, 2},
+			[6]seg{{0, 0}, {0, 0}, {0, 0}, {0, 0.25}, {0.25, 0.5}, {0.5, 1}}, 0, 1},
+		{"all 1s", [6]int{4, 0, 0, 0, 0, 0},
+			[6]seg{{-1, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}, {0, 0}}, 1, 0},
+		{"nobody answered", [6]int{},
+			[6]seg{}, 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := DivergingLayout([]QuestionScores{{Text: "Q", Counts: tt.counts}})[0]
+			for i, s := range r.Segments {
+				if got, want := s.Score, i+1; got != want {
+					t.Fatalf("segment %d score = %d, want %d", i, got, want)
+				}
+				if got, want := s.Count, tt.counts[i]; got != want {
+					t.Fatalf("score %d count = %d, want %d", i+1, got, want)
+				}
+				if math.Abs(s.Start-tt.want[i].start) > 1e-12 || math.Abs(s.End-tt.want[i].end) > 1e-12 {
+					t.Fatalf("score %d = [%v, %v], want [%v, %v]", i+1, s.Start, s.End, tt.want[i].start, tt.want[i].end)
+				}
+			}
+			if math.Abs(r.Low-tt.low) > 1e-12 || math.Abs(r.High-tt.high) > 1e-12 {
+				t.Fatalf("low, high = %v, %v, want %v, %v", r.Low, r.High, tt.low, tt.high)
+			}
+		})
+	}
+}
+
+func TestDivergingExtent(t *testing.T) {
+	tests := []struct {
+		counts [6]int
+		want   float64
+	}{
+		{[6]int{0, 0, 0, 1, 1, 2}, 1},
+		{[6]int{1, 1, 1, 1, 1, 1}, 0.5},
+		{[6]int{1, 0, 0, 0, 0, 3}, 0.75},
+		{[6]int{}, 0.25},
+	}
+	for _, tt := range tests {
+		rows := DivergingLayout([]QuestionScores{{Counts: tt.counts}})
+		if got := divergingExtent(rows); got != tt.want {
+			t.Fatalf("extent of %v = %v, want %v", tt.counts, got, tt.want)
+		}
+	}
+}
+
+func TestCumulativeData(t *testing.T) {
+	d := func(s string) time.Time {
+		v, err := time.Parse("2006-01-02 15:04", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	tab := CumulativeData(map[string][]Point{
+		"Visits done": {{d("2025-02-10 09:00"), 2}, {d("2025-01-27 10:00"), 1}, {d("2025-02-10 16:30"), 3}},
+		"Pairs made":  {{d("2025-01-06 12:00"), 20}, {d("2025-01-13 12:00"), 5}},
+	})
+	if got, want := len(tab.Lines), 2; got != want {
+		t.Fatalf("lines = %d, want %d", got, want)
+	}
+	if got, want := tab.Lines[0].Name, "Pairs made"; got != want {
+		t.Fatalf("first line = %q, want %q (name order)", got, want)
+	}
+	visits := tab.Lines[1]
+	wantSteps := []Point{{d("2025-01-27 00:00"), 1}, {d("2025-02-10 00:00"), 6}}
+	if got, want := len(visits.Steps), len(wantSteps); got != want {
+		t.Fatalf("steps = %v, want %v", visits.Steps, wantSteps)
+	}
+	for i, s := range visits.Steps {
+		if !s.Date.Equal(wantSteps[i].Date) || s.N != wantSteps[i].N {
+			t.Fatalf("step %d = %v %d, want %v %d", i, s.Date, s.N, wantSteps[i].Date, wantSteps[i].N)
+		}
+	}
+	if got, want := visits.Total, 6; got != want {
+		t.Fatalf("total = %d, want %d", got, want)
+	}
+	if got, want := tab.Lines[0].Total, 25; got != want {
+		t.Fatalf("pairs total = %d, want %d", got, want)
+	}
+	if got, want := tab.From, d("2025-01-06 00:00"); !got.Equal(want) {
+		t.Fatalf("From = %v, want %v", got, want)
+	}
+	if got, want := tab.To, d("2025-02-10 00:00"); !got.Equal(want) {
+		t.Fatalf("To = %v, want %v", got, want)
+	}
+	if got, want := tab.YMax, 25; got != want {
+		t.Fatalf("YMax = %d, want %d", got, want)
+	}
+	if got, want := tab.YTicks[1], 5; got != want {
+		t.Fatalf("tick step = %d, want %d", got, want)
+	}
+	if l0, l1 := tab.Lines[0], tab.Lines[1]; l0.Marker == l1.Marker || len(l0.Dash) == len(l1.Dash) {
+		t.Fatalf("lines share a marker or dash: %v %v / %v %v", l0.Marker, l0.Dash, l1.Marker, l1.Dash)
+	}
+}
+
+func TestNiceStep(t *testing.T) {
+	for _, tt := range []struct{ max, want int }{{0, 1}, {5, 1}, {6, 2}, {25, 5}, {112, 50}, {1000, 200}, {100000, 20000}} {
+		if got := niceStep(tt.max); got != tt.want {
+			t.Fatalf("niceStep(%d) = %d, want %d", tt.max, got, tt.want)
+		}
+	}
+}
+
+func TestCheckInData(t *testing.T) {
+	tests := []struct {
+		name              string
+		in, accepted      int
+		wantLabel         string
+		wantWaiting       int
+		wantShareHundreds int
+	}{
+		{"some", 42, 60, "42 of 60 accepted attendees checked in (70%)", 18, 70},
+		{"walk-ins", 65, 60, "65 of 60 accepted attendees checked in (108%)", 0, 108},
+		{"nobody accepted", 0, 0, "0 checked in; nobody has accepted yet", 0, 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c := CheckInData(tt.in, tt.accepted)
+			if got, want := c.Label, tt.wantLabel; got != want {
+				t.Fatalf("Label = %q, want %q", got, want)
+			}
+			if got, want := c.Waiting, tt.wantWaiting; got != want {
+				t.Fatalf("Waiting = %d, want %d", got, want)
+			}
+			if got, want := int(math.Round(c.Share*100)), tt.wantShareHundreds; got != want {
+				t.Fatalf("Share = %v, want %d%%", c.Share, want)
+			}
+		})
+	}
+}
+
+func TestContrastRatio(t *testing.T) {
+	tests := []struct {
+		name string
+		a, b color.Color
+		want float64
+	}{
+		{"black on white", color.Black, color.White, 21},
+		{"same colour", color.RGBA{0x77, 0x77, 0x77, 0xff}, color.RGBA{0x77, 0x77, 0x77, 0xff}, 1},
+		{"#777 on white, the usual just-fails example", color.RGBA{0x77, 0x77, 0x77, 0xff}, color.White, 4.478},
+		{"order does not matter", color.White, color.RGBA{0x77, 0x77, 0x77, 0xff}, 4.478},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := ContrastRatio(tt.a, tt.b); math.Abs(got-tt.want) > 0.005 {
+				t.Fatalf("ContrastRatio = %.3f, want %.3f", got, tt.want)
+			}
+		})
+	}
+}
+
+// Every text the charts write, on whatever is behind it, reaches the
+// theme's contrast; lines and bars reach WCAG's 3:1 for graphics.
+func TestThemeContrast(t *testing.T) {
+	for _, th := range []Theme{Light, HighContrast} {
+		t.Run(th.String(), func(t *testing.T) {
+			p := paletteFor(th)
+			min := th.MinTextContrast()
+			for name, c := range map[string]color.Color{"text": p.fg, "secondary text": p.muted} {
+				if got := ContrastRatio(c, p.bg); got < min {
+					t.Fatalf("%s on background = %.2f, want ≥ %v", name, got, min)
+				}
+			}
+			for i, fill := range p.scores {
+				text, chip := p.labelOn(fill)
+				behind := fill
+				if chip {
+					behind = p.bg
+				}
+				if got := ContrastRatio(text, behind); got < min {
+					t.Fatalf("label on score %d = %.2f, want ≥ %v", i+1, got, min)
+				}
+				if got, want := ColorHex(fill), ColorHex(ScoreColours[i]); got != want {
+					t.Fatalf("score %d colour = %s, ScoreColours says %s", i+1, got, want)
+				}
+			}
+			if got := ContrastRatio(p.bar, p.bg); got < 3 {
+				t.Fatalf("bar on background = %.2f, want ≥ 3", got)
+			}
+			for i, c := range p.series {
+				if got := ContrastRatio(c, p.bg); got < 3 {
+					t.Fatalf("series %d on background = %.2f, want ≥ 3", i, got)
+				}
+			}
+		})
+	}
+}
+
+// ColorHex writes a colour as RRGGBB for comparisons in tests.
+func ColorHex(c color.Color) string {
+	r, g, b, _ := c.RGBA()
+	return strings.ToUpper(string([]byte{hexDigit(r >> 12), hexDigit(r >> 8 & 15), hexDigit(g >> 12), hexDigit(g >> 8 & 15), hexDigit(b >> 12), hexDigit(b >> 8 & 15)}))
+}
+
+func hexDigit(v uint32) byte { return "0123456789abcdef"[v&15] }
+
+func TestWrapFits(t *testing.T) {
+	p := newMeasurePainter(Options{})
+	text := "Will you consider new ways of working as a result of better relationships with colleagues across the primary–secondary care interface? Supercalifragilisticexpialidociousnesses"
+	for _, width := range []int{80, 200, 500} {
+		lines := p.wrap(text, labelPt, width)
+		if len(lines) < 2 {
+			t.Fatalf("width %d: %d line(s), want wrapping", width, len(lines))
+		}
+		for _, l := range lines {
+			if w := p.textWidth(l, labelPt); w > width {
+				t.Fatalf("width %d: line %q is %d px", width, l, w)
+			}
+		}
+		if got, want := strings.Join(strings.Fields(strings.Join(lines, "")), ""), strings.Join(strings.Fields(text), ""); got != want {
+			t.Fatalf("width %d: wrapping lost text: %q", width, got)
+		}
+	}
+}
+
+// Question texts are typed by organisers: &, < and quotes must not break
+// the SVG.
+func TestSVGEscapesText(t *testing.T) {
+	qs := []QuestionScores{{Text: `Primary & secondary care <together> "now"`, Counts: [6]int{1, 2, 3, 4, 5, 6}}}
+	for _, c := range []*Chart{Means(qs, Options{}), Diverging(qs, Options{})} {
+		dec := xml.NewDecoder(strings.NewReader(renderSVG(t, c)))
+		for {
+			_, err := dec.Token()
+			if errors.Is(err, io.EOF) {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: SVG is not well-formed XML: %v", c.Title, err)
+			}
+		}
+	}
+}
+
+// Far too many bars for the image are shrunk, and the rest are counted in
+// a note rather than cut off silently.
+func TestTooManyBarsSaysSo(t *testing.T) {
+	var counts []Count
+	for i := range 80 {
+		counts = append(counts, Count{Label: "Primary care network number " + formatInt(i+1), N: i + 5})
+	}
+	svg := renderSVG(t, ParticipantsByLocality(counts, Options{Width: 640, Height: 360}))
+	if !strings.Contains(svg, "more not shown") {
+		t.Fatal("no note about the bars left out")
+	}
+}
+
+func renderSVG(t *testing.T, c *Chart) string {
+	t.Helper()
+	var b bytes.Buffer
+	if err := c.SVG(&b); err != nil {
+		t.Fatal(err)
+	}
+	return b.String()
+}
