@@ -145,13 +145,14 @@ func Detect(t *csvio.Table, qs []store.Question) Plan {
 			continue
 		}
 		vals := values(t, i)
-		nh := csvio.Normalize(cols[i].Header)
 		switch {
 		case personalHeader(cols[i].Header) || share(vals, looksLikeEmail) >= 0.5:
 			// Ignored: never stored, whatever else the column might hold.
 		case metaWords(cols[i].Header):
 			// Ignored: a short header about times or dates.
-		case !haveRole && roleHeader(nh) && (len(vals) == 0 || share(vals, isRole) >= 0.5):
+		case !haveRole && roleHeader(cols[i].Header):
+			// Even when its values are not roles: Apply then names each
+			// bad cell, rather than the column turning into a comment.
 			cols[i].Kind, haveRole = Role, true
 		case rising(t, i):
 			if !haveID {
@@ -304,10 +305,15 @@ func metaWords(h string) bool {
 	return false
 }
 
-// roleHeader reports whether a normalised header asks for a role.
-func roleHeader(nh string) bool {
-	return roleHeaders[nh] || strings.HasPrefix(nh, "areyoua") ||
-		strings.Contains(nh, "role") || strings.Contains(nh, "profession")
+// roleHeader reports whether a header asks for the respondent's role. Only
+// short headers count ("Job role", "Profession", "Are you a…"), so that a
+// question about "professional development" stays a question.
+func roleHeader(h string) bool {
+	nh := csvio.Normalize(h)
+	if roleHeaders[nh] || strings.HasPrefix(nh, "areyoua") {
+		return true
+	}
+	return len(words(h)) <= 4 && (strings.Contains(nh, "role") || strings.Contains(nh, "profession"))
 }
 
 // values returns the non-empty, trimmed cells of column i.

@@ -210,6 +210,8 @@ func TestDetectColumns(t *testing.T) {
 		{"RoleHeader", "Job role", []string{"GP", "Consultant", "Locum GP"}, forms.Role},
 		{"AreYouA", "Are you a…", []string{"GP", "Consultant"}, forms.Role},
 		{"RoleValues", "Which best describes you?", []string{"GP", "Consultant", "Nurse"}, forms.Role},
+		{"RoleHeaderOddValues", "Role", []string{"Doctor", "Registrar"}, forms.Role},
+		{"ProfessionalDevelopmentQuestion", "Has the scheme helped your professional development overall?", []string{"5", "4", "6"}, forms.Score},
 		{"Comment", "Anything else?", []string{"More time please", ""}, forms.Comment},
 		{"Empty", "Unused", []string{"", ""}, forms.Ignored},
 	} {
