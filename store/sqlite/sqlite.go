@@ -66,6 +66,9 @@ func Open(path string) (*DB, error) {
 	if err := checkHeader(path); err != nil {
 		return nil, err
 	}
+	if err := inspect(path); err != nil {
+		return nil, err
+	}
 	sdb, err := sql.Open("sqlite3", dsn(path))
 	if err != nil {
 		return nil, err
@@ -95,6 +98,47 @@ func checkHeader(path string) error {
 	}
 	if string(head[:n]) != "SQLite format 3\x00" {
 		return store.Errorf(store.ENOTLIAISON, "%s is not a Liaison database (it is not an SQLite file). Choose another file.", path)
+	}
+	return nil
+}
+
+// inspect refuses a foreign or too-new database on a query-only connection
+// without Liaison's settings, before dsn's _journal_mode=WAL (applied as
+// soon as a connection opens) could rewrite the refused file's header.
+func inspect(path string) error {
+	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
+		return nil // a new database; Open reports any other problem
+	}
+	sdb, err := sql.Open("sqlite3", path+"?_query_only=1&_busy_timeout=5000")
+	if err != nil {
+		return err
+	}
+	defer sdb.Close()
+	ms, err := migrations()
+	if err != nil {
+		return err
+	}
+	return checkSchema(context.Background(), sdb, path, len(ms))
+}
+
+// checkSchema refuses a database that another application owns (or that is
+// not a database at all) and one written by a newer Liaison than known.
+func checkSchema(ctx context.Context, q querier, path string, known int) error {
+	var appID, version, tables int
+	if err := q.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
+		return notDatabase(path, err)
+	}
+	if err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+		return notDatabase(path, err)
+	}
+	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&tables); err != nil {
+		return notDatabase(path, err)
+	}
+	if appID != ApplicationID && (appID != 0 || tables > 0) {
+		return store.Errorf(store.ENOTLIAISON, "%s is an SQLite database, but not a Liaison one; Liaison has left it untouched.", path)
+	}
+	if version > known {
+		return store.Errorf(store.ETOONEW, "%s was written by a newer version of Liaison (schema %d; this version knows up to %d). Please use the newer Liaison; the file has not been changed.", path, version, known)
 	}
 	return nil
 }
@@ -136,21 +180,12 @@ func (d *DB) migrate(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	var appID, version, tables int
-	if err := d.db.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
-		return notDatabase(d.path, err)
+	if err := checkSchema(ctx, d.db, d.path, len(ms)); err != nil {
+		return err
 	}
+	var version int
 	if err := d.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
-		return notDatabase(d.path, err)
-	}
-	if err := d.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&tables); err != nil {
-		return notDatabase(d.path, err)
-	}
-	if appID != ApplicationID && (appID != 0 || tables > 0) {
-		return store.Errorf(store.ENOTLIAISON, "%s is an SQLite database, but not a Liaison one; Liaison has left it untouched.", d.path)
-	}
-	if version > len(ms) {
-		return store.Errorf(store.ETOONEW, "%s was written by a newer version of Liaison (schema %d; this version knows up to %d). Please use the newer Liaison; the file has not been changed.", d.path, version, len(ms))
+		return err
 	}
 	for _, m := range ms[version:] {
 		if err := d.apply(ctx, m); err != nil {
