@@ -172,12 +172,14 @@ func (l *divergingLayout) draw(p *painter, body box) {
 			}
 			p.text(label, tx, ty, labelPt, col)
 		}
+		// The centre line, drawn per bar so it never crosses question text.
+		p.line(centre, y-lh/4, centre, y+thick+lh/4, p.pal.fg, 2, nil)
 		y += thick + lh*5/8 + extra - extra/2
 	}
 
 	// Centre line and percentage axis.
 	bottom := y
-	p.line(centre, top, centre, bottom, p.pal.fg, 2, nil)
+	p.line(xOf(-ext), bottom, xOf(ext), bottom, p.pal.fg, 1, nil)
 	for t := -ext; t <= ext+1e-9; t += 0.25 {
 		x := xOf(t)
 		p.line(x, bottom, x, bottom+lh/4, p.pal.fg, 1, nil)
