@@ -93,7 +93,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 		newDashboard(ui),
 		newPending(ui, "Participants", "#3 Participants, pairing and visits", "Add, import and search the round's participants."),
 		newPending(ui, "Pairings", "#3 Participants, pairing and visits", "Pair GPs with consultants, suggest pairs for the whole round, and track both visits."),
-		newPending(ui, "Event", "the event issue", "The celebration event: agenda, attendees and check-in at the door."),
+		newEvent(ui),
 		newPending(ui, "Feedback", "#4 Feedback, reflections and improvement projects", "Key in paper forms, import a forms export and see each question's figures."),
 		newPending(ui, "Reflections", "#4 Feedback, reflections and improvement projects", "Anonymous reflections, tagged with themes and approved for quoting."),
 		newPending(ui, "Projects", "#4 Feedback, reflections and improvement projects", "Improvement projects that came out of the scheme."),

@@ -423,6 +423,8 @@ type EventService interface {
 	DeleteAgendaItem(ctx context.Context, id int64) error
 	Attendees(ctx context.Context, eventID int64) ([]Attendee, error)
 	SaveAttendee(ctx context.Context, a *Attendee) error
+	// SaveAttendees creates or updates all of as in one transaction.
+	SaveAttendees(ctx context.Context, as []Attendee) error
 	DeleteAttendee(ctx context.Context, id int64) error
 	// CheckIn records the attendee's arrival at t (or clears it when t is zero).
 	CheckIn(ctx context.Context, attendeeID int64, t time.Time) error

@@ -155,6 +155,30 @@ func (d *DB) Attendees(ctx context.Context, eventID int64) ([]store.Attendee, er
 
 // SaveAttendee creates (ID 0) or updates an attendee.
 func (d *DB) SaveAttendee(ctx context.Context, a *store.Attendee) error {
+	if err := validAttendee(a); err != nil {
+		return err
+	}
+	return d.write(ctx, func(tx *sql.Tx) error { return saveAttendee(ctx, tx, a) })
+}
+
+// SaveAttendees creates or updates all of as in one transaction: all or none.
+func (d *DB) SaveAttendees(ctx context.Context, as []store.Attendee) error {
+	for i := range as {
+		if err := validAttendee(&as[i]); err != nil {
+			return store.Errorf(store.EINVALID, "Attendee %d: %s", i+1, store.ErrorMessage(err))
+		}
+	}
+	return d.write(ctx, func(tx *sql.Tx) error {
+		for i := range as {
+			if err := saveAttendee(ctx, tx, &as[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+func validAttendee(a *store.Attendee) error {
 	a.Name = strings.TrimSpace(a.Name)
 	if a.Name == "" {
 		return store.Errorf(store.EINVALID, "An attendee needs a name.")
@@ -164,30 +188,31 @@ func (d *DB) SaveAttendee(ctx context.Context, a *store.Attendee) error {
 	}
 	switch a.RSVP {
 	case store.RSVPInvited, store.RSVPAccepted, store.RSVPDeclined:
-	default:
-		return store.Errorf(store.EINVALID, "%q is not an RSVP; use invited, accepted or declined.", a.RSVP)
+		return nil
 	}
+	return store.Errorf(store.EINVALID, "%q is not an RSVP; use invited, accepted or declined.", a.RSVP)
+}
+
+func saveAttendee(ctx context.Context, tx *sql.Tx, a *store.Attendee) error {
 	in := ""
 	if !a.CheckedInAt.IsZero() {
 		in = a.CheckedInAt.UTC().Format(time.RFC3339)
 	}
-	return d.write(ctx, func(tx *sql.Tx) error {
-		if a.ID == 0 {
-			res, err := tx.ExecContext(ctx, `INSERT INTO attendees (event_id, participant_id, name, organisation, role, rsvp, checked_in_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-				a.EventID, nullID(a.ParticipantID), a.Name, a.Organisation, a.Role, string(a.RSVP), in)
-			if err != nil {
-				return constraint(err, "Attendee "+a.Name)
-			}
-			a.ID, err = res.LastInsertId()
-			return err
-		}
-		res, err := tx.ExecContext(ctx, `UPDATE attendees SET participant_id = ?, name = ?, organisation = ?, role = ?, rsvp = ?, checked_in_at = ? WHERE id = ?`,
-			nullID(a.ParticipantID), a.Name, a.Organisation, a.Role, string(a.RSVP), in, a.ID)
+	if a.ID == 0 {
+		res, err := tx.ExecContext(ctx, `INSERT INTO attendees (event_id, participant_id, name, organisation, role, rsvp, checked_in_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			a.EventID, nullID(a.ParticipantID), a.Name, a.Organisation, a.Role, string(a.RSVP), in)
 		if err != nil {
 			return constraint(err, "Attendee "+a.Name)
 		}
-		return checkAffected(res, "Attendee %d does not exist.", a.ID)
-	})
+		a.ID, err = res.LastInsertId()
+		return err
+	}
+	res, err := tx.ExecContext(ctx, `UPDATE attendees SET participant_id = ?, name = ?, organisation = ?, role = ?, rsvp = ?, checked_in_at = ? WHERE id = ?`,
+		nullID(a.ParticipantID), a.Name, a.Organisation, a.Role, string(a.RSVP), in, a.ID)
+	if err != nil {
+		return constraint(err, "Attendee "+a.Name)
+	}
+	return checkAffected(res, "Attendee %d does not exist.", a.ID)
 }
 
 // DeleteAttendee deletes an attendee.

@@ -1,0 +1,458 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// eventScreen is the celebration event (or a forum meeting): its agenda,
+// its attendees and check-in at the door.
+type eventScreen struct {
+	ui *UI
+
+	events    []store.Event
+	event     store.Event // the one shown; ID 0 when the round has none
+	agenda    []store.AgendaItem
+	attendees []store.Attendee
+	shown     []store.Attendee // attendees matching the search
+
+	eventSelect *widget.Select
+	summary     *widget.Label
+	agendaList  *widget.List
+	search      *widget.Entry
+	people      *widget.List
+	counts      *widget.Label
+	editBtn     *widget.Button
+	addItemBtn  *widget.Button
+	addGuestBtn *widget.Button
+	inviteBtn   *widget.Button
+
+	// form is the open add/edit dialog's fields, for tests.
+	form *eventForm
+}
+
+func newEvent(ui *UI) *eventScreen { return &eventScreen{ui: ui} }
+
+func (s *eventScreen) title() string { return "Event" }
+
+func (s *eventScreen) content() fyne.CanvasObject {
+	s.eventSelect = widget.NewSelect(nil, func(name string) {
+		for _, e := range s.events {
+			if e.Name == name && e.ID != s.event.ID {
+				s.event = e
+				s.load()
+			}
+		}
+	})
+	s.summary = widget.NewLabel("")
+	s.summary.Wrapping = fyne.TextWrapWord
+	newBtn := widget.NewButtonWithIcon("New event…", theme.ContentAddIcon(), func() { s.editEvent(store.Event{}) })
+	s.editBtn = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editEvent(s.event) })
+	top := container.NewVBox(
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Event:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+			container.NewHBox(s.editBtn, newBtn), s.eventSelect),
+		s.summary)
+
+	s.agendaList = widget.NewList(func() int { return len(s.agenda) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, widget.NewLabelWithStyle("00:00", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
+				container.NewHBox(widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil), widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)), widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			a := s.agenda[id]
+			c := o.(*fyne.Container)
+			text := a.Title
+			if a.Speaker != "" {
+				text += " — " + a.Speaker
+			}
+			if a.Minutes > 0 {
+				text += fmt.Sprintf(" (%d min)", a.Minutes)
+			}
+			c.Objects[0].(*widget.Label).SetText(text)
+			c.Objects[0].(*widget.Label).Truncation = fyne.TextTruncateEllipsis
+			c.Objects[1].(*widget.Label).SetText(orDash(a.Starts))
+			btns := c.Objects[2].(*fyne.Container).Objects
+			btns[0].(*widget.Button).OnTapped = func() { s.moveUp(id) }
+			btns[1].(*widget.Button).OnTapped = func() { s.editItem(a) }
+			btns[2].(*widget.Button).OnTapped = func() { s.deleteItem(a) }
+		})
+	s.addItemBtn = widget.NewButtonWithIcon("Add agenda item…", theme.ContentAddIcon(), func() { s.editItem(store.AgendaItem{}) })
+	agenda := container.NewBorder(container.NewBorder(nil, nil, heading("Agenda"), s.addItemBtn), nil, nil, nil, s.agendaList)
+
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Find a name or organisation; Enter checks in the only match")
+	s.search.OnChanged = func(string) { s.filter() }
+	s.search.OnSubmitted = func(string) {
+		if len(s.shown) == 1 {
+			s.toggleCheckIn(s.shown[0])
+		}
+	}
+	s.counts = widget.NewLabel("")
+	s.people = widget.NewList(func() int { return len(s.shown) },
+		func() fyne.CanvasObject {
+			return container.NewBorder(nil, nil, nil, widget.NewButton("Check in", nil), widget.NewLabel(""))
+		},
+		func(id widget.ListItemID, o fyne.CanvasObject) {
+			a := s.shown[id]
+			c := o.(*fyne.Container)
+			l := c.Objects[0].(*widget.Label)
+			l.Truncation = fyne.TextTruncateEllipsis
+			status := string(a.RSVP)
+			if !a.CheckedInAt.IsZero() {
+				status = "✔ checked in " + a.CheckedInAt.Local().Format("15:04")
+			}
+			l.SetText(fmt.Sprintf("%s · %s · %s", a.Name, orDash(a.Organisation), status))
+			b := c.Objects[1].(*widget.Button)
+			if a.CheckedInAt.IsZero() {
+				b.SetText("Check in")
+				b.Importance = widget.HighImportance
+			} else {
+				b.SetText("Undo")
+				b.Importance = widget.MediumImportance
+			}
+			b.OnTapped = func() { s.toggleCheckIn(a) }
+			b.Refresh()
+		})
+	s.addGuestBtn = widget.NewButtonWithIcon("Add guest…", theme.ContentAddIcon(), s.addGuest)
+	s.inviteBtn = widget.NewButtonWithIcon("Invite every participant", theme.MailSendIcon(), s.inviteAll)
+	people := container.NewBorder(
+		container.NewVBox(container.NewBorder(nil, nil, heading("Attendees and check-in"), container.NewHBox(s.inviteBtn, s.addGuestBtn)),
+			s.search, s.counts),
+		nil, nil, nil, s.people)
+	split := container.NewHSplit(agenda, people)
+	split.Offset = 0.45
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+}
+
+// heading is a bold section title.
+func heading(text string) *widget.Label {
+	return widget.NewLabelWithStyle(text, fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+// refresh reloads the round's events and the one shown.
+func (s *eventScreen) refresh() {
+	ui := s.ui
+	r := ui.round
+	var events []store.Event
+	var err error
+	ui.async(func() {
+		if r.ID != 0 {
+			events, err = ui.db.Events(ui.ctx, r.ID)
+		}
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		s.events = events
+		names := make([]string, len(events))
+		keep := false
+		for i, e := range events {
+			names[i] = e.Name
+			if e.ID == s.event.ID {
+				s.event, keep = e, true
+			}
+		}
+		if !keep {
+			s.event = store.Event{}
+			if len(events) > 0 {
+				s.event = events[0]
+			}
+		}
+		s.eventSelect.SetOptions(names)
+		if s.event.ID != 0 {
+			s.eventSelect.SetSelected(s.event.Name)
+		} else {
+			s.eventSelect.ClearSelected()
+		}
+		s.load()
+	})
+}
+
+// load reads the shown event's agenda and attendees.
+func (s *eventScreen) load() {
+	ui := s.ui
+	e := s.event
+	var agenda []store.AgendaItem
+	var people []store.Attendee
+	var err error
+	ui.async(func() {
+		if e.ID == 0 {
+			return
+		}
+		if agenda, err = ui.db.Agenda(ui.ctx, e.ID); err == nil {
+			people, err = ui.db.Attendees(ui.ctx, e.ID)
+		}
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		s.agenda, s.attendees = agenda, people
+		has := e.ID != 0
+		for _, w := range []fyne.Disableable{s.editBtn, s.addItemBtn, s.addGuestBtn, s.inviteBtn, s.search} {
+			if has {
+				w.Enable()
+			} else {
+				w.Disable()
+			}
+		}
+		if !has {
+			s.summary.SetText("This round has no event yet. Add the celebration event (or a forum meeting) with New event….")
+		} else {
+			s.summary.SetText(fmt.Sprintf("%s · %s · capacity %s", orDash(e.Date), orDash(e.Venue), capacityText(e.Capacity)))
+		}
+		s.agendaList.Refresh()
+		s.filter()
+	})
+}
+
+func capacityText(n int) string {
+	if n == 0 {
+		return "not set"
+	}
+	return strconv.Itoa(n)
+}
+
+// filter shows the attendees matching the search and the counts.
+func (s *eventScreen) filter() {
+	q := strings.ToLower(strings.TrimSpace(s.search.Text))
+	s.shown = s.shown[:0]
+	accepted, in := 0, 0
+	for _, a := range s.attendees {
+		if a.RSVP == store.RSVPAccepted {
+			accepted++
+		}
+		if !a.CheckedInAt.IsZero() {
+			in++
+		}
+		if q == "" || strings.Contains(strings.ToLower(a.Name+" "+a.Organisation), q) {
+			s.shown = append(s.shown, a)
+		}
+	}
+	s.counts.SetText(fmt.Sprintf("%d invited · %d accepted · %d checked in · capacity %s", len(s.attendees), accepted, in, capacityText(s.event.Capacity)))
+	s.people.Refresh()
+}
+
+// toggleCheckIn checks an attendee in now, or undoes a check-in.
+func (s *eventScreen) toggleCheckIn(a store.Attendee) {
+	ui := s.ui
+	var at time.Time // zero undoes the check-in
+	if a.CheckedInAt.IsZero() {
+		at = ui.now()
+	}
+	var err error
+	ui.async(func() { err = ui.db.CheckIn(ui.ctx, a.ID, at) }, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		s.search.SetText("")
+		ui.Changed()
+	})
+}
+
+// inviteAll adds every participant of the round who is not yet on the list.
+func (s *eventScreen) inviteAll() {
+	ui := s.ui
+	e, r := s.event, ui.round
+	added := 0
+	var err error
+	ui.async(func() {
+		var people []store.Participant
+		if people, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: r.ID}); err != nil {
+			return
+		}
+		on := map[int64]bool{}
+		for _, a := range s.attendees {
+			on[a.ParticipantID] = true
+		}
+		var list []store.Attendee
+		for _, p := range people {
+			if !on[p.ID] {
+				list = append(list, store.Attendee{EventID: e.ID, ParticipantID: p.ID, Name: p.Name, Organisation: p.Organisation,
+					Role: p.Role.Label(), RSVP: store.RSVPInvited})
+			}
+		}
+		added = len(list)
+		err = ui.db.SaveAttendees(ui.ctx, list)
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		dialog.ShowInformation("Invited", fmt.Sprintf("%d participants added to the list as invited.", added), ui.win)
+		ui.Changed()
+	})
+}
+
+// eventForm holds the fields of the open add/edit dialog.
+type eventForm struct {
+	entries map[string]*widget.Entry
+	choice  *widget.Select
+	dialog  *dialog.FormDialog
+}
+
+func (s *eventScreen) showForm(title string, fields []string, values []string, choice *widget.Select, save func(f *eventForm) error) {
+	f := &eventForm{entries: map[string]*widget.Entry{}, choice: choice}
+	var items []*widget.FormItem
+	for i, name := range fields {
+		e := widget.NewEntry()
+		e.SetText(values[i])
+		f.entries[name] = e
+		items = append(items, widget.NewFormItem(name, e))
+	}
+	if choice != nil {
+		items = append(items, widget.NewFormItem("RSVP", choice))
+	}
+	f.dialog = dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
+		if !ok {
+			return
+		}
+		var err error
+		s.ui.async(func() { err = save(f) }, func() {
+			if err != nil {
+				s.ui.showError(err)
+				return
+			}
+			s.ui.Changed()
+		})
+	}, s.ui.win)
+	f.dialog.Resize(fyne.NewSize(560, 0))
+	f.dialog.Show()
+	s.form = f
+}
+
+func (f *eventForm) text(name string) string { return strings.TrimSpace(f.entries[name].Text) }
+
+// editEvent adds (ID 0) or edits an event.
+func (s *eventScreen) editEvent(e store.Event) {
+	title := "New event"
+	if e.ID != 0 {
+		title = "Edit event"
+	}
+	cap := ""
+	if e.Capacity > 0 {
+		cap = strconv.Itoa(e.Capacity)
+	}
+	s.showForm(title, []string{"Name", "Date (YYYY-MM-DD)", "Venue", "Capacity"}, []string{e.Name, e.Date, e.Venue, cap}, nil,
+		func(f *eventForm) error {
+			e.RoundID = s.ui.round.ID
+			e.Name, e.Date, e.Venue = f.text("Name"), f.text("Date (YYYY-MM-DD)"), f.text("Venue")
+			n, err := atoiOrZero("Capacity", f.text("Capacity"))
+			if err != nil {
+				return err
+			}
+			e.Capacity = n
+			if e.ID == 0 {
+				err = s.ui.db.CreateEvent(s.ui.ctx, &e)
+			} else {
+				err = s.ui.db.UpdateEvent(s.ui.ctx, &e)
+			}
+			if err == nil {
+				s.event = e
+			}
+			return err
+		})
+}
+
+// atoiOrZero reads a whole number, "" being 0.
+func atoiOrZero(field, s string) (int, error) {
+	if s == "" {
+		return 0, nil
+	}
+	n, err := strconv.Atoi(s)
+	if err != nil || n < 0 {
+		return 0, store.Errorf(store.EINVALID, "%s must be a whole number, not %q.", field, s)
+	}
+	return n, nil
+}
+
+// editItem adds (ID 0) or edits an agenda item.
+func (s *eventScreen) editItem(a store.AgendaItem) {
+	mins := ""
+	if a.Minutes > 0 {
+		mins = strconv.Itoa(a.Minutes)
+	}
+	s.showForm("Agenda item", []string{"Starts (HH:MM)", "Minutes", "Title", "Speaker"}, []string{a.Starts, mins, a.Title, a.Speaker}, nil,
+		func(f *eventForm) error {
+			a.EventID = s.event.ID
+			if a.ID == 0 {
+				a.Position = len(s.agenda) + 1
+			}
+			a.Starts, a.Title, a.Speaker = f.text("Starts (HH:MM)"), f.text("Title"), f.text("Speaker")
+			n, err := atoiOrZero("Minutes", f.text("Minutes"))
+			if err != nil {
+				return err
+			}
+			a.Minutes = n
+			return s.ui.db.SaveAgendaItem(s.ui.ctx, &a)
+		})
+}
+
+// moveUp swaps agenda item i with the one before it.
+func (s *eventScreen) moveUp(i int) {
+	if i <= 0 || i >= len(s.agenda) {
+		return
+	}
+	items := append([]store.AgendaItem(nil), s.agenda...)
+	items[i-1], items[i] = items[i], items[i-1]
+	var err error
+	s.ui.async(func() {
+		for k := range items {
+			items[k].Position = k + 1
+			if err = s.ui.db.SaveAgendaItem(s.ui.ctx, &items[k]); err != nil {
+				return
+			}
+		}
+	}, func() {
+		if err != nil {
+			s.ui.showError(err)
+		}
+		s.ui.Changed()
+	})
+}
+
+func (s *eventScreen) deleteItem(a store.AgendaItem) {
+	dialog.ShowConfirm("Delete agenda item", fmt.Sprintf("Delete %q from the agenda?", a.Title), func(ok bool) {
+		if !ok {
+			return
+		}
+		var err error
+		s.ui.async(func() { err = s.ui.db.DeleteAgendaItem(s.ui.ctx, a.ID) }, func() {
+			if err != nil {
+				s.ui.showError(err)
+			}
+			s.ui.Changed()
+		})
+	}, s.ui.win)
+}
+
+// addGuest adds someone who is not a participant, such as a speaker.
+func (s *eventScreen) addGuest() {
+	rsvp := widget.NewSelect([]string{string(store.RSVPInvited), string(store.RSVPAccepted), string(store.RSVPDeclined)}, nil)
+	rsvp.SetSelected(string(store.RSVPAccepted))
+	s.showForm("Add guest", []string{"Name", "Organisation", "Role"}, []string{"", "", "Guest"}, rsvp, func(f *eventForm) error {
+		a := store.Attendee{EventID: s.event.ID, Name: f.text("Name"), Organisation: f.text("Organisation"), Role: f.text("Role"),
+			RSVP: store.RSVP(rsvp.Selected)}
+		return s.ui.db.SaveAttendee(s.ui.ctx, &a)
+	})
+}

@@ -1,0 +1,149 @@
+package app
+
+import (
+	"context"
+	"strings"
+	"testing"
+	"time"
+
+	"fyne.io/fyne/v2/test"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/demo"
+)
+
+// eventOnDemo opens the Event screen on the demo round.
+func eventOnDemo(t *testing.T) (*UI, *eventScreen) {
+	t.Helper()
+	db := MustOpenDB(t)
+	if _, err := demo.Create(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, db)
+	ui.now = func() time.Time { return time.Date(2018, 7, 12, 13, 5, 0, 0, time.UTC) }
+	ui.Start()
+	for i, s := range ui.screens {
+		if es, ok := s.(*eventScreen); ok {
+			ui.Show(i)
+			return ui, es
+		}
+	}
+	t.Fatal("no Event screen")
+	return nil, nil
+}
+
+func TestEventShowsAgendaAndAttendees(t *testing.T) {
+	_, s := eventOnDemo(t)
+	if got, want := s.eventSelect.Selected, "Celebration and reflection event"; got != want {
+		t.Fatalf("event = %q, want %q", got, want)
+	}
+	if got, want := len(s.agenda), 8; got != want {
+		t.Fatalf("%d agenda items, want %d", got, want)
+	}
+	if len(s.shown) == 0 || len(s.shown) != len(s.attendees) {
+		t.Fatalf("%d of %d attendees shown with no search", len(s.shown), len(s.attendees))
+	}
+	if !strings.Contains(s.counts.Text, "checked in") || !strings.Contains(s.counts.Text, "capacity 120") {
+		t.Fatalf("counts: %q", s.counts.Text)
+	}
+}
+
+func TestCheckInBySearchAndEnter(t *testing.T) {
+	ui, s := eventOnDemo(t)
+	var target store.Attendee
+	for _, a := range s.attendees {
+		if a.CheckedInAt.IsZero() && a.RSVP == store.RSVPInvited {
+			target = a
+			break
+		}
+	}
+	if target.ID == 0 {
+		t.Fatal("the demo has nobody left to check in")
+	}
+	test.Type(s.search, target.Name)
+	if len(s.shown) != 1 {
+		t.Skipf("%q matches %d attendees; the demo has namesakes", target.Name, len(s.shown))
+	}
+	s.search.OnSubmitted(s.search.Text)
+	people, err := ui.db.Attendees(context.Background(), target.EventID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, a := range people {
+		if a.ID == target.ID {
+			if got, want := a.CheckedInAt, ui.now().UTC(); !got.Equal(want) {
+				t.Fatalf("checked in at %v, want %v", got, want)
+			}
+			s.toggleCheckIn(a)
+		}
+	}
+	people, _ = ui.db.Attendees(context.Background(), target.EventID)
+	for _, a := range people {
+		if a.ID == target.ID && !a.CheckedInAt.IsZero() {
+			t.Fatal("Undo did not clear the check-in")
+		}
+	}
+	if s.search.Text != "" {
+		t.Fatalf("the search box was not cleared for the next arrival: %q", s.search.Text)
+	}
+}
+
+func TestNewEventAndAgendaItem(t *testing.T) {
+	db := MustOpenDB(t)
+	ui := newTestUI(t, db)
+	r := store.Round{Name: "Forum 2026"}
+	if err := db.CreateRound(context.Background(), &r); err != nil {
+		t.Fatal(err)
+	}
+	ui.Start()
+	s := ui.screens[3].(*eventScreen)
+	ui.Show(3)
+	if !s.addItemBtn.Disabled() {
+		t.Fatal("agenda items can be added before there is an event")
+	}
+	s.editEvent(store.Event{})
+	test.Type(s.form.entries["Name"], "Primary–secondary care forum")
+	test.Type(s.form.entries["Date (YYYY-MM-DD)"], "2026-12-03")
+	test.Type(s.form.entries["Capacity"], "forty")
+	s.form.dialog.Submit()
+	if events, _ := db.Events(context.Background(), r.ID); len(events) != 0 {
+		t.Fatalf("an event with capacity %q was stored", "forty")
+	}
+	s.editEvent(store.Event{})
+	test.Type(s.form.entries["Name"], "Primary–secondary care forum")
+	test.Type(s.form.entries["Capacity"], "40")
+	s.form.dialog.Submit()
+	if got, want := s.eventSelect.Selected, "Primary–secondary care forum"; got != want {
+		t.Fatalf("event = %q, want %q", got, want)
+	}
+	s.editItem(store.AgendaItem{})
+	test.Type(s.form.entries["Starts (HH:MM)"], "18:30")
+	test.Type(s.form.entries["Title"], "Letters: what changed")
+	s.form.dialog.Submit()
+	if got, want := len(s.agenda), 1; got != want {
+		t.Fatalf("%d agenda items, want %d", got, want)
+	}
+}
+
+func TestInviteEveryParticipant(t *testing.T) {
+	ui, s := eventOnDemo(t)
+	before := len(s.attendees)
+	s.inviteAll()
+	people, err := ui.db.FindParticipants(context.Background(), store.ParticipantFilter{RoundID: ui.round.ID})
+	if err != nil {
+		t.Fatal(err)
+	}
+	guests := 0
+	for _, a := range s.attendees {
+		if a.ParticipantID == 0 {
+			guests++
+		}
+	}
+	if got, want := len(s.attendees), len(people)+guests; got != want {
+		t.Fatalf("%d attendees after inviting everyone (was %d), want %d", got, before, want)
+	}
+	s.inviteAll()
+	if got, want := len(s.attendees), len(people)+guests; got != want {
+		t.Fatalf("inviting twice gave %d attendees, want %d", got, want)
+	}
+}
