@@ -10,9 +10,11 @@ import (
 	"github.com/liaisonapp/liaison/store"
 )
 
-// Rounds lists every round, most recent first.
+// Rounds lists every round, most recent first. created_at is RFC 3339 text
+// with trimmed fractional seconds, which does not sort as text
+// ("12:00:00.15Z" < "12:00:00.1Z"), so it is ordered as a time.
 func (d *DB) Rounds(ctx context.Context) ([]store.Round, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, name, starts_on, ends_on, created_at FROM rounds ORDER BY created_at DESC, id DESC`)
+	rows, err := d.db.QueryContext(ctx, `SELECT id, name, starts_on, ends_on, created_at FROM rounds ORDER BY julianday(created_at) DESC, id DESC`)
 	if err != nil {
 		return nil, err
 	}
