@@ -1,0 +1,203 @@
+// Command benchcmd is the Go side of scripts/bench_charts.sh: it writes a
+// synthetic survey CSV (-gen), or reads one and writes every chart as a
+// PNG file (-csv, -out), so the whole CSV → chart files path can be timed
+// against the pandas + matplotlib script on the same file.
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"flag"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strconv"
+	"time"
+
+	"github.com/liaisonapp/liaison/charts"
+)
+
+var header = []string{"date", "role", "locality", "q1", "q2", "q3", "q4", "theme", "project_status", "checked_in"}
+
+var (
+	roles      = []string{"GP", "Consultant", "Nurse", "Manager", "Pharmacist", "Support worker", "Other"}
+	localities = []string{"Southampton City", "New Forest", "Eastleigh", "Totton and Waterside", "Winchester", "Test Valley"}
+	themes     = []string{"Compassion", "Collaboration", "Complexity", "Efficiency", "Education"}
+	statuses   = []string{"Idea", "In progress", "Completed", "Stopped"}
+	questions  = []string{
+		"Would you support a regular primary–secondary care forum?",
+		"Did you find the scheme useful?",
+		"How likely are you to take part again?",
+		"Will you consider new ways of working as a result of better relationships?",
+	}
+)
+
+func main() {
+	gen := flag.Int("gen", 0, "write this many synthetic responses to -csv and exit")
+	in := flag.String("csv", "", "the survey CSV")
+	out := flag.String("out", "", "directory for the chart PNG files")
+	flag.Parse()
+	var err error
+	if *gen > 0 {
+		err = generate(*in, *gen)
+	} else {
+		err = run(*in, *out)
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchcmd:", err)
+		os.Exit(1)
+	}
+}
+
+func generate(path string, n int) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	bw := bufio.NewWriter(f)
+	w := csv.NewWriter(bw)
+	rng := rand.New(rand.NewPCG(7, 11))
+	start := time.Date(2025, 1, 6, 0, 0, 0, 0, time.UTC)
+	if err := w.Write(header); err != nil {
+		return err
+	}
+	rec := make([]string, len(header))
+	for i := 0; i < n; i++ {
+		rec[0] = start.AddDate(0, 0, rng.IntN(120)).Format("2006-01-02")
+		rec[1] = roles[min(rng.IntN(9), len(roles)-1)]
+		rec[2] = localities[rng.IntN(len(localities))]
+		for q := 0; q < 4; q++ {
+			if rng.IntN(20) == 0 {
+				rec[3+q] = "" // unanswered
+			} else {
+				rec[3+q] = strconv.Itoa(1 + min(5, rng.IntN(4)+rng.IntN(3)))
+			}
+		}
+		rec[7] = themes[rng.IntN(len(themes))]
+		rec[8] = statuses[rng.IntN(len(statuses))]
+		rec[9] = strconv.Itoa(rng.IntN(2))
+		if err := w.Write(rec); err != nil {
+			return err
+		}
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		return err
+	}
+	return bw.Flush()
+}
+
+// counter tallies labels in first-seen order.
+type counter struct {
+	idx    map[string]int
+	counts []charts.Count
+}
+
+func (c *counter) add(label string) {
+	if c.idx == nil {
+		c.idx = map[string]int{}
+	}
+	i, ok := c.idx[label]
+	if !ok {
+		i = len(c.counts)
+		c.idx[label] = i
+		c.counts = append(c.counts, charts.Count{Label: label})
+	}
+	c.counts[i].N++
+}
+
+func run(path, dir string) error {
+	f, err := os.Open(path)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	r := csv.NewReader(bufio.NewReaderSize(f, 1<<16))
+	r.ReuseRecord = true
+	if _, err := r.Read(); err != nil {
+		return fmt.Errorf("%s: header: %w", path, err)
+	}
+	qs := make([]charts.QuestionScores, 4)
+	for i := range qs {
+		qs[i].Text = questions[i]
+	}
+	var byRole, byLocality, byTheme, byStatus counter
+	perDay := map[time.Time]int{}
+	checkedIn, total := 0, 0
+	for {
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return err
+		}
+		line, _ := r.FieldPos(0)
+		d, err := time.Parse("2006-01-02", rec[0])
+		if err != nil {
+			return fmt.Errorf("%s: line %d, column 1: %q is not a date", path, line, rec[0])
+		}
+		perDay[d]++
+		byRole.add(rec[1])
+		byLocality.add(rec[2])
+		for q := 0; q < 4; q++ {
+			if rec[3+q] == "" {
+				continue
+			}
+			s, err := strconv.Atoi(rec[3+q])
+			if err != nil || !qs[q].Add(s) {
+				return fmt.Errorf("%s: line %d, column %d: %q is not a score 1–6", path, line, 4+q, rec[3+q])
+			}
+		}
+		byTheme.add(rec[7])
+		byStatus.add(rec[8])
+		if rec[9] == "1" {
+			checkedIn++
+		}
+		total++
+	}
+	var days []charts.Point
+	for d, n := range perDay {
+		days = append(days, charts.Point{Date: d, N: n})
+	}
+	opts := charts.Options{Width: 1280, Height: 720, SuppressBelow: 5}
+	all := map[string]*charts.Chart{
+		"means":     charts.Means(qs, opts),
+		"diverging": charts.Diverging(qs, opts),
+		"role":      charts.ParticipantsByRole(byRole.counts, opts),
+		"locality":  charts.ParticipantsByLocality(byLocality.counts, opts),
+		"responses": charts.Cumulative("Survey responses received over time", map[string][]charts.Point{"Responses": days}, opts),
+		"checkins":  charts.CheckIns(checkedIn, total, opts),
+		"themes":    charts.Themes(byTheme.counts, total, opts),
+		"projects":  charts.ProjectsByStatus(byStatus.counts, opts),
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	for name, c := range all {
+		if err := writePNG(filepath.Join(dir, name+".png"), c); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func writePNG(path string, c *charts.Chart) error {
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	bw := bufio.NewWriter(f)
+	if err := c.PNG(bw); err != nil {
+		f.Close()
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
