@@ -115,3 +115,40 @@ func (ui *UI) showAbout() {
 	d.Show()
 	ui.about = l
 }
+
+// showDeleteRound deletes the current round and everything in it (people,
+// pairs, feedback, reflections, projects, events) after the organiser types
+// its name, so personal data can be removed when it is no longer needed.
+func (ui *UI) showDeleteRound() {
+	r := ui.round
+	if r.ID == 0 {
+		return
+	}
+	confirm := widget.NewEntry()
+	confirm.SetPlaceHolder(r.Name)
+	msg := widget.NewLabel(fmt.Sprintf("This deletes the round %q and everything in it: participants, pairs and visits, feedback, "+
+		"reflections, projects and events. It cannot be undone.\n\nType the round's name to confirm.", r.Name))
+	msg.Wrapping = fyne.TextWrapWord
+	d := dialog.NewCustomConfirm("Delete this round", "Delete for good", "Keep it",
+		container.NewGridWrap(fyne.NewSize(520, 200), container.NewVBox(msg, confirm)), func(ok bool) {
+			if !ok {
+				return
+			}
+			if strings.TrimSpace(confirm.Text) != r.Name {
+				ui.showError(store.Errorf(store.EINVALID, "The name typed does not match %q; nothing was deleted.", r.Name))
+				return
+			}
+			var err error
+			ui.async(func() { err = ui.db.DeleteRound(ui.ctx, r.ID) }, func() {
+				if err != nil {
+					ui.showError(err)
+					return
+				}
+				ui.round = store.Round{}
+				ui.reloadRounds(nil)
+			})
+		}, ui.win)
+	d.Show()
+	ui.deleteRound = confirm
+	ui.deleteDialog = d
+}

@@ -58,6 +58,9 @@ type UI struct {
 	welcome  *welcome
 	newRound *newRoundForm
 	about    *widget.Label
+	// deleteRound is the name typed to confirm deleting a round.
+	deleteRound  *widget.Entry
+	deleteDialog *dialog.ConfirmDialog
 }
 
 // Options tune a UI.
@@ -128,7 +131,8 @@ func (ui *UI) build() {
 	ui.win.SetContent(ui.body)
 	ui.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, ui.tabs)}
 	ui.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("File", fyne.NewMenuItem("New round…", ui.showNewRound), fyne.NewMenuItem("Open the demo round", ui.openDemo)),
+		fyne.NewMenu("File", fyne.NewMenuItem("New round…", ui.showNewRound), fyne.NewMenuItem("Open the demo round", ui.openDemo),
+			fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete this round…", ui.showDeleteRound)),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Liaison", ui.showAbout)),
 	))
 	ui.addShortcuts()

@@ -181,3 +181,34 @@ func cardText(d *dashboard) string {
 	}
 	return b.String()
 }
+
+func TestDeleteRoundNeedsItsName(t *testing.T) {
+	db := MustOpenDB(t)
+	if _, err := demo.Create(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, db)
+	ui.Start()
+	ui.showDeleteRound()
+	test.Type(ui.deleteRound, "Demo")
+	ui.deleteDialog.Confirm()
+	if rounds, _ := db.Rounds(context.Background()); len(rounds) != 1 {
+		t.Fatal("the round was deleted although its name was not typed")
+	}
+	ui.showDeleteRound()
+	test.Type(ui.deleteRound, demo.RoundName)
+	ui.deleteDialog.Confirm()
+	if rounds, _ := db.Rounds(context.Background()); len(rounds) != 0 {
+		t.Fatalf("the round was not deleted: %+v", rounds)
+	}
+	people, err := db.FindParticipants(context.Background(), store.ParticipantFilter{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(people) != 0 {
+		t.Fatalf("%d participants are left after deleting their round", len(people))
+	}
+	if ui.round.ID != 0 {
+		t.Fatalf("the window still shows the deleted round %q", ui.round.Name)
+	}
+}
