@@ -1,0 +1,560 @@
+// Package match suggests pairs for a whole round of a liaison scheme.
+//
+// Organisers used to pair people by hand or by a first-come greedy pass,
+// which strands people at the end: the last GPs find every consultant left
+// is from their own trust or was their partner last year. Suggest instead
+// solves the round as one optimal assignment: it makes as many pairs as the
+// hard rules allow, then, among those, meets as many weighted preferences
+// (same locality, a wished-for specialty) as possible. It is pure Go and
+// deterministic, so a suggestion can be re-run and explained.
+package match
+
+import (
+	"cmp"
+	"fmt"
+	"math"
+	"slices"
+	"strings"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// Options sets who may be paired with whom and how much each soft
+// preference counts. Organisers can widen the sides (a practice nurse
+// shadowing a specialist nurse, say) and tune the weights.
+type Options struct {
+	// PrimaryRoles are the roles on the host (primary-care) side and
+	// SecondaryRoles those on the hospital side. A pair is always one of
+	// each. A role listed on both sides counts as primary-side. A nil list
+	// means the default: GP on the primary side, consultant on the other.
+	PrimaryRoles, SecondaryRoles []store.Role
+	// LocalityWeight is what a pair in the same locality is worth, and
+	// WishWeight what each wished-for specialty met is worth. Weights are
+	// used to three decimal places; zero ignores that preference. They never
+	// outweigh the number of pairs: one more pair always comes first.
+	LocalityWeight, WishWeight float64
+}
+
+// DefaultOptions pairs GPs with consultants and values a wished-for
+// specialty (3) a little above a shared locality (2), as the schemes we
+// follow put the GP's learning need first and travel second.
+func DefaultOptions() Options {
+	return Options{
+		PrimaryRoles:   []store.Role{store.RoleGP},
+		SecondaryRoles: []store.Role{store.RoleConsultant},
+		LocalityWeight: 2,
+		WishWeight:     3,
+	}
+}
+
+// Input is everything Suggest looks at. It is plain data so that the
+// command line, the GUI and tests can build it without a database.
+type Input struct {
+	// People are the round's participants; IDs should be unique.
+	People []store.Participant
+	// Locked are pairs the organiser has fixed. They are kept as they are,
+	// even if they break a rule, and their people are not paired again.
+	// PrimaryID and SecondaryID refer to People's IDs.
+	Locked []store.Pairing
+	// PairedBefore lists pairs from earlier rounds that must not be repeated,
+	// each person given by lower-cased email, or lower-cased name when they
+	// have no email. IDs are not used because they differ between rounds.
+	PairedBefore [][2]string
+}
+
+// Pair is one pair in the result, with why it was made so the organiser can
+// check it before accepting.
+type Pair struct {
+	Primary, Secondary store.Participant
+	Locked             bool
+	// Score is the total weight of the soft preferences the pair meets.
+	Score float64
+	// Reason says in plain English which preferences the pair meets.
+	Reason string
+}
+
+// Unpaired is a person Suggest could not pair, and why, so the organiser
+// can act: recruit another consultant, unlock a pair, or allow a role.
+type Unpaired struct {
+	Person store.Participant
+	Why    string
+}
+
+// Result is a suggested matching for the round: the locked pairs first,
+// then the new ones, each in order of the primary-side person's ID; the
+// unpaired in order of ID.
+type Result struct {
+	Pairs    []Pair
+	Unpaired []Unpaired
+}
+
+// scale turns float weights into the integer costs the solver works with,
+// keeping three decimal places; maxWeight bounds them so costs cannot
+// overflow however large the round.
+const (
+	scale     = 1000
+	maxWeight = 1e6
+)
+
+// person is a participant with the fields the rules compare, normalised
+// once and interned to small integers so that filling a 1,000 × 1,000 cost
+// matrix compares integers, not strings. Zero means "not given".
+type person struct {
+	p         store.Participant
+	org, loc  int32
+	specialty int32
+	wishes    []int32
+}
+
+type interner map[string]int32
+
+// id returns the number for s, normalised (trimmed, case folded); 0 for "".
+func (in interner) id(s string) int32 {
+	k := norm(s)
+	if k == "" {
+		return 0
+	}
+	if n, ok := in[k]; ok {
+		return n
+	}
+	n := int32(len(in) + 1)
+	in[k] = n
+	return n
+}
+
+func norm(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
+
+// historyKey is how PairedBefore names a person.
+func historyKey(p store.Participant) string {
+	if k := norm(p.Email); k != "" {
+		return k
+	}
+	return norm(p.Name)
+}
+
+// Suggest pairs the round. It keeps the locked pairs, then finds, among all
+// matchings that obey the hard rules, one with the most pairs and, among
+// those, the highest total preference weight. The same input gives the same
+// result whatever the order of People, Locked or PairedBefore.
+func Suggest(in Input, opt Options) Result {
+	if opt.PrimaryRoles == nil {
+		opt.PrimaryRoles = DefaultOptions().PrimaryRoles
+	}
+	if opt.SecondaryRoles == nil {
+		opt.SecondaryRoles = DefaultOptions().SecondaryRoles
+	}
+	m := &matcher{opt: opt, orgs: interner{}, locs: interner{}, specs: interner{}}
+	m.locW = weightInt(opt.LocalityWeight)
+	m.wishW = weightInt(opt.WishWeight)
+
+	people := slices.Clone(in.People)
+	slices.SortStableFunc(people, compareParticipants)
+	byID := make(map[int64]store.Participant, len(people))
+	for _, p := range people {
+		if _, ok := byID[p.ID]; !ok {
+			byID[p.ID] = p
+		}
+	}
+
+	var res Result
+	inLocked := m.lockedPairs(in.Locked, byID, &res)
+
+	// Sort the pool into the two sides; everyone else is unpaired.
+	var prim, sec []person
+	nPrimAll, nSecAll := 0, 0
+	var neither []Unpaired
+	for _, p := range people {
+		side := m.side(p.Role)
+		switch side {
+		case 1:
+			nPrimAll++
+		case 2:
+			nSecAll++
+		}
+		if inLocked[p.ID] {
+			continue
+		}
+		switch side {
+		case 1:
+			prim = append(prim, m.person(p))
+		case 2:
+			sec = append(sec, m.person(p))
+		default:
+			neither = append(neither, Unpaired{Person: p, Why: neitherWhy(p.Role)})
+		}
+	}
+
+	before := pairedBefore(in.PairedBefore, prim, sec)
+	match := m.assign(prim, sec, before)
+
+	// Pairs in order of the primary-side person (prim is sorted by ID).
+	matchedSec := make([]bool, len(sec))
+	var unpaired []Unpaired
+	for i, j := range match {
+		if j < 0 {
+			continue
+		}
+		matchedSec[j] = true
+		res.Pairs = append(res.Pairs, m.pair(prim[i].p, sec[j].p, false))
+	}
+	unpaired = append(unpaired, neither...)
+	for i, j := range match {
+		if j < 0 {
+			unpaired = append(unpaired, Unpaired{Person: prim[i].p,
+				Why: m.unpairedWhy(prim[i], i, sec, before, true, len(prim), nSecAll)})
+		}
+	}
+	for j, ok := range matchedSec {
+		if !ok {
+			unpaired = append(unpaired, Unpaired{Person: sec[j].p,
+				Why: m.unpairedWhy(sec[j], j, prim, before, false, len(sec), nPrimAll)})
+		}
+	}
+	slices.SortStableFunc(unpaired, func(a, b Unpaired) int { return compareParticipants(a.Person, b.Person) })
+	res.Unpaired = unpaired
+	return res
+}
+
+// matcher holds what one call of Suggest shares between its steps.
+type matcher struct {
+	opt               Options
+	orgs, locs, specs interner
+	locW, wishW       int64
+}
+
+func weightInt(w float64) int64 {
+	if math.IsNaN(w) {
+		return 0
+	}
+	w = max(-maxWeight, min(maxWeight, w))
+	return int64(math.Round(w * scale))
+}
+
+func compareParticipants(a, b store.Participant) int {
+	return cmp.Or(
+		cmp.Compare(a.ID, b.ID),
+		strings.Compare(a.Name, b.Name),
+		strings.Compare(a.Email, b.Email),
+		strings.Compare(string(a.Role), string(b.Role)),
+		strings.Compare(a.Organisation, b.Organisation),
+		strings.Compare(a.Locality, b.Locality),
+		strings.Compare(a.Specialty, b.Specialty),
+		slices.Compare(a.Wishes, b.Wishes),
+	)
+}
+
+// side says which side a role is on: 1 primary, 2 secondary, 0 neither.
+func (m *matcher) side(r store.Role) int {
+	switch {
+	case slices.Contains(m.opt.PrimaryRoles, r):
+		return 1
+	case slices.Contains(m.opt.SecondaryRoles, r):
+		return 2
+	}
+	return 0
+}
+
+func (m *matcher) person(p store.Participant) person {
+	q := person{p: p, org: m.orgs.id(p.Organisation), loc: m.locs.id(p.Locality), specialty: m.specs.id(p.Specialty)}
+	for _, w := range p.Wishes {
+		if id := m.specs.id(w); id != 0 && !slices.Contains(q.wishes, id) {
+			q.wishes = append(q.wishes, id)
+		}
+	}
+	return q
+}
+
+// lockedPairs adds the locked pairs to res, in a fixed order, and returns
+// the IDs of the people in them.
+func (m *matcher) lockedPairs(locked []store.Pairing, byID map[int64]store.Participant, res *Result) map[int64]bool {
+	locked = slices.Clone(locked)
+	slices.SortFunc(locked, func(a, b store.Pairing) int {
+		return cmp.Or(cmp.Compare(a.PrimaryID, b.PrimaryID), cmp.Compare(a.SecondaryID, b.SecondaryID))
+	})
+	locked = slices.CompactFunc(locked, func(a, b store.Pairing) bool {
+		return a.PrimaryID == b.PrimaryID && a.SecondaryID == b.SecondaryID
+	})
+	find := func(id int64, filled store.Participant) store.Participant {
+		if p, ok := byID[id]; ok {
+			return p
+		}
+		if filled.ID == id {
+			return filled
+		}
+		return store.Participant{ID: id}
+	}
+	in := make(map[int64]bool, 2*len(locked))
+	for _, l := range locked {
+		p, s := find(l.PrimaryID, l.Primary), find(l.SecondaryID, l.Secondary)
+		res.Pairs = append(res.Pairs, m.pair(p, s, true))
+		in[l.PrimaryID], in[l.SecondaryID] = true, true
+	}
+	return in
+}
+
+// pairedBefore returns the earlier pairs among the pool as a set of
+// (primary index, secondary index).
+func pairedBefore(history [][2]string, prim, sec []person) map[[2]int]bool {
+	if len(history) == 0 {
+		return nil
+	}
+	pi := map[string][]int{}
+	for i, p := range prim {
+		if k := historyKey(p.p); k != "" {
+			pi[k] = append(pi[k], i)
+		}
+	}
+	si := map[string][]int{}
+	for j, s := range sec {
+		if k := historyKey(s.p); k != "" {
+			si[k] = append(si[k], j)
+		}
+	}
+	set := map[[2]int]bool{}
+	for _, h := range history {
+		a, b := norm(h[0]), norm(h[1])
+		for _, ab := range [][2]string{{a, b}, {b, a}} {
+			for _, i := range pi[ab[0]] {
+				for _, j := range si[ab[1]] {
+					set[[2]int{i, j}] = true
+				}
+			}
+		}
+	}
+	return set
+}
+
+// allowed reports whether the hard rules let a and b pair; a is primary.
+func allowed(a, b *person, i, j int, before map[[2]int]bool) bool {
+	if a.org != 0 && a.org == b.org {
+		return false
+	}
+	return !before[[2]int{i, j}]
+}
+
+// scoreInt is the preference weight of a primary a with a secondary b, in
+// the solver's integer units.
+func (m *matcher) scoreInt(a, b *person) int64 {
+	var s int64
+	if a.loc != 0 && a.loc == b.loc {
+		s += m.locW
+	}
+	if b.specialty != 0 && slices.Contains(a.wishes, b.specialty) {
+		s += m.wishW
+	}
+	if a.specialty != 0 && slices.Contains(b.wishes, a.specialty) {
+		s += m.wishW
+	}
+	return s
+}
+
+// assign solves the assignment and returns, for each primary, the index of
+// its secondary or -1.
+//
+// The cost of an allowed cell is maxScore − score, between 0 and d; a
+// forbidden cell costs k·d + 1, more than the spread of any k allowed
+// cells. So an assignment with fewer forbidden cells always costs less, and
+// the optimum has the most allowed pairs and, among those, the best score.
+// Forbidden cells it still had to use are dropped.
+func (m *matcher) assign(prim, sec []person, before map[[2]int]bool) []int {
+	match := make([]int, len(prim))
+	for i := range match {
+		match[i] = -1
+	}
+	if len(prim) == 0 || len(sec) == 0 {
+		return match
+	}
+	hi := max(0, m.locW) + 2*max(0, m.wishW)
+	lo := min(0, m.locW) + 2*min(0, m.wishW)
+	d := hi - lo
+	// The solver needs rows <= cols: put the smaller side on the rows.
+	transpose := len(prim) > len(sec)
+	rows, cols := len(prim), len(sec)
+	if transpose {
+		rows, cols = cols, rows
+	}
+	forbidden := int64(rows)*d + 1
+	at := func(i, j int) int {
+		if transpose {
+			return j*cols + i
+		}
+		return i*cols + j
+	}
+	cost := make([]int64, rows*cols)
+	for i := range prim {
+		a := &prim[i]
+		for j := range sec {
+			b := &sec[j]
+			c := forbidden
+			if a.org == 0 || a.org != b.org {
+				c = hi - m.scoreInt(a, b)
+			}
+			cost[at(i, j)] = c
+		}
+	}
+	for ij := range before {
+		cost[at(ij[0], ij[1])] = forbidden
+	}
+	for r, c := range solveLAP(cost, rows, cols) {
+		i, j := r, c
+		if transpose {
+			i, j = c, r
+		}
+		if allowed(&prim[i], &sec[j], i, j, before) {
+			match[i] = j
+		}
+	}
+	return match
+}
+
+// pair builds a result pair with its score and reason.
+func (m *matcher) pair(p, s store.Participant, locked bool) Pair {
+	var score float64
+	var why []string
+	if l := strings.TrimSpace(p.Locality); l != "" && norm(l) == norm(s.Locality) {
+		score += m.opt.LocalityWeight
+		why = append(why, "same locality: "+l)
+	}
+	if sp := strings.TrimSpace(s.Specialty); sp != "" && wishes(p, sp) {
+		score += m.opt.WishWeight
+		why = append(why, "specialty wished for: "+sp)
+	}
+	if sp := strings.TrimSpace(p.Specialty); sp != "" && wishes(s, sp) {
+		score += m.opt.WishWeight
+		why = append(why, fmt.Sprintf("specialty wished for by the %s: %s", noun(s.Role, false), sp))
+	}
+	if locked {
+		return Pair{Primary: p, Secondary: s, Locked: true, Score: score, Reason: "locked by the organiser"}
+	}
+	if len(why) == 0 {
+		why = append(why, "no shared locality or wished-for specialty", orgClause(p, s))
+	}
+	return Pair{Primary: p, Secondary: s, Score: score, Reason: strings.Join(why, "; ")}
+}
+
+func wishes(p store.Participant, specialty string) bool {
+	return slices.ContainsFunc(p.Wishes, func(w string) bool { return norm(w) == norm(specialty) })
+}
+
+// orgClause says what is known about the two organisations; a pair is only
+// made when they differ or one is not recorded, and the reason says which.
+func orgClause(p, s store.Participant) string {
+	var missing []string
+	for _, x := range []store.Participant{p, s} {
+		if strings.TrimSpace(x.Organisation) == "" {
+			missing = append(missing, cmp.Or(strings.TrimSpace(x.Name), fmt.Sprintf("participant %d", x.ID)))
+		}
+	}
+	if len(missing) == 0 {
+		return "different organisations"
+	}
+	return "organisation not recorded for " + strings.Join(missing, " and ")
+}
+
+func neitherWhy(r store.Role) string {
+	if r == "" {
+		return "no role recorded, so they are on neither side of the matching"
+	}
+	return fmt.Sprintf("role %s is on neither side of the matching", r.Label())
+}
+
+// unpairedWhy explains why x, at index xi on its side, was left out. others
+// is the pool on the other side, mySide how many are left on x's side,
+// otherAll how many on the other side there are in the round in all.
+func (m *matcher) unpairedWhy(x person, xi int, others []person, before map[[2]int]bool, primary bool, mySide, otherAll int) string {
+	mine, theirs := m.opt.PrimaryRoles, m.opt.SecondaryRoles
+	if !primary {
+		mine, theirs = theirs, mine
+	}
+	if len(others) == 0 {
+		if otherAll == 0 {
+			return fmt.Sprintf("there are no %s in the round", sideNoun(theirs, true))
+		}
+		return fmt.Sprintf("every %s is already in a locked pair", sideNoun(theirs, false))
+	}
+	var nAllowed, nOrg, nBefore int
+	for k := range others {
+		a, b, i, j := &x, &others[k], xi, k
+		if !primary {
+			a, b, i, j = b, a, j, i
+		}
+		switch {
+		case a.org != 0 && a.org == b.org:
+			nOrg++
+		case before[[2]int{i, j}]:
+			nBefore++
+		default:
+			nAllowed++
+		}
+	}
+	if nAllowed == 0 {
+		var parts []string
+		if nOrg > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s from the same organisation (%s)",
+				nOrg, isAre(nOrg), strings.TrimSpace(x.p.Organisation)))
+		}
+		if nBefore > 0 {
+			parts = append(parts, fmt.Sprintf("%d %s paired with them in an earlier round", nBefore, wasWere(nBefore)))
+		}
+		return fmt.Sprintf("no %s left who is not from the same organisation or already paired with them: %s",
+			sideNoun(theirs, false), strings.Join(parts, " and "))
+	}
+	why := ""
+	if mySide > len(others) {
+		why = fmt.Sprintf("more %s than %s left to pair (%d and %d); ",
+			sideNoun(mine, true), sideNoun(theirs, true), mySide, len(others))
+	}
+	if nAllowed == 1 {
+		why += fmt.Sprintf("the one %s they could be paired with is paired with another %s",
+			sideNoun(theirs, false), sideNoun(mine, false))
+	} else {
+		why += fmt.Sprintf("all %d %s they could be paired with are paired with other %s",
+			nAllowed, sideNoun(theirs, true), sideNoun(mine, true))
+	}
+	return why + ", and pairing them instead would leave someone else unpaired"
+}
+
+func isAre(n int) string {
+	if n == 1 {
+		return "is"
+	}
+	return "are"
+}
+
+func wasWere(n int) string {
+	if n == 1 {
+		return "was"
+	}
+	return "were"
+}
+
+// noun is a role as it reads mid-sentence: "GP", "consultant", "support
+// workers".
+func noun(r store.Role, plural bool) string {
+	l := r.Label()
+	if l != strings.ToUpper(l) {
+		l = strings.ToLower(l)
+	}
+	if plural {
+		l += "s"
+	}
+	return l
+}
+
+// sideNoun names a side by its roles: "consultant", "GPs or nurses".
+func sideNoun(roles []store.Role, plural bool) string {
+	var n []string
+	for _, r := range roles {
+		n = append(n, noun(r, plural))
+	}
+	switch len(n) {
+	case 0:
+		if plural {
+			return "people"
+		}
+		return "person"
+	case 1:
+		return n[0]
+	}
+	return strings.Join(n[:len(n)-1], ", ") + " or " + n[len(n)-1]
+}
