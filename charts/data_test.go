@@ -297,7 +297,7 @@ func TestThemeContrast(t *testing.T) {
 				if got := ContrastRatio(text, behind); got < min {
 					t.Fatalf("label on score %d = %.2f, want ≥ %v", i+1, got, min)
 				}
-				if got, want := ColorHex(fill), ColorHex(ScoreColours[i]); got != want {
+				if got, want := colorHex(fill), colorHex(ScoreColours[i]); got != want {
 					t.Fatalf("score %d colour = %s, ScoreColours says %s", i+1, got, want)
 				}
 			}
@@ -313,8 +313,8 @@ func TestThemeContrast(t *testing.T) {
 	}
 }
 
-// ColorHex writes a colour as RRGGBB for comparisons in tests.
-func ColorHex(c color.Color) string {
+// colorHex writes a colour as RRGGBB for comparisons in tests.
+func colorHex(c color.Color) string {
 	r, g, b, _ := c.RGBA()
 	return strings.ToUpper(string([]byte{hexDigit(r >> 12), hexDigit(r >> 8 & 15), hexDigit(g >> 12), hexDigit(g >> 8 & 15), hexDigit(b >> 12), hexDigit(b >> 8 & 15)}))
 }
