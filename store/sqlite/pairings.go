@@ -112,6 +112,20 @@ func (d *DB) UpdatePairing(ctx context.Context, p *store.Pairing) error {
 		return store.Errorf(store.EINVALID, "A person cannot be paired with themselves.")
 	}
 	return d.write(ctx, func(tx *sql.Tx) error {
+		// The schema cannot see that both people belong to the pair's
+		// round, so check it here as insertPairing does.
+		var roundID int64
+		if err := tx.QueryRowContext(ctx, `SELECT round_id FROM pairings WHERE id = ?`, p.ID).Scan(&roundID); err != nil {
+			return notFound(err, "Pair %d does not exist.", p.ID)
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE round_id = ? AND id IN (?, ?)`,
+			roundID, p.PrimaryID, p.SecondaryID).Scan(&n); err != nil {
+			return err
+		}
+		if n != 2 {
+			return store.Errorf(store.EINVALID, "Both people in a pair must be participants of the same round.")
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE pairings SET primary_id = ?, secondary_id = ?, locked = ?, reason = ? WHERE id = ?`,
 			p.PrimaryID, p.SecondaryID, boolInt(p.Locked), strings.TrimSpace(p.Reason), p.ID)
 		if err != nil {
