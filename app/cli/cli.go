@@ -43,8 +43,12 @@ type command struct {
 // commands maps "name" or "name kind" (such as "import participants") to
 // its command.
 var commands = map[string]command{
-	"demo":   {usage: "demo --db PATH", flags: demoFlags},
-	"report": {usage: "report --db PATH [--round NAME] [--json]", flags: reportFlags},
+	"demo":                {usage: "demo --db PATH", flags: demoFlags},
+	"report":              {usage: "report --db PATH [--round NAME] [--json]", flags: reportFlags},
+	"import participants": {usage: "import participants FILE --db PATH [--round NAME]", flags: importParticipantsFlags, nargs: 1},
+	"export participants": {usage: "export participants --db PATH --out FILE [--round NAME]", flags: exportParticipantsFlags},
+	"export pairings":     {usage: "export pairings --db PATH --out FILE [--round NAME]", flags: exportPairingsFlags},
+	"match":               {usage: "match --db PATH [--round NAME] [--apply]", flags: matchFlags},
 }
 
 // IsCommand reports whether args start with a subcommand (as opposed to

@@ -151,17 +151,22 @@ func trapInput() match.Input {
 	}
 }
 
-// greedy pairs the highest-scoring allowed pair first, as a hand-made
-// spreadsheet would. It is here only to show the trap catches it.
-func greedy(in match.Input, opt match.Options) int {
-	var gps, cons []store.Participant
-	for _, p := range in.People {
+// split separates GPs from consultants, the only roles these tests use.
+func split(people []store.Participant) (gps, cons []store.Participant) {
+	for _, p := range people {
 		if p.Role == store.RoleGP {
 			gps = append(gps, p)
 		} else {
 			cons = append(cons, p)
 		}
 	}
+	return gps, cons
+}
+
+// greedy pairs the highest-scoring allowed pair first, as a hand-made
+// spreadsheet would. It is here only to show the trap catches it.
+func greedy(in match.Input, opt match.Options) int {
+	gps, cons := split(in.People)
 	used := map[int64]bool{}
 	n := 0
 	for len(used) < 2*min(len(gps), len(cons)) {
@@ -291,7 +296,7 @@ func bruteForce(gps, cons []store.Participant, before [][2]string, opt match.Opt
 	return bestN, bestW
 }
 
-// randomRound makes a round of up to maxSide GPs and consultants with few
+// randomRound makes a round of nGP GPs and nCons consultants with few
 // organisations, localities and specialties, so that rules and preferences
 // collide often.
 func randomRound(rng *rand.Rand, nGP, nCons int) match.Input {
@@ -331,14 +336,7 @@ func TestSuggestMatchesBruteForce(t *testing.T) {
 		nGP, nCons := rng.IntN(8), rng.IntN(8)
 		in, opt := randomRound(rng, nGP, nCons), opts[c%len(opts)]
 		t.Run(fmt.Sprintf("case%d_%dx%d", c, nGP, nCons), func(t *testing.T) {
-			var gps, cons []store.Participant
-			for _, p := range in.People {
-				if p.Role == store.RoleGP {
-					gps = append(gps, p)
-				} else {
-					cons = append(cons, p)
-				}
-			}
+			gps, cons := split(in.People)
 			r := match.Suggest(in, opt)
 			wantN, wantW := bruteForce(gps, cons, in.PairedBefore, opt)
 			seen := map[int64]bool{}

@@ -1,0 +1,164 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/csvio"
+)
+
+// importParticipantsFlags is `liaison import participants FILE`: read a
+// sign-up sheet, and either store every row (creating or updating by email)
+// or list every problem and store nothing.
+func importParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	roundName := fs.String("round", "", "the round (default: the most recent)")
+	return func(env *Env, args []string) error {
+		imp, err := readParticipantsFile(args[0])
+		if err != nil {
+			return err
+		}
+		if len(imp.Problems) > 0 {
+			for _, p := range imp.Problems {
+				fmt.Fprintln(env.Stderr, p.String())
+			}
+			return store.Errorf(store.EINVALID, "%s has %s; nothing was imported. Fix them in the spreadsheet and import it again.",
+				filepath.Base(args[0]), plural(len(imp.Problems), "problem", "problems"))
+		}
+		r, err := env.round(*roundName)
+		if err != nil {
+			return err
+		}
+		created, updated, err := env.DB.UpsertParticipants(env.Ctx, r.ID, imp.Participants())
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "%d new, %d updated in %q.\n", created, updated, r.Name)
+		if len(imp.Ignored) > 0 {
+			fmt.Fprintf(env.Stdout, "Ignored columns: %s\n", quoteList(imp.Ignored))
+		}
+		return nil
+	}
+}
+
+// readParticipantsFile opens and reads a sign-up sheet; a file that cannot
+// be opened or read as CSV at all is an EINVALID error naming it.
+func readParticipantsFile(path string) (*csvio.ParticipantImport, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, store.Errorf(store.EINVALID, "Cannot open %s: %v", path, unwrapPath(err))
+	}
+	defer f.Close()
+	imp, err := csvio.ReadParticipants(f)
+	if err != nil {
+		if store.ErrorCode(err) == store.EINTERNAL {
+			return nil, store.Errorf(store.EINVALID, "Cannot read %s: %v", path, err)
+		}
+		return nil, store.Errorf(store.EINVALID, "%s: %s", filepath.Base(path), store.ErrorMessage(err))
+	}
+	return imp, nil
+}
+
+// unwrapPath drops the path that *os.PathError repeats, since the message
+// names the file already.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// exportParticipantsFlags is `liaison export participants --out FILE`.
+func exportParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	roundName := fs.String("round", "", "the round (default: the most recent)")
+	out := fs.String("out", "", "the CSV file to write")
+	return func(env *Env, _ []string) error {
+		if strings.TrimSpace(*out) == "" {
+			return store.Errorf(store.EINVALID, "Say where to write the CSV file with --out FILE.")
+		}
+		r, err := env.round(*roundName)
+		if err != nil {
+			return err
+		}
+		ps, err := env.DB.FindParticipants(env.Ctx, store.ParticipantFilter{RoundID: r.ID})
+		if err != nil {
+			return err
+		}
+		if err := WriteFileAtomic(*out, func(w io.Writer) error { return ExportParticipants(w, ps) }); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Wrote %s of %q to %s.\n", plural(len(ps), "participant", "participants"), r.Name, *out)
+		return nil
+	}
+}
+
+// ParticipantsHeader is the header of the participants export. Its names
+// are ones the importer reads back, so an exported file can be edited in
+// Excel and imported again.
+var ParticipantsHeader = []string{"Name", "Email", "Role", "Organisation", "Specialty", "Locality", "Wished specialties"}
+
+// ExportParticipants writes ps as CSV for Excel (UTF-8 with BOM, CRLF,
+// every text cell defused against formula injection by csvio).
+func ExportParticipants(w io.Writer, ps []store.Participant) error {
+	rows := make([][]string, len(ps))
+	for i, p := range ps {
+		rows[i] = []string{p.Name, p.Email, p.Role.Label(), p.Organisation, p.Specialty, p.Locality, strings.Join(p.Wishes, "; ")}
+	}
+	return csvio.WriteRows(w, ParticipantsHeader, rows)
+}
+
+// WriteFileAtomic writes a file through write into a temporary file beside
+// path and renames it into place only when everything was written, so a
+// failed export never leaves a half-written file (or destroys the old one)
+// for the board to open.
+func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return store.Errorf(store.EINVALID, "Cannot write in %s: %v", dir, unwrapPath(err))
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		if store.ErrorCode(err) != store.EINTERNAL {
+			return err
+		}
+		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, unwrapPath(err))
+	}
+	if err := write(tmp); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		return store.Errorf(store.EINVALID, "Cannot write %s (is it open in Excel?): %v", path, unwrapPath(err))
+	}
+	return nil
+}
+
+// plural writes a count with the right noun: "1 problem", "3 problems".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return fmt.Sprintf("%d %s", n, one)
+	}
+	return fmt.Sprintf("%d %s", n, many)
+}
+
+// quoteList quotes each header and joins them: `"Notes", "Timestamp"`.
+func quoteList(ss []string) string {
+	q := make([]string, len(ss))
+	for i, s := range ss {
+		q[i] = fmt.Sprintf("%q", s)
+	}
+	return strings.Join(q, ", ")
+}
