@@ -186,7 +186,7 @@ func (d *DB) AddResponses(ctx context.Context, roundID int64, rs []store.Respons
 			}
 			res, err := stmt.ExecContext(ctx, roundID, encodeScores(r.Scores), string(r.Role), r.Source, r.Key, r.Comment)
 			if err != nil {
-				return err
+				return constraint(err, "The response")
 			}
 			n, err := res.RowsAffected()
 			if err != nil {
