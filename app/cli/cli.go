@@ -45,6 +45,9 @@ type command struct {
 var commands = map[string]command{
 	"demo":                {usage: "demo --db PATH", flags: demoFlags},
 	"report":              {usage: "report --db PATH [--round NAME] [--json]", flags: reportFlags},
+	"import feedback":     {usage: "import feedback FILE --db PATH [--round NAME]", flags: importFeedbackFlags, nargs: 1},
+	"import reflections":  {usage: "import reflections FILE --db PATH [--round NAME]", flags: importReflectionsFlags, nargs: 1},
+	"export feedback":     {usage: "export feedback --db PATH --out FILE [--round NAME]", flags: exportFeedbackFlags},
 	"import participants": {usage: "import participants FILE --db PATH [--round NAME]", flags: importParticipantsFlags, nargs: 1},
 	"export participants": {usage: "export participants --db PATH --out FILE [--round NAME]", flags: exportParticipantsFlags},
 	"export pairings":     {usage: "export pairings --db PATH --out FILE [--round NAME]", flags: exportPairingsFlags},

@@ -1,0 +1,262 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/csvio"
+	"github.com/liaisonapp/liaison/store/forms"
+)
+
+// importFeedbackFlags is `liaison import feedback FILE`: a forms export
+// (Microsoft Forms, Google Forms or a spreadsheet) comes in with the
+// mapping printed for the organiser to check, or not at all.
+func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	roundName := fs.String("round", "", "the round (default: the most recent)")
+	return func(env *Env, args []string) error {
+		t, err := readTable(args[0])
+		if err != nil {
+			return err
+		}
+		r, err := env.round(*roundName)
+		if err != nil {
+			return err
+		}
+		qs, err := env.DB.Questions(env.Ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		plan := forms.Detect(t, qs)
+		fmt.Fprintf(env.Stdout, "Round: %s\nFile: %s (%s, %d rows)\n", r.Name, args[0], t.Encoding, len(t.Rows))
+		fmt.Fprint(env.Stdout, MappingText(plan, qs))
+		res := forms.Apply(t, plan, "import:"+filepath.Base(args[0]))
+		if err := res.Err(); err != nil {
+			return err
+		}
+		added, skipped, err := env.DB.ImportResponses(env.Ctx, r.ID, res.Plan.NewQuestions, res.Responses)
+		if err != nil {
+			return err
+		}
+		for _, q := range res.Plan.NewQuestions {
+			fmt.Fprintf(env.Stdout, "New question added: %s\n", q)
+		}
+		fmt.Fprintf(env.Stdout, "%d added, %d already there, %d new questions added", added, skipped, len(res.Plan.NewQuestions))
+		if res.Skipped > 0 {
+			fmt.Fprintf(env.Stdout, " (%d empty rows left out)", res.Skipped)
+		}
+		fmt.Fprintln(env.Stdout, ".")
+		return nil
+	}
+}
+
+// MappingText describes a plan one column per line, such as
+// `  "Did you find the scheme useful?" → score: Did you find the scheme useful?`,
+// so the organiser can check what the import did with each column.
+func MappingText(plan forms.Plan, qs []store.Question) string {
+	text := make(map[int64]string, len(qs))
+	for _, q := range qs {
+		text[q.ID] = q.Text
+	}
+	var b strings.Builder
+	b.WriteString("Columns:\n")
+	for _, c := range plan.Columns {
+		fmt.Fprintf(&b, "  %q → %s", c.Header, c.Kind)
+		switch {
+		case c.Kind == forms.Score && c.QuestionID > 0:
+			fmt.Fprintf(&b, ": %s", text[c.QuestionID])
+		case c.Kind == forms.Score:
+			b.WriteString(": a new question")
+		case c.Kind == forms.Ignored:
+			b.WriteString(" (not stored)")
+		}
+		b.WriteString("\n")
+	}
+	return b.String()
+}
+
+// importReflectionsFlags is `liaison import reflections FILE`: one
+// anonymous reflection per row; every other column (names, emails) is left
+// unread and the organiser is told so.
+func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	roundName := fs.String("round", "", "the round (default: the most recent)")
+	return func(env *Env, args []string) error {
+		t, err := readTable(args[0])
+		if err != nil {
+			return err
+		}
+		bodies, ignored, problems := forms.ReadReflections(t)
+		if len(problems) > 0 {
+			return forms.Result{Problems: problems}.Err()
+		}
+		r, err := env.round(*roundName)
+		if err != nil {
+			return err
+		}
+		existing, err := env.DB.Reflections(env.Ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		fresh, already := NewReflections(existing, bodies)
+		if err := env.DB.CreateReflections(env.Ctx, r.ID, fresh); err != nil {
+			return err
+		}
+		if len(ignored) > 0 {
+			quoted := make([]string, len(ignored))
+			for i, h := range ignored {
+				quoted[i] = strconv.Quote(h)
+			}
+			fmt.Fprintf(env.Stdout, "Ignored columns (reflections stay anonymous, so names and emails are never read): %s\n", strings.Join(quoted, ", "))
+		}
+		fmt.Fprintf(env.Stdout, "Round: %s\n%d added, %d already there.\n", r.Name, len(fresh), already)
+		return nil
+	}
+}
+
+// NewReflections returns the bodies not already among existing (nor
+// earlier in bodies, ignoring surrounding spaces) as reflections to
+// create, and how many were left out as already there, so that importing
+// the same file twice adds nothing.
+func NewReflections(existing []store.Reflection, bodies []string) (fresh []store.Reflection, already int) {
+	seen := make(map[string]bool, len(existing)+len(bodies))
+	for _, r := range existing {
+		seen[strings.TrimSpace(r.Body)] = true
+	}
+	for _, b := range bodies {
+		b = strings.TrimSpace(b)
+		if seen[b] {
+			already++
+			continue
+		}
+		seen[b] = true
+		fresh = append(fresh, store.Reflection{Body: b})
+	}
+	return fresh, already
+}
+
+// exportFeedbackFlags is `liaison export feedback --out FILE`: the
+// per-question summary for the board, with the breakdown by role
+// suppressed below K.
+func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	roundName := fs.String("round", "", "the round (default: the most recent)")
+	out := fs.String("out", "", "the CSV file to write")
+	return func(env *Env, _ []string) error {
+		if strings.TrimSpace(*out) == "" {
+			return store.Errorf(store.EINVALID, "Say where to write the summary with --out FILE.csv.")
+		}
+		r, err := env.round(*roundName)
+		if err != nil {
+			return err
+		}
+		f, err := store.ComputeFigures(env.Ctx, env.DB, r, env.Now())
+		if err != nil {
+			return err
+		}
+		qs, err := env.DB.Questions(env.Ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		rs, err := env.DB.Responses(env.Ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		header, rows := FeedbackSummaryRows(qs, rs, f.Feedback.SuppressK, f.Feedback.RateText())
+		if err := writeCSVAtomic(*out, header, rows); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Wrote the feedback summary of %s (%d responses, groups under %d suppressed) to %s.\n",
+			r.Name, len(rs), f.Feedback.SuppressK, *out)
+		return nil
+	}
+}
+
+// FeedbackSummaryRows lays out the survey's figures for export: one row per
+// question for all responses (whatever their number, with n beside them),
+// then one row per question per role. A role with fewer than k responses
+// shows store.SuppressedLabel(k) in every figure cell and no number at all,
+// not even its size. rate is the response rate with its denominator, so the
+// board never sees a percentage without knowing of what.
+func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate string) (header []string, rows [][]string) {
+	header = []string{"Breakdown", "Group", "Question", "n", "Mean", "Scored 1", "Scored 2", "Scored 3", "Scored 4",
+		"Scored 5", "Scored 6", "Top two (5 or 6) %", "95% CI low", "95% CI high"}
+	figures := func(s store.QuestionSummary) []string {
+		out := []string{strconv.Itoa(s.N)}
+		if s.N == 0 {
+			return append(out, make([]string, 10)...)
+		}
+		out = append(out, fmt.Sprintf("%.2f", s.Mean))
+		for _, c := range s.Counts {
+			out = append(out, strconv.Itoa(c))
+		}
+		return append(out, fmt.Sprintf("%.1f", 100*s.Top2), fmt.Sprintf("%.2f", s.CI95[0]), fmt.Sprintf("%.2f", s.CI95[1]))
+	}
+	all := "All responses (" + rate + ")"
+	for _, s := range store.Summarise(qs, rs) {
+		rows = append(rows, append([]string{"Overall", all, s.Question.Text}, figures(s)...))
+	}
+	label := store.SuppressedLabel(k)
+	hidden := make([]string, 11)
+	for i := range hidden {
+		hidden[i] = label
+	}
+	for _, b := range store.SummariseBy(qs, rs, RoleGroup, k) {
+		for _, s := range b.Summaries {
+			row := []string{"Role", b.Group, s.Question.Text}
+			if b.Suppressed {
+				row = append(row, hidden...)
+			} else {
+				row = append(row, figures(s)...)
+			}
+			rows = append(rows, row)
+		}
+	}
+	return header, rows
+}
+
+// RoleGroup groups responses by the role they gave, for breakdowns.
+func RoleGroup(r store.Response) string {
+	if r.Role == "" {
+		return "Role not given"
+	}
+	return r.Role.Label()
+}
+
+// readTable reads a CSV file, naming it in any error.
+func readTable(path string) (*csvio.Table, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)
+	}
+	defer f.Close()
+	return csvio.Read(f)
+}
+
+// writeCSVAtomic writes an Excel-safe CSV beside path and renames it into
+// place, so a failure half way never leaves a truncated file where the
+// board's spreadsheet expects a whole one.
+func writeCSVAtomic(path string, header []string, rows [][]string) error {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return store.Errorf(store.EINVALID, "Cannot write to %s: %v", filepath.Dir(path), err)
+	}
+	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
+	if err := csvio.WriteRows(tmp, header, rows); err != nil {
+		tmp.Close()
+		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, err)
+	}
+	if err := os.Rename(tmp.Name(), path); err != nil {
+		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, err)
+	}
+	return nil
+}

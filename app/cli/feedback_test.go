@@ -1,0 +1,357 @@
+package cli
+
+import (
+	"context"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/sqlite"
+)
+
+// openDB opens the database a command wrote, for checking what is in it.
+func openDB(t *testing.T, path string) *sqlite.DB {
+	t.Helper()
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestImportFeedback(t *testing.T) {
+	ctx := context.Background()
+	good := filepath.Join("testdata", "feedback", "good.csv")
+
+	t.Run("GoodFile", func(t *testing.T) {
+		dbPath := filepath.Join(t.TempDir(), "l.db")
+		code, stdout, stderr := run(t, "import", "feedback", good, "--db", dbPath, "--round", "R1")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		for _, want := range []string{
+			`"ID" → ID`,
+			`"Email" → ignored (not stored)`,
+			`"What is your role?" → role`,
+			`"2. Did you find the scheme useful?" → score: Did you find the scheme useful?`,
+			`"5. Would you recommend the scheme to a colleague?" → score: a new question`,
+			`"Any other comments?" → comment`,
+			"New question added: 5. Would you recommend the scheme to a colleague?",
+			"4 added, 0 already there, 1 new questions added",
+		} {
+			if !strings.Contains(stdout, want) {
+				t.Errorf("output lacks %q:\n%s", want, stdout)
+			}
+		}
+		db := openDB(t, dbPath)
+		r, err := db.RoundByName(ctx, "R1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, err := db.Questions(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(qs), len(store.PublishedQuestions)+1; got != want {
+			t.Fatalf("%d questions, want %d", got, want)
+		}
+		rs, err := db.Responses(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sums := store.Summarise(qs, rs)
+		// By hand from good.csv: question 2 has 5, 4, (blank), 4; the new
+		// question has 6, 5, (blank), 3.
+		for _, c := range []struct {
+			q      int
+			n      int
+			mean   float64
+			counts [6]int
+		}{
+			{1, 3, 13.0 / 3, [6]int{0, 0, 0, 2, 1, 0}},
+			{4, 3, 14.0 / 3, [6]int{0, 0, 1, 0, 1, 1}},
+		} {
+			s := sums[c.q]
+			if s.N != c.n || math.Abs(s.Mean-c.mean) > 1e-9 || s.Counts != c.counts {
+				t.Errorf("question %d: n=%d mean=%v counts=%v, want n=%d mean=%v counts=%v", c.q+1, s.N, s.Mean, s.Counts, c.n, c.mean, c.counts)
+			}
+		}
+		roles := map[store.Role]int{}
+		for _, r := range rs {
+			roles[r.Role]++
+		}
+		if got, want := fmt.Sprint(roles), fmt.Sprint(map[store.Role]int{store.RoleGP: 2, store.RoleConsultant: 1, store.RoleNurse: 1}); got != want {
+			t.Fatalf("roles %s, want %s", got, want)
+		}
+		if got, want := rs[0].Comment, "Great, \"really\" useful\nwould do again 👍"; got != want {
+			t.Fatalf("comment %q, want %q", got, want)
+		}
+	})
+
+	t.Run("ReimportSaysAlreadyThere", func(t *testing.T) {
+		dbPath := filepath.Join(t.TempDir(), "l.db")
+		if code, _, stderr := run(t, "import", "feedback", good, "--db", dbPath, "--round", "R1"); code != 0 {
+			t.Fatalf("first import exit %d: %s", code, stderr)
+		}
+		code, stdout, stderr := run(t, "import", "feedback", good, "--db", dbPath, "--round", "R1")
+		if code != 0 {
+			t.Fatalf("second import exit %d: %s", code, stderr)
+		}
+		if want := "0 added, 4 already there, 0 new questions added"; !strings.Contains(stdout, want) {
+			t.Fatalf("output lacks %q:\n%s", want, stdout)
+		}
+		db := openDB(t, dbPath)
+		r, _ := db.RoundByName(ctx, "R1")
+		rs, err := db.Responses(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(rs), 4; got != want {
+			t.Fatalf("%d responses after re-import, want %d", got, want)
+		}
+	})
+
+	t.Run("BadCellsWriteNothing", func(t *testing.T) {
+		dbPath := filepath.Join(t.TempDir(), "l.db")
+		code, _, stderr := run(t, "import", "feedback", filepath.Join("testdata", "feedback", "bad.csv"), "--db", dbPath, "--round", "R1")
+		if got, want := code, 1; got != want {
+			t.Fatalf("exit %d, want %d", got, want)
+		}
+		for _, want := range []string{
+			`line 4, column "2. Did you find the scheme useful?": "7" is not a score`,
+			`line 6, column "4. Will you consider new ways of working as a result of better relationships?": "five" is not a score`,
+			"nothing was imported", // lines are physical: row 1's comment spans two
+		} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, stderr)
+			}
+		}
+		db := openDB(t, dbPath)
+		r, err := db.RoundByName(ctx, "R1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		rs, err := db.Responses(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		qs, err := db.Questions(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(rs) != 0 || len(qs) != len(store.PublishedQuestions) {
+			t.Fatalf("a rejected file wrote %d responses and %d questions", len(rs), len(qs)-len(store.PublishedQuestions))
+		}
+	})
+
+	t.Run("MissingFile", func(t *testing.T) {
+		code, _, stderr := run(t, "import", "feedback", filepath.Join(t.TempDir(), "none.csv"), "--db", filepath.Join(t.TempDir(), "l.db"))
+		if code != 1 || !strings.Contains(stderr, "Cannot open") {
+			t.Fatalf("exit %d, stderr %q", code, stderr)
+		}
+	})
+}
+
+func TestImportReflections(t *testing.T) {
+	ctx := context.Background()
+	dbPath := filepath.Join(t.TempDir(), "l.db")
+	file := filepath.Join("testdata", "feedback", "reflections.csv")
+	code, stdout, stderr := run(t, "import", "reflections", file, "--db", dbPath, "--round", "R1")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{`"Name", "Email"`, "3 added, 0 already there"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("output lacks %q:\n%s", want, stdout)
+		}
+	}
+	code, stdout, stderr = run(t, "import", "reflections", file, "--db", dbPath, "--round", "R1")
+	if code != 0 || !strings.Contains(stdout, "0 added, 3 already there") {
+		t.Fatalf("re-import: exit %d, %s%s", code, stdout, stderr)
+	}
+	db := openDB(t, dbPath)
+	r, _ := db.RoundByName(ctx, "R1")
+	refl, err := db.Reflections(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(refl), 3; got != want {
+		t.Fatalf("%d reflections, want %d", got, want)
+	}
+	for _, r := range refl {
+		if strings.Contains(r.Body, "nhs.net") || strings.Contains(r.Body, "Dr ") {
+			t.Fatalf("a name or email was stored: %q", r.Body)
+		}
+	}
+	if got, want := refl[0].Body, "I learnt how the practice triages letters; eye opening."; got != want {
+		t.Fatalf("first reflection %q, want %q", got, want)
+	}
+}
+
+// seedResponses stores, in a fresh round R1, n responses from GPs and m
+// from consultants, each scoring 4 on the first question.
+func seedResponses(t *testing.T, dbPath string, gps, consultants int) {
+	t.Helper()
+	ctx := context.Background()
+	db := openDB(t, dbPath)
+	r := store.Round{Name: "R1"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := db.Questions(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var rs []store.Response
+	for i := 0; i < gps+consultants; i++ {
+		role := store.RoleGP
+		if i >= gps {
+			role = store.RoleConsultant
+		}
+		rs = append(rs, store.Response{Role: role, Source: "paper", Scores: map[int64]int{qs[0].ID: 4 + i%2}})
+	}
+	if _, _, err := db.AddResponses(ctx, r.ID, rs); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+}
+
+func TestExportFeedbackSuppression(t *testing.T) {
+	// K is 5: consultants at K-1, K and K+1 responses.
+	for _, c := range []struct {
+		name        string
+		consultants int
+		suppressed  bool
+	}{
+		{"K-1", 4, true},
+		{"K", 5, false},
+		{"K+1", 6, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			dir := t.TempDir()
+			dbPath, out := filepath.Join(dir, "l.db"), filepath.Join(dir, "summary.csv")
+			seedResponses(t, dbPath, 10, c.consultants)
+			code, _, stderr := run(t, "export", "feedback", "--db", dbPath, "--round", "R1", "--out", out)
+			if code != 0 {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			raw, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !strings.HasPrefix(string(raw), "\ufeff") {
+				t.Fatal("the export has no BOM, so Excel would misread UTF-8")
+			}
+			recs, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(string(raw), "\ufeff"))).ReadAll()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var consultantRows, overall int
+			for _, rec := range recs[1:] {
+				switch {
+				case rec[0] == "Overall":
+					overall++
+					if !strings.Contains(rec[1], "participants in the round") {
+						t.Errorf("overall row does not state the denominator: %q", rec[1])
+					}
+				case rec[1] == "Consultant":
+					consultantRows++
+					if c.suppressed {
+						for _, cell := range rec[3:] {
+							if cell != "fewer than 5" {
+								t.Fatalf("suppressed group shows %q: %q", cell, rec)
+							}
+						}
+					} else if got, want := rec[3], fmt.Sprint(c.consultants); rec[2] == store.PublishedQuestions[0] && got != want {
+						t.Fatalf("consultants n = %q, want %q", got, want)
+					}
+				}
+			}
+			if got, want := overall, len(store.PublishedQuestions); got != want {
+				t.Fatalf("%d overall rows, want %d", got, want)
+			}
+			if got, want := consultantRows, len(store.PublishedQuestions); got != want {
+				t.Fatalf("%d consultant rows, want %d", got, want)
+			}
+			matches, _ := filepath.Glob(filepath.Join(dir, ".summary.csv.*"))
+			if len(matches) != 0 {
+				t.Fatalf("temporary files left behind: %v", matches)
+			}
+		})
+	}
+}
+
+func TestExportFeedbackNeedsOut(t *testing.T) {
+	code, _, stderr := run(t, "export", "feedback", "--db", filepath.Join(t.TempDir(), "l.db"))
+	if code != 1 || !strings.Contains(stderr, "--out") {
+		t.Fatalf("exit %d, stderr %q", code, stderr)
+	}
+}
+
+func TestReportJSONHasQuestionFigures(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "liaison.db")
+	if code, _, stderr := run(t, "demo", "--db", db); code != 0 {
+		t.Fatalf("demo exited %d: %s", code, stderr)
+	}
+	code, stdout, stderr := run(t, "report", "--db", db, "--json")
+	if code != 0 {
+		t.Fatalf("report exited %d: %s", code, stderr)
+	}
+	var r struct {
+		Feedback struct {
+			Responses    int     `json:"responses"`
+			ResponseRate float64 `json:"response_rate"`
+			Denominator  string  `json:"denominator"`
+			DenominatorN int     `json:"denominator_n"`
+			Questions    []struct {
+				N      int        `json:"n"`
+				Mean   float64    `json:"mean"`
+				Counts [6]int     `json:"counts"`
+				Top2   float64    `json:"top2"`
+				CI95   [2]float64 `json:"ci95"`
+			} `json:"questions"`
+		} `json:"feedback"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	fb := r.Feedback
+	if fb.DenominatorN == 0 || !strings.Contains(fb.Denominator, fmt.Sprint(fb.DenominatorN)) {
+		t.Fatalf("denominator %q (n=%d) does not state its size", fb.Denominator, fb.DenominatorN)
+	}
+	if got, want := fb.ResponseRate, float64(fb.Responses)/float64(fb.DenominatorN); math.Abs(got-want) > 1e-12 {
+		t.Fatalf("response rate %v, want %v", got, want)
+	}
+	if len(fb.Questions) == 0 {
+		t.Fatal("no questions in the report")
+	}
+	for i, q := range fb.Questions {
+		n, sum, top := 0, 0, 0
+		for s, c := range q.Counts {
+			n += c
+			sum += c * (s + 1)
+			if s >= 4 {
+				top += c
+			}
+		}
+		if q.N != n {
+			t.Errorf("question %d: n %d, counts add to %d", i+1, q.N, n)
+		}
+		if math.Abs(q.Mean-float64(sum)/float64(n)) > 1e-12 {
+			t.Errorf("question %d: mean %v, counts give %v", i+1, q.Mean, float64(sum)/float64(n))
+		}
+		if math.Abs(q.Top2-float64(top)/float64(n)) > 1e-12 {
+			t.Errorf("question %d: top2 %v, counts give %v", i+1, q.Top2, float64(top)/float64(n))
+		}
+		if !(q.CI95[0] < q.Mean && q.Mean < q.CI95[1]) {
+			t.Errorf("question %d: CI %v does not straddle the mean %v", i+1, q.CI95, q.Mean)
+		}
+	}
+}

@@ -1,0 +1,230 @@
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"strconv"
+	"strings"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// ImportResponses stores an imported survey export in one transaction: it
+// adds newQuestions to the round (after its existing questions) and then
+// rs, skipping any response whose Key the round already has. A score keyed
+// by a negative placeholder -(j+1) answers newQuestions[j] (the convention
+// of forms.Apply) and is re-keyed to that question's new ID inside the same
+// transaction, so a failure leaves neither questions nor responses behind.
+// rs is not changed.
+func (d *DB) ImportResponses(ctx context.Context, roundID int64, newQuestions []string, rs []store.Response) (added, skipped int, err error) {
+	for j, text := range newQuestions {
+		if strings.TrimSpace(text) == "" {
+			return 0, 0, store.Errorf(store.EINVALID, "New question %d has no text.", j+1)
+		}
+	}
+	err = d.write(ctx, func(tx *sql.Tx) error {
+		// The round's questions as they are inside this transaction, plus
+		// the new ones, so every score can be checked before anything is
+		// written.
+		known := map[int64]bool{}
+		rows, err := tx.QueryContext(ctx, `SELECT id FROM questions WHERE round_id = ?`, roundID)
+		if err != nil {
+			return err
+		}
+		for rows.Next() {
+			var id int64
+			if err := rows.Scan(&id); err != nil {
+				rows.Close()
+				return err
+			}
+			known[id] = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
+		var pos int
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(position), 0) FROM questions WHERE round_id = ?`, roundID).Scan(&pos); err != nil {
+			return err
+		}
+		newIDs := make([]int64, len(newQuestions))
+		for j, text := range newQuestions {
+			pos++
+			res, err := tx.ExecContext(ctx, `INSERT INTO questions (round_id, position, text) VALUES (?, ?, ?)`, roundID, pos, strings.TrimSpace(text))
+			if err != nil {
+				return constraint(err, "The question "+strconv.Quote(text))
+			}
+			if newIDs[j], err = res.LastInsertId(); err != nil {
+				return err
+			}
+		}
+		var seq int64
+		if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM responses`).Scan(&seq); err != nil {
+			return err
+		}
+		// Rows go in batches of importBatch per statement: one call into
+		// SQLite per batch rather than per row is most of what makes a
+		// 100,000-response import keep pace with the sqlite3 shell.
+		batch := make([]any, 0, 1+5*importBatch)
+		batch = append(batch, roundID)
+		queued := 0
+		var full *sql.Stmt
+		flush := func() error {
+			if queued == 0 {
+				return nil
+			}
+			var res sql.Result
+			var err error
+			if queued == importBatch {
+				if full == nil {
+					if full, err = tx.PrepareContext(ctx, insertResponses(importBatch)); err != nil {
+						return err
+					}
+				}
+				res, err = full.ExecContext(ctx, batch...)
+			} else {
+				res, err = tx.ExecContext(ctx, insertResponses(queued), batch...)
+			}
+			if err != nil {
+				return err
+			}
+			n, err := res.RowsAffected()
+			if err != nil {
+				return err
+			}
+			added += int(n)
+			skipped += queued - int(n)
+			batch, queued = batch[:1], 0
+			return nil
+		}
+		defer func() {
+			if full != nil {
+				full.Close()
+			}
+		}()
+		pairs := make([][2]int64, 0, 8)
+		var buf []byte
+		for i := range rs {
+			r := &rs[i]
+			pairs, buf, err = encodeImported(r.Scores, newIDs, known, pairs[:0], buf[:0])
+			if err != nil {
+				return store.Errorf(store.EINVALID, "Response %d %s", i+1, err.Error())
+			}
+			if r.Role != "" && !r.Role.Valid() {
+				return store.Errorf(store.EINVALID, "Response %d has the role %q, which Liaison does not know.", i+1, r.Role)
+			}
+			key := r.Key
+			if key == "" {
+				seq++
+				key = "entry:" + strconv.FormatInt(seq, 10) + ":" + strconv.FormatInt(d.Now().UnixNano(), 36)
+			}
+			batch = append(batch, string(buf), string(r.Role), r.Source, key, r.Comment)
+			if queued++; queued == importBatch {
+				if err := flush(); err != nil {
+					return err
+				}
+			}
+		}
+		return flush()
+	})
+	if err != nil {
+		return 0, 0, err
+	}
+	return added, skipped, nil
+}
+
+// importBatch is how many responses ImportResponses inserts per statement:
+// 5 parameters a row keeps a batch well under SQLite's parameter limit.
+const importBatch = 200
+
+// insertResponses returns an INSERT of n responses; parameter 1 is the
+// round, then five for each response.
+func insertResponses(n int) string {
+	var b strings.Builder
+	b.WriteString("INSERT INTO responses (round_id, scores, role, source, key, comment) VALUES ")
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			b.WriteByte(',')
+		}
+		b.WriteString("(?1, ?, ?, ?, ?, ?)")
+	}
+	b.WriteString(" ON CONFLICT (round_id, key) DO NOTHING")
+	return b.String()
+}
+
+// importError is a reason that reads on from "Response N".
+type importError string
+
+func (e importError) Error() string { return string(e) }
+
+// encodeImported writes scores in encodeScores' format into buf, mapping
+// placeholder keys to newIDs and checking every question and score. pairs
+// and buf are scratch space reused from row to row, so that a
+// 100,000-row import does not allocate for each one.
+func encodeImported(scores map[int64]int, newIDs []int64, known map[int64]bool, pairs [][2]int64, buf []byte) ([][2]int64, []byte, error) {
+	for id, v := range scores {
+		if v < 1 || v > 6 {
+			return pairs, buf, importError("scores " + strconv.Itoa(v) + "; scores run from 1 to 6.")
+		}
+		switch {
+		case id < 0 && int(-id) <= len(newIDs):
+			id = newIDs[-id-1]
+		case id < 0:
+			return pairs, buf, importError("answers new question " + strconv.FormatInt(-id, 10) + ", but only " + strconv.Itoa(len(newIDs)) + " new questions were given.")
+		case !known[id]:
+			return pairs, buf, importError("answers question " + strconv.FormatInt(id, 10) + ", which is not in this round.")
+		}
+		pairs = append(pairs, [2]int64{id, int64(v)})
+	}
+	// Insertion sort: a response answers a handful of questions.
+	for i := 1; i < len(pairs); i++ {
+		for j := i; j > 0 && pairs[j][0] < pairs[j-1][0]; j-- {
+			pairs[j], pairs[j-1] = pairs[j-1], pairs[j]
+		}
+	}
+	for i, p := range pairs {
+		if i > 0 {
+			buf = append(buf, ',')
+		}
+		buf = strconv.AppendInt(buf, p[0], 10)
+		buf = append(buf, ':')
+		buf = strconv.AppendInt(buf, p[1], 10)
+	}
+	return pairs, buf, nil
+}
+
+// CreateReflections stores rs in the round in one transaction, all or
+// nothing: an imported file of reflections either comes in whole or not at
+// all. Each reflection is checked as CreateReflection checks one; the IDs
+// are set in rs.
+func (d *DB) CreateReflections(ctx context.Context, roundID int64, rs []store.Reflection) error {
+	for i := range rs {
+		rs[i].RoundID = roundID
+		if err := validReflection(&rs[i]); err != nil {
+			return store.Errorf(store.EINVALID, "Reflection %d: %s", i+1, store.ErrorMessage(err))
+		}
+	}
+	return d.write(ctx, func(tx *sql.Tx) error {
+		stmt, err := tx.PrepareContext(ctx, `INSERT INTO reflections (round_id, body, approved, excerpt) VALUES (?, ?, ?, ?)`)
+		if err != nil {
+			return err
+		}
+		defer stmt.Close()
+		for i := range rs {
+			r := &rs[i]
+			res, err := stmt.ExecContext(ctx, roundID, r.Body, boolInt(r.Approved), r.Excerpt)
+			if err != nil {
+				return constraint(err, "The reflection")
+			}
+			if r.ID, err = res.LastInsertId(); err != nil {
+				return err
+			}
+			if len(r.Themes) > 0 {
+				if err := setThemes(ctx, tx, r); err != nil {
+					return err
+				}
+			}
+		}
+		return nil
+	})
+}

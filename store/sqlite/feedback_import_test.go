@@ -1,0 +1,132 @@
+package sqlite_test
+
+import (
+	"context"
+	"path/filepath"
+	"testing"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/sqlite"
+)
+
+// openRound opens a fresh database with one round (and its published questions).
+func openRound(t *testing.T) (*sqlite.DB, store.Round, []store.Question) {
+	t.Helper()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	r := store.Round{Name: "R"}
+	if err := db.CreateRound(context.Background(), &r); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := db.Questions(context.Background(), r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return db, r, qs
+}
+
+func TestImportResponses(t *testing.T) {
+	ctx := context.Background()
+
+	t.Run("NewQuestionsGetTheirScores", func(t *testing.T) {
+		db, r, qs := openRound(t)
+		rs := []store.Response{
+			{Key: "id:1", Role: store.RoleGP, Scores: map[int64]int{qs[0].ID: 6, -1: 2, -2: 5}},
+			{Key: "id:2", Scores: map[int64]int{-2: 3}, Comment: "ok"},
+		}
+		added, skipped, err := db.ImportResponses(ctx, r.ID, []string{"Extra one", "Extra two"}, rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if added != 2 || skipped != 0 {
+			t.Fatalf("added %d skipped %d, want 2 and 0", added, skipped)
+		}
+		if rs[0].Scores[-1] != 2 {
+			t.Fatal("ImportResponses changed the caller's scores")
+		}
+		qs2, err := db.Questions(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got, want := len(qs2), len(qs)+2; got != want {
+			t.Fatalf("%d questions, want %d", got, want)
+		}
+		one, two := qs2[len(qs)], qs2[len(qs)+1]
+		if one.Text != "Extra one" || two.Text != "Extra two" || one.Position >= two.Position || one.Position <= qs[len(qs)-1].Position {
+			t.Fatalf("new questions %+v %+v are not added last, in order", one, two)
+		}
+		got, err := db.Responses(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got[0].Scores[qs[0].ID] != 6 || got[0].Scores[one.ID] != 2 || got[0].Scores[two.ID] != 5 || got[1].Scores[two.ID] != 3 {
+			t.Fatalf("stored scores %v %v", got[0].Scores, got[1].Scores)
+		}
+		if got[0].Role != store.RoleGP || got[1].Comment != "ok" {
+			t.Fatalf("role %q comment %q", got[0].Role, got[1].Comment)
+		}
+	})
+
+	t.Run("ReimportSkipsKnownKeys", func(t *testing.T) {
+		db, r, qs := openRound(t)
+		rs := make([]store.Response, 450) // more than one batch
+		for i := range rs {
+			rs[i] = store.Response{Key: "id:" + string(rune('a'+i%26)) + string(rune('a'+i/26)), Scores: map[int64]int{qs[1].ID: 1 + i%6}}
+		}
+		if _, _, err := db.ImportResponses(ctx, r.ID, nil, rs[:300]); err != nil {
+			t.Fatal(err)
+		}
+		added, skipped, err := db.ImportResponses(ctx, r.ID, nil, rs)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if added != 150 || skipped != 300 {
+			t.Fatalf("added %d skipped %d, want 150 and 300", added, skipped)
+		}
+	})
+
+	for _, c := range []struct {
+		name   string
+		newQs  []string
+		scores map[int64]int
+	}{
+		{"ScoreOutOfRange", []string{"New"}, map[int64]int{-1: 7}},
+		{"PlaceholderWithoutQuestion", []string{"New"}, map[int64]int{-2: 3}},
+		{"QuestionOfAnotherRound", []string{"New"}, map[int64]int{99999: 3}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			db, r, qs := openRound(t)
+			rs := []store.Response{{Key: "id:1", Scores: map[int64]int{qs[0].ID: 4}}, {Key: "id:2", Scores: c.scores}}
+			if _, _, err := db.ImportResponses(ctx, r.ID, c.newQs, rs); store.ErrorCode(err) != store.EINVALID {
+				t.Fatalf("error %v, want EINVALID", err)
+			}
+			got, _ := db.Responses(ctx, r.ID)
+			qs2, _ := db.Questions(ctx, r.ID)
+			if len(got) != 0 || len(qs2) != len(qs) {
+				t.Fatalf("a failed import left %d responses and %d new questions", len(got), len(qs2)-len(qs))
+			}
+		})
+	}
+}
+
+func TestCreateReflections(t *testing.T) {
+	ctx := context.Background()
+	db, r, _ := openRound(t)
+	rs := []store.Reflection{{Body: " One ", Themes: []string{"education"}}, {Body: "Two"}}
+	if err := db.CreateReflections(ctx, r.ID, rs); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.CreateReflections(ctx, r.ID, []store.Reflection{{Body: "Three"}, {Body: "  "}}); store.ErrorCode(err) != store.EINVALID {
+		t.Fatalf("an empty reflection gave %v, want EINVALID", err)
+	}
+	got, err := db.Reflections(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != 2 || got[0].Body != "One" || len(got[0].Themes) != 1 || got[0].Themes[0] != "education" || got[1].Body != "Two" {
+		t.Fatalf("reflections %+v", got)
+	}
+}
