@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	sqlite3 "github.com/mattn/go-sqlite3"
@@ -32,8 +33,10 @@ type DB struct {
 	db   *sql.DB
 	path string
 	// watch is a connection kept for PRAGMA data_version, which only changes
-	// when some other connection commits.
-	watch *sql.Conn
+	// when some other connection commits. watchMu guards it: the GUI polls
+	// from its own goroutine while others may ask or Close.
+	watchMu sync.Mutex
+	watch   *sql.Conn
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
 }
@@ -226,9 +229,12 @@ func (d *DB) Path() string { return d.path }
 
 // Close closes the database.
 func (d *DB) Close() error {
+	d.watchMu.Lock()
 	if d.watch != nil {
 		d.watch.Close()
+		d.watch = nil
 	}
+	d.watchMu.Unlock()
 	return d.db.Close()
 }
 
@@ -243,6 +249,8 @@ func (d *DB) Backup(ctx context.Context, dst string) error {
 // this process or another one, such as `liaison import` in a terminal)
 // commits a change to the database.
 func (d *DB) DataVersion(ctx context.Context) (int64, error) {
+	d.watchMu.Lock()
+	defer d.watchMu.Unlock()
 	if d.watch == nil {
 		c, err := d.db.Conn(ctx)
 		if err != nil {
