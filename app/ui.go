@@ -94,7 +94,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 	ui.files = nativeFiles(ui.win)
 	ui.screens = []screen{
 		newDashboard(ui),
-		newPending(ui, "Participants", "#3 Participants, pairing and visits", "Add, import and search the round's participants."),
+		newParticipants(ui),
 		newPending(ui, "Pairings", "#3 Participants, pairing and visits", "Pair GPs with consultants, suggest pairs for the whole round, and track both visits."),
 		newEvent(ui),
 		newPending(ui, "Feedback", "#4 Feedback, reflections and improvement projects", "Key in paper forms, import a forms export and see each question's figures."),

@@ -1,0 +1,722 @@
+package app
+
+import (
+	"cmp"
+	"fmt"
+	"io"
+	"net/mail"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/csvio"
+)
+
+// participantColumns are the table's columns, in order.
+var participantColumns = []struct {
+	title string
+	width float32
+	value func(p store.Participant) string
+}{
+	{"Name", 220, func(p store.Participant) string { return p.Name }},
+	{"Email", 260, func(p store.Participant) string { return p.Email }},
+	{"Role", 130, func(p store.Participant) string { return p.Role.Label() }},
+	{"Organisation", 260, func(p store.Participant) string { return p.Organisation }},
+	{"Specialty", 190, func(p store.Participant) string { return p.Specialty }},
+	{"Locality", 120, func(p store.Participant) string { return p.Locality }},
+	{"Wished specialties", 240, func(p store.Participant) string { return strings.Join(p.Wishes, "; ") }},
+}
+
+const (
+	allRoles      = "All roles"
+	allLocalities = "All localities"
+)
+
+// participantsScreen lists the round's participants. The whole round is
+// held in memory and filtered and sorted there, so that typing in the
+// search box stays instant with 10,000 people; the table only reads the
+// filtered slice.
+type participantsScreen struct {
+	ui *UI
+
+	all    []store.Participant
+	keys   []string // lower-cased name, email, organisation and specialty of all[i]
+	rows   []store.Participant
+	pairOf map[int64]store.Pairing // participant ID → their pair
+	// sortCol is the column sorted on, sortDesc its direction.
+	sortCol  int
+	sortDesc bool
+	selected int64 // ID of the selected participant, 0 for none
+
+	search   *widget.Entry
+	role     *widget.Select
+	locality *widget.Select
+	count    *widget.Label
+	table    *widget.Table
+	headers  map[int]*widget.Button // header buttons by column, for tests
+
+	addBtn, editBtn, deleteBtn, importBtn, exportBtn *widget.Button
+
+	// The open dialogs, for tests.
+	form    *participantForm
+	ask     *deleteAsk
+	preview *importPreview
+	busy    dialog.Dialog
+}
+
+func newParticipants(ui *UI) *participantsScreen {
+	return &participantsScreen{ui: ui, headers: map[int]*widget.Button{}}
+}
+
+func (s *participantsScreen) title() string { return "Participants" }
+
+func (s *participantsScreen) content() fyne.CanvasObject {
+	s.search = widget.NewEntry()
+	s.search.SetPlaceHolder("Search name, email, organisation or specialty")
+	s.search.OnChanged = func(string) { s.apply() }
+	roles := []string{allRoles}
+	for _, r := range store.Roles {
+		roles = append(roles, r.Label())
+	}
+	s.role = widget.NewSelect(roles, func(string) { s.apply() })
+	s.role.SetSelected(allRoles)
+	s.locality = widget.NewSelect([]string{allLocalities}, func(string) { s.apply() })
+	s.locality.SetSelected(allLocalities)
+	s.count = widget.NewLabel("")
+
+	s.table = widget.NewTable(
+		func() (int, int) { return len(s.rows), len(participantColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			if id.Row < len(s.rows) {
+				o.(*widget.Label).SetText(participantColumns[id.Col].value(s.rows[id.Row]))
+			}
+		})
+	s.table.ShowHeaderRow = true
+	s.table.CreateHeader = func() fyne.CanvasObject {
+		b := widget.NewButton("", nil)
+		b.Alignment = widget.ButtonAlignLeading
+		b.Importance = widget.LowImportance
+		return b
+	}
+	s.table.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		b := o.(*widget.Button)
+		col := id.Col
+		if col < 0 || col >= len(participantColumns) {
+			return
+		}
+		b.SetText(participantColumns[col].title)
+		b.SetIcon(nil)
+		if col == s.sortCol {
+			b.SetIcon(theme.MenuDropDownIcon())
+			if s.sortDesc {
+				b.SetIcon(theme.MenuDropUpIcon())
+			}
+		}
+		b.OnTapped = func() { s.sortBy(col) }
+		s.headers[col] = b
+	}
+	for i, c := range participantColumns {
+		s.table.SetColumnWidth(i, c.width)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row >= 0 && id.Row < len(s.rows) {
+			s.selected = s.rows[id.Row].ID
+		}
+		s.updateButtons()
+	}
+
+	s.addBtn = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() { s.showForm(store.Participant{}) })
+	s.editBtn = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {
+		if p, ok := s.selectedParticipant(); ok {
+			s.showForm(p)
+		}
+	})
+	s.deleteBtn = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), s.askDelete)
+	s.importBtn = widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), s.pickImport)
+	s.exportBtn = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), s.export)
+	s.updateButtons()
+
+	filters := container.NewBorder(nil, nil, nil, container.NewHBox(s.role, s.locality, s.count), s.search)
+	actions := container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn, widget.NewSeparator(), s.importBtn, s.exportBtn)
+	return container.NewBorder(container.NewVBox(actions, filters), nil, nil, nil, s.table)
+}
+
+func (s *participantsScreen) refresh() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		s.load(nil, nil)
+		return
+	}
+	id := ui.round.ID
+	var ps []store.Participant
+	var pairs []store.Pairing
+	var err error
+	ui.async(func() {
+		if ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id}); err == nil {
+			pairs, err = ui.db.FindPairings(ui.ctx, id)
+		}
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		s.load(ps, pairs)
+	})
+}
+
+// load replaces the round's participants and pairs and shows them with the
+// current search, filters and sort.
+func (s *participantsScreen) load(ps []store.Participant, pairs []store.Pairing) {
+	s.all = ps
+	s.keys = make([]string, len(ps))
+	locs := map[string]bool{}
+	for i, p := range ps {
+		s.keys[i] = strings.ToLower(p.Name + "\x00" + p.Email + "\x00" + p.Organisation + "\x00" + p.Specialty)
+		if p.Locality != "" {
+			locs[p.Locality] = true
+		}
+	}
+	s.pairOf = make(map[int64]store.Pairing, 2*len(pairs))
+	for _, pr := range pairs {
+		s.pairOf[pr.PrimaryID] = pr
+		s.pairOf[pr.SecondaryID] = pr
+	}
+	options := []string{allLocalities}
+	for l := range locs {
+		options = append(options, l)
+	}
+	slices.Sort(options[1:])
+	s.locality.SetOptions(options)
+	if !locs[s.locality.Selected] {
+		s.locality.Selected = allLocalities
+		s.locality.Refresh()
+	}
+	s.apply()
+}
+
+// apply filters and sorts the round's participants into the table.
+func (s *participantsScreen) apply() {
+	if s.table == nil {
+		return
+	}
+	q := strings.ToLower(strings.TrimSpace(s.search.Text))
+	var role store.Role
+	for _, r := range store.Roles {
+		if r.Label() == s.role.Selected {
+			role = r
+		}
+	}
+	loc := s.locality.Selected
+	if loc == allLocalities {
+		loc = ""
+	}
+	rows := s.rows[:0]
+	for i, p := range s.all {
+		if q != "" && !strings.Contains(s.keys[i], q) ||
+			role != "" && p.Role != role ||
+			loc != "" && !strings.EqualFold(p.Locality, loc) {
+			continue
+		}
+		rows = append(rows, p)
+	}
+	s.rows = rows
+	s.sortRows()
+	s.count.SetText(fmt.Sprintf("%d of %d", len(s.rows), len(s.all)))
+	s.table.UnselectAll()
+	s.selected = 0
+	s.updateButtons()
+	s.table.Refresh()
+}
+
+// sortBy sorts on col; sorting on the same column again reverses it.
+func (s *participantsScreen) sortBy(col int) {
+	if col == s.sortCol {
+		s.sortDesc = !s.sortDesc
+	} else {
+		s.sortCol, s.sortDesc = col, false
+	}
+	s.sortRows()
+	s.table.Refresh()
+}
+
+func (s *participantsScreen) sortRows() {
+	value := participantColumns[s.sortCol].value
+	slices.SortStableFunc(s.rows, func(a, b store.Participant) int {
+		c := cmp.Compare(strings.ToLower(value(a)), strings.ToLower(value(b)))
+		if c == 0 {
+			c = cmp.Or(cmp.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), cmp.Compare(a.ID, b.ID))
+		}
+		if s.sortDesc {
+			return -c
+		}
+		return c
+	})
+}
+
+func (s *participantsScreen) selectedParticipant() (store.Participant, bool) {
+	for _, p := range s.rows {
+		if p.ID == s.selected && s.selected != 0 {
+			return p, true
+		}
+	}
+	return store.Participant{}, false
+}
+
+func (s *participantsScreen) updateButtons() {
+	_, ok := s.selectedParticipant()
+	for _, b := range []*widget.Button{s.editBtn, s.deleteBtn} {
+		if ok {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+	for _, b := range []*widget.Button{s.addBtn, s.importBtn, s.exportBtn} {
+		if s.ui.round.ID != 0 {
+			b.Enable()
+		} else {
+			b.Disable()
+		}
+	}
+}
+
+// participantForm adds or edits one participant. It keeps its own Save
+// button so that a refused save (a duplicate email, say) leaves the form
+// open with what was typed and says why.
+type participantForm struct {
+	dialog                                         *dialog.CustomDialog
+	name, email, organisation, specialty, locality *widget.Entry
+	wishes                                         *widget.Entry
+	role                                           *widget.Select
+	problem                                        *widget.Label
+	save, cancel                                   *widget.Button
+}
+
+// showForm opens the form for p: a new participant when p.ID is 0.
+func (s *participantsScreen) showForm(p store.Participant) {
+	ui := s.ui
+	f := &participantForm{
+		name: widget.NewEntry(), email: widget.NewEntry(), organisation: widget.NewEntry(),
+		specialty: widget.NewEntry(), locality: widget.NewEntry(), wishes: widget.NewEntry(),
+		problem: widget.NewLabel(""),
+	}
+	labels := make([]string, len(store.Roles))
+	for i, r := range store.Roles {
+		labels[i] = r.Label()
+	}
+	f.role = widget.NewSelect(labels, nil)
+	f.role.PlaceHolder = "(choose a role)"
+	f.name.SetText(p.Name)
+	f.email.SetText(p.Email)
+	f.organisation.SetText(p.Organisation)
+	f.specialty.SetText(p.Specialty)
+	f.locality.SetText(p.Locality)
+	f.wishes.SetText(strings.Join(p.Wishes, "; "))
+	if p.Role != "" {
+		f.role.SetSelected(p.Role.Label())
+	}
+	f.name.Validator = func(v string) error {
+		if strings.TrimSpace(v) == "" {
+			return fmt.Errorf("a name is required")
+		}
+		return nil
+	}
+	f.email.Validator = func(v string) error { return emailProblem(v) }
+	f.email.SetPlaceHolder("name@nhs.net (optional)")
+	f.wishes.SetPlaceHolder("specialties, separated by ;")
+	f.problem.Wrapping = fyne.TextWrapWord
+	f.problem.Importance = widget.DangerImportance
+	f.problem.Hide()
+
+	form := widget.NewForm(
+		widget.NewFormItem("Name", f.name),
+		widget.NewFormItem("Email", f.email),
+		widget.NewFormItem("Role", f.role),
+		widget.NewFormItem("Organisation", f.organisation),
+		widget.NewFormItem("Specialty", f.specialty),
+		widget.NewFormItem("Locality / PCN", f.locality),
+		widget.NewFormItem("Wished specialties", f.wishes),
+	)
+	title := "Add a participant"
+	if p.ID != 0 {
+		title = "Edit " + p.Name
+	}
+	f.dialog = dialog.NewCustomWithoutButtons(title, container.NewVBox(form, f.problem), ui.win)
+	f.cancel = widget.NewButton("Cancel", f.dialog.Hide)
+	f.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), func() {
+		q := p
+		q.RoundID = ui.round.ID
+		q.Name = strings.TrimSpace(f.name.Text)
+		q.Email = strings.TrimSpace(f.email.Text)
+		q.Organisation, q.Specialty, q.Locality = f.organisation.Text, f.specialty.Text, f.locality.Text
+		q.Wishes = splitWishes(f.wishes.Text)
+		q.Role = ""
+		for _, r := range store.Roles {
+			if r.Label() == f.role.Selected {
+				q.Role = r
+			}
+		}
+		if why := formProblem(q); why != "" {
+			f.say(why)
+			return
+		}
+		var err error
+		ui.async(func() {
+			if q.ID == 0 {
+				err = ui.db.CreateParticipant(ui.ctx, &q)
+			} else {
+				err = ui.db.UpdateParticipant(ui.ctx, &q)
+			}
+		}, func() {
+			if err != nil {
+				if store.ErrorCode(err) == store.EINTERNAL {
+					ui.showError(err)
+				}
+				f.say(store.ErrorMessage(err))
+				return
+			}
+			f.dialog.Hide()
+			ui.Changed()
+		})
+	})
+	f.save.Importance = widget.HighImportance
+	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.save})
+	f.dialog.Resize(fyne.NewSize(620, 520))
+	f.dialog.Show()
+	s.form = f
+}
+
+// say shows why the form cannot be saved, with an icon so that it does not
+// rely on colour alone.
+func (f *participantForm) say(why string) {
+	f.problem.SetText("⚠ " + why)
+	f.problem.Show()
+}
+
+// formProblem says what is wrong with a participant typed into the form,
+// or "" when the store may have it.
+func formProblem(p store.Participant) string {
+	switch {
+	case p.Name == "":
+		return "A participant needs a name."
+	case p.Role == "":
+		return "Choose a role: GP, consultant, nurse, manager, pharmacist, support worker or other."
+	}
+	if err := emailProblem(p.Email); err != nil {
+		return fmt.Sprintf("%q %s.", p.Email, err)
+	}
+	return ""
+}
+
+// emailProblem says why a typed email is not a plain address; an empty one
+// is allowed.
+func emailProblem(v string) error {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return nil
+	}
+	a, err := mail.ParseAddress(v)
+	at := strings.LastIndexByte(v, '@')
+	if err != nil || a.Address != v || a.Name != "" || strings.ContainsAny(v, " \t") || at <= 0 ||
+		!strings.Contains(v[at+1:], ".") || strings.HasSuffix(v, ".") {
+		return fmt.Errorf("is not a well-formed email address")
+	}
+	return nil
+}
+
+// splitWishes splits typed wished-for specialties on ; or ,.
+func splitWishes(s string) []string {
+	var out []string
+	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
+		if w = strings.TrimSpace(w); w != "" {
+			out = append(out, w)
+		}
+	}
+	return out
+}
+
+// deleteAsk asks before deleting a participant and says what goes with them.
+type deleteAsk struct {
+	dialog  *dialog.CustomDialog
+	text    *widget.Label
+	yes, no *widget.Button
+}
+
+func (s *participantsScreen) askDelete() {
+	p, ok := s.selectedParticipant()
+	if !ok {
+		return
+	}
+	ui := s.ui
+	a := &deleteAsk{text: widget.NewLabel(deleteText(p, s.pairOf[p.ID], ui))}
+	a.text.Wrapping = fyne.TextWrapWord
+	a.dialog = dialog.NewCustomWithoutButtons("Delete "+p.Name+"?", a.text, ui.win)
+	a.no = widget.NewButton("Keep", a.dialog.Hide)
+	a.yes = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
+		a.dialog.Hide()
+		var err error
+		ui.async(func() { err = ui.db.DeleteParticipant(ui.ctx, p.ID) }, func() {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			ui.Changed()
+		})
+	})
+	a.yes.Importance = widget.DangerImportance
+	a.dialog.SetButtons([]fyne.CanvasObject{a.no, a.yes})
+	a.dialog.Resize(fyne.NewSize(560, 220))
+	a.dialog.Show()
+	s.ask = a
+}
+
+// deleteText says what deleting p takes with them: their pair and its two
+// visits, named.
+func deleteText(p store.Participant, pair store.Pairing, ui *UI) string {
+	if pair.ID == 0 {
+		return fmt.Sprintf("%s (%s) is in no pair. Deleting removes only them, from this round.", p.Name, p.Role.Label())
+	}
+	other := pair.Secondary
+	if other.ID == p.ID {
+		other = pair.Primary
+	}
+	return fmt.Sprintf("%s (%s) is paired with %s (%s). Deleting %s also deletes that pair and its two visits:\n"+
+		"• the visit to the practice: %s\n• the visit to the hospital: %s\n\n%s stays in the round, unpaired.",
+		p.Name, p.Role.Label(), other.Name, other.Role.Label(), p.Name,
+		visitText(pair.Visits[0], ui), visitText(pair.Visits[1], ui), other.Name)
+}
+
+// visitText is a visit in words: its date (or "no date yet") and status.
+func visitText(v store.Visit, ui *UI) string {
+	date := v.Date
+	if date == "" {
+		date = "no date yet"
+	}
+	return date + ", " + cli.VisitStatusText(v, ui.now())
+}
+
+// importPreview shows a sign-up sheet as read, before anything is written.
+type importPreview struct {
+	dialog          *dialog.CustomDialog
+	imp             *csvio.ParticipantImport
+	created         int
+	updated         int
+	summary         *widget.Label
+	mapping         *widget.Label
+	problems        *widget.List
+	rows            *widget.Table
+	importBtn, back *widget.Button
+}
+
+// pickImport asks for a CSV file and previews it.
+func (s *participantsScreen) pickImport() {
+	s.ui.files.open("Import participants", "csv", func(path string, err error) {
+		if err != nil {
+			if err != errCancelled {
+				s.ui.showError(err)
+			}
+			return
+		}
+		s.readImport(path)
+	})
+}
+
+// readImport reads the file off the UI goroutine, showing that it is busy,
+// and opens the preview.
+func (s *participantsScreen) readImport(path string) {
+	ui := s.ui
+	round := ui.round
+	var imp *csvio.ParticipantImport
+	var existing []store.Participant
+	var err error
+	s.showBusy("Reading " + filepath.Base(path) + "…")
+	ui.async(func() {
+		var f *os.File
+		if f, err = os.Open(path); err != nil {
+			err = store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)
+			return
+		}
+		defer f.Close()
+		if imp, err = csvio.ReadParticipants(f); err != nil {
+			return
+		}
+		existing, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: round.ID})
+	}, func() {
+		s.hideBusy()
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		s.showPreview(filepath.Base(path), imp, existing)
+	})
+}
+
+func (s *participantsScreen) showBusy(what string) {
+	bar := widget.NewProgressBarInfinite()
+	s.busy = dialog.NewCustomWithoutButtons(what, container.NewGridWrap(fyne.NewSize(420, 40), bar), s.ui.win)
+	s.busy.Show()
+}
+
+func (s *participantsScreen) hideBusy() {
+	if s.busy != nil {
+		s.busy.Hide()
+		s.busy = nil
+	}
+}
+
+// showPreview shows what importing imp would do: the mapping, the ignored
+// columns, the first rows, every problem and how many are new or updated.
+// Import stays disabled while there is any problem.
+func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImport, existing []store.Participant) {
+	ui := s.ui
+	pv := &importPreview{imp: imp}
+	known := make(map[string]bool, len(existing))
+	for _, p := range existing {
+		if p.Email != "" {
+			known[strings.ToLower(p.Email)] = true
+		}
+	}
+	for _, r := range imp.Rows {
+		if r.P.Email != "" && known[strings.ToLower(r.P.Email)] {
+			pv.updated++
+		} else {
+			pv.created++
+		}
+	}
+	summary := fmt.Sprintf("%s (%s): %d people, %d new and %d already in %q (to be updated).",
+		name, imp.Encoding, len(imp.Rows), pv.created, pv.updated, ui.round.Name)
+	if n := len(imp.Problems); n > 0 {
+		summary += fmt.Sprintf("\n⚠ %d problem(s) below: nothing can be imported until they are fixed in the spreadsheet.", n)
+	}
+	pv.summary = widget.NewLabel(summary)
+	pv.summary.Wrapping = fyne.TextWrapWord
+
+	var maps []string
+	for _, f := range csvio.Fields {
+		if h, ok := imp.Mapping[f]; ok {
+			maps = append(maps, fmt.Sprintf("%s ← %s", f, h))
+		} else {
+			maps = append(maps, f+" ← (no column)")
+		}
+	}
+	mapText := "Columns: " + strings.Join(maps, " · ")
+	if len(imp.Ignored) > 0 {
+		mapText += "\nIgnored columns: " + strings.Join(imp.Ignored, ", ")
+	}
+	pv.mapping = widget.NewLabel(mapText)
+	pv.mapping.Wrapping = fyne.TextWrapWord
+
+	pv.problems = widget.NewList(func() int { return len(imp.Problems) },
+		func() fyne.CanvasObject {
+			return container.NewHBox(widget.NewIcon(theme.WarningIcon()), widget.NewLabel(""))
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			o.(*fyne.Container).Objects[1].(*widget.Label).SetText(imp.Problems[i].String())
+		})
+	const shown = 20
+	nrows := min(shown, len(imp.Rows))
+	cols := []string{"Line", "Name", "Email", "Role", "Organisation", "Specialty", "Locality"}
+	pv.rows = widget.NewTable(func() (int, int) { return nrows, len(cols) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		},
+		func(id widget.TableCellID, o fyne.CanvasObject) {
+			r := imp.Rows[id.Row]
+			v := []string{fmt.Sprint(r.Line), r.P.Name, r.P.Email, r.P.Role.Label(), r.P.Organisation, r.P.Specialty, r.P.Locality}
+			o.(*widget.Label).SetText(v[id.Col])
+		})
+	pv.rows.ShowHeaderRow = true
+	pv.rows.CreateHeader = func() fyne.CanvasObject {
+		return widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	}
+	pv.rows.UpdateHeader = func(id widget.TableCellID, o fyne.CanvasObject) {
+		if id.Col >= 0 {
+			o.(*widget.Label).SetText(cols[id.Col])
+		}
+	}
+	for i, w := range []float32{60, 200, 240, 110, 220, 160, 110} {
+		pv.rows.SetColumnWidth(i, w)
+	}
+
+	first := widget.NewLabelWithStyle(fmt.Sprintf("First %d of %d rows", nrows, len(imp.Rows)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	probHead := widget.NewLabelWithStyle(fmt.Sprintf("Problems: %d", len(imp.Problems)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	var lower fyne.CanvasObject = container.NewBorder(first, nil, nil, nil, pv.rows)
+	if len(imp.Problems) > 0 {
+		lower = container.NewVSplit(container.NewBorder(probHead, nil, nil, nil, pv.problems), lower)
+	}
+	body := container.NewBorder(container.NewVBox(pv.summary, pv.mapping, widget.NewSeparator()), nil, nil, nil, lower)
+
+	pv.dialog = dialog.NewCustomWithoutButtons("Import participants: check before importing", body, ui.win)
+	pv.back = widget.NewButton("Cancel", pv.dialog.Hide)
+	pv.importBtn = widget.NewButtonWithIcon(fmt.Sprintf("Import %d", len(imp.Rows)), theme.ConfirmIcon(), func() { s.runImport(pv) })
+	pv.importBtn.Importance = widget.HighImportance
+	if len(imp.Problems) > 0 || len(imp.Rows) == 0 {
+		pv.importBtn.Disable()
+	}
+	pv.dialog.SetButtons([]fyne.CanvasObject{pv.back, pv.importBtn})
+	pv.dialog.Resize(fyne.NewSize(1100, 720))
+	pv.dialog.Show()
+	s.preview = pv
+}
+
+// runImport writes a previewed file: every row or, on any error, none.
+func (s *participantsScreen) runImport(pv *importPreview) {
+	ui := s.ui
+	if len(pv.imp.Problems) > 0 {
+		return
+	}
+	round := ui.round
+	ps := pv.imp.Participants()
+	var created, updated int
+	var err error
+	pv.dialog.Hide()
+	s.showBusy(fmt.Sprintf("Importing %d participants…", len(ps)))
+	ui.async(func() { created, updated, err = ui.db.UpsertParticipants(ui.ctx, round.ID, ps) }, func() {
+		s.hideBusy()
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		dialog.ShowInformation("Imported", fmt.Sprintf("%d new, %d updated in %q.", created, updated, round.Name), ui.win)
+		ui.Changed()
+	})
+}
+
+// export writes the round's participants as CSV for Excel.
+func (s *participantsScreen) export() {
+	ui := s.ui
+	ps := slices.Clone(s.all)
+	ui.files.save("Export participants", "participants.csv", func(path string, err error) {
+		if err != nil {
+			if err != errCancelled {
+				ui.showError(err)
+			}
+			return
+		}
+		ui.async(func() {
+			err = cli.WriteFileAtomic(path, func(w io.Writer) error { return cli.ExportParticipants(w, ps) })
+		}, func() {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %d participants to %s.", len(ps), path), ui.win)
+		})
+	})
+}
