@@ -100,9 +100,10 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 		newPending(ui, "Feedback", "#4 Feedback, reflections and improvement projects", "Key in paper forms, import a forms export and see each question's figures."),
 		newPending(ui, "Reflections", "#4 Feedback, reflections and improvement projects", "Anonymous reflections, tagged with themes and approved for quoting."),
 		newPending(ui, "Projects", "#4 Feedback, reflections and improvement projects", "Improvement projects that came out of the scheme."),
-		newPending(ui, "Charts", "#5 Live charts and the presenter mode", "Live charts of participation and feedback, and the presenter mode for the projector."),
+		newCharts(ui),
 	}
 	ui.build()
+	ui.addPresenterShortcut()
 	return ui
 }
 

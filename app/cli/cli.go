@@ -52,6 +52,7 @@ var commands = map[string]command{
 	"export participants": {usage: "export participants --db PATH --out FILE [--round NAME]", flags: exportParticipantsFlags},
 	"export pairings":     {usage: "export pairings --db PATH --out FILE [--round NAME]", flags: exportPairingsFlags},
 	"match":               {usage: "match --db PATH [--round NAME] [--apply]", flags: matchFlags},
+	"charts":              {usage: "charts --db PATH --out DIR [--round NAME]", flags: chartsFlags},
 }
 
 // IsCommand reports whether args start with a subcommand (as opposed to

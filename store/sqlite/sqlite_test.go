@@ -183,6 +183,37 @@ func TestOpen(t *testing.T) {
 	})
 }
 
+func TestOpen_Concurrent(t *testing.T) {
+	// The GUI and a command in a terminal may open a new file at once: the
+	// second must wait for the first's migration, not repeat it.
+	path := filepath.Join(t.TempDir(), "liaison.db")
+	const n = 4
+	errs := make(chan error, n)
+	var wg sync.WaitGroup
+	for range n {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			db, err := sqlite.Open(path)
+			if err == nil {
+				err = db.Close()
+			}
+			errs <- err
+		}()
+	}
+	wg.Wait()
+	close(errs)
+	for err := range errs {
+		if err != nil {
+			t.Fatalf("concurrent Open: %v", err)
+		}
+	}
+	db := MustOpenPath(t, path)
+	if got, want := count(t, db, "themes"), len(store.SchemeThemes); got != want {
+		t.Fatalf("%d themes, want %d (the migration ran once)", got, want)
+	}
+}
+
 func TestOpen_RefusesNewerSchema(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "liaison.db")
 	db, err := sqlite.Open(path)

@@ -1,0 +1,694 @@
+package app
+
+import (
+	"fmt"
+	"image/color"
+	"math"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/app/chartset"
+	"github.com/liaisonapp/liaison/charts"
+	"github.com/liaisonapp/liaison/store"
+)
+
+// Settings keys of the presenter, stored with the database so they are
+// there again at the next event.
+const (
+	settingPresenterScale    = "presenter_scale"
+	settingPresenterTheme    = "presenter_theme"
+	settingPresenterInterval = "presenter_interval"
+)
+
+// roomScale is how much larger than on a laptop the presenter draws
+// everything, before the size setting: text meant for the back of a hall.
+const roomScale = 2
+
+// Auto-advance intervals offered; 0 is off.
+var presenterIntervals = []time.Duration{0, 10 * time.Second, 20 * time.Second, 30 * time.Second}
+
+// presenterScales are the size settings offered.
+var presenterScales = []float32{1, 1.25, 1.5, 2, 2.5, 3}
+
+// presenterSettings are the projector settings: size, theme and
+// auto-advance. The Charts screen shows them beside the Present button.
+type presenterSettings struct {
+	ui       *UI
+	scale    float32
+	high     bool
+	interval time.Duration
+
+	themeSel, sizeSel, autoSel *widget.Select
+	// open starts the presenter; set by whoever owns the presenter.
+	open func()
+}
+
+func newPresenterSettings(ui *UI) *presenterSettings {
+	ps := &presenterSettings{ui: ui, scale: 1}
+	var scale, th, iv string
+	ui.async(func() {
+		scale, _ = ui.db.Setting(ui.ctx, settingPresenterScale, "1")
+		th, _ = ui.db.Setting(ui.ctx, settingPresenterTheme, charts.Light.String())
+		iv, _ = ui.db.Setting(ui.ctx, settingPresenterInterval, "0")
+	}, func() {
+		if f, err := strconv.ParseFloat(scale, 32); err == nil {
+			ps.scale = min(max(float32(f), minPresenterScale), maxPresenterScale)
+		}
+		ps.high = th == charts.HighContrast.String()
+		if n, err := strconv.Atoi(iv); err == nil && n >= 0 {
+			ps.interval = time.Duration(n) * time.Second
+		}
+		ps.sync()
+	})
+	return ps
+}
+
+func scaleLabel(s float32) string { return strconv.FormatFloat(float64(s), 'f', -1, 32) + "×" }
+
+func intervalLabel(d time.Duration) string {
+	if d == 0 {
+		return "Auto-advance off"
+	}
+	return fmt.Sprintf("Every %d s", int(d.Seconds()))
+}
+
+// toolbar is the settings row of the Charts screen.
+func (ps *presenterSettings) toolbar() fyne.CanvasObject {
+	ps.themeSel = widget.NewSelect([]string{charts.Light.String(), charts.HighContrast.String()}, func(v string) {
+		ps.high = v == charts.HighContrast.String()
+		ps.save(settingPresenterTheme, v)
+	})
+	var sizes []string
+	for _, s := range presenterScales {
+		sizes = append(sizes, "Size "+scaleLabel(s))
+	}
+	ps.sizeSel = widget.NewSelect(sizes, func(v string) {
+		for _, s := range presenterScales {
+			if v == "Size "+scaleLabel(s) {
+				ps.scale = s
+			}
+		}
+		ps.save(settingPresenterScale, strconv.FormatFloat(float64(ps.scale), 'f', -1, 32))
+	})
+	var ivs []string
+	for _, d := range presenterIntervals {
+		ivs = append(ivs, intervalLabel(d))
+	}
+	ps.autoSel = widget.NewSelect(ivs, func(v string) {
+		for _, d := range presenterIntervals {
+			if v == intervalLabel(d) {
+				ps.interval = d
+			}
+		}
+		ps.save(settingPresenterInterval, strconv.Itoa(int(ps.interval.Seconds())))
+	})
+	ps.sync()
+	present := widget.NewButtonWithIcon("Present (F5)", theme.ComputerIcon(), func() {
+		if ps.open != nil {
+			ps.open()
+		}
+	})
+	present.Importance = widget.HighImportance
+	return container.NewHBox(widget.NewLabel("Projector:"), ps.themeSel, ps.sizeSel, ps.autoSel, present)
+}
+
+// sync shows the settings in the selects.
+func (ps *presenterSettings) sync() {
+	if ps.themeSel == nil {
+		return
+	}
+	th := charts.Light
+	if ps.high {
+		th = charts.HighContrast
+	}
+	ps.themeSel.SetSelected(th.String())
+	ps.sizeSel.SetSelected("Size " + scaleLabel(ps.scale))
+	ps.autoSel.SetSelected(intervalLabel(ps.interval))
+}
+
+func (ps *presenterSettings) save(key, value string) {
+	ui := ps.ui
+	var err error
+	ui.async(func() { err = ui.db.SetSetting(ui.ctx, key, value) }, func() {
+		if err != nil {
+			ui.showError(err)
+		}
+	})
+}
+
+// chartsTheme is the charts package's theme for the setting.
+func (ps *presenterSettings) chartsTheme() charts.Theme {
+	if ps.high {
+		return charts.HighContrast
+	}
+	return charts.Light
+}
+
+// addPresenterShortcut makes F5 start the presenter from the main window,
+// and adds it to the menu for those who look there first.
+func (ui *UI) addPresenterShortcut() {
+	var cs *chartsScreen
+	for _, s := range ui.screens {
+		if c, ok := s.(*chartsScreen); ok {
+			cs = c
+		}
+	}
+	if cs == nil {
+		return
+	}
+	cs.present.open = cs.startPresenter
+	prev := ui.win.Canvas().OnTypedKey()
+	ui.win.Canvas().SetOnTypedKey(func(k *fyne.KeyEvent) {
+		if k.Name == fyne.KeyF5 {
+			cs.startPresenter()
+			return
+		}
+		if prev != nil {
+			prev(k)
+		}
+	})
+	if mm := ui.win.MainMenu(); mm != nil {
+		mm.Items = append(mm.Items, fyne.NewMenu("View", fyne.NewMenuItem("Present on the projector (F5)", cs.startPresenter)))
+		ui.win.SetMainMenu(mm)
+	}
+}
+
+// startPresenter opens the presenter, or brings it forward when open.
+func (s *chartsScreen) startPresenter() {
+	if s.presenting != nil {
+		s.presenting.win.RequestFocus()
+		return
+	}
+	s.presenting = newPresenter(s.ui, s.feed, s.present, realEvery)
+	s.presenting.onClose = func() { s.presenting = nil }
+	s.presenting.show()
+	if s.feed.data == nil || s.feed.data.Round.ID != s.ui.round.ID {
+		s.feed.reload()
+	}
+}
+
+// realEvery calls f on the UI goroutine every d until stopped.
+func realEvery(d time.Duration, f func()) (stop func()) {
+	t := time.NewTicker(d)
+	quit := make(chan struct{})
+	go func() {
+		for {
+			select {
+			case <-quit:
+				return
+			case <-t.C:
+				fyne.Do(f)
+			}
+		}
+	}()
+	return func() { t.Stop(); close(quit) }
+}
+
+// slide is one page of the presentation. Chart slides keep their image
+// panel so a redraw replaces only the picture.
+type slide struct {
+	name  string
+	panel *chartPanel
+	build func() fyne.CanvasObject
+}
+
+// presenter is the full-screen window for the projector.
+type presenter struct {
+	ui       *UI
+	feed     *chartFeed
+	settings *presenterSettings
+	win      fyne.Window
+	over     *container.ThemeOverride
+	th       *presenterTheme
+	body     *fyne.Container
+	footer   *widget.Label
+	bodySize fyne.Size
+
+	slides []slide
+	index  int
+	panels map[string]*chartPanel
+	render *coalescer
+
+	// every runs f on the UI goroutine every d until stop; tests replace
+	// it to drive auto-advance without waiting.
+	every    func(d time.Duration, f func()) (stop func())
+	stopAuto func()
+	stopPoll func()
+	paused   bool
+	onClose  func()
+	closed   bool
+}
+
+func newPresenter(ui *UI, feed *chartFeed, ps *presenterSettings, every func(time.Duration, func()) func()) *presenter {
+	p := &presenter{ui: ui, feed: feed, settings: ps, every: every, panels: map[string]*chartPanel{}}
+	p.render = &coalescer{ui: ui, prepare: p.prepareRender, minGap: 100 * time.Millisecond}
+	return p
+}
+
+// show opens the window full screen. Fyne puts a full-screen window on
+// the monitor under its centre; placeNear moves it to the main window's
+// monitor first where the platform allows, so dragging the main window
+// to the projector is all it takes.
+func (p *presenter) show() {
+	p.win = p.ui.app.NewWindow("Liaison: presenting " + p.ui.round.Name)
+	p.footer = widget.NewLabel("")
+	p.footer.Truncation = fyne.TextTruncateEllipsis
+	p.body = container.NewStack()
+	watch := container.New(&sizeWatch{changed: p.resized}, p.body)
+	p.th = newPresenterTheme(p.settings.scale, p.settings.high, roomScale)
+	footer := container.NewThemeOverride(p.footer, newPresenterTheme(p.settings.scale, p.settings.high, 1))
+	bg := canvas.NewRectangle(p.th.Color(theme.ColorNameBackground, theme.VariantLight))
+	p.over = container.NewThemeOverride(container.NewStack(bg, container.NewBorder(nil, footer, nil, nil, container.NewPadded(watch))), p.th)
+	p.win.SetContent(p.over)
+	p.win.Canvas().SetOnTypedKey(p.key)
+	p.win.SetOnClosed(p.closedDown)
+	placeNear(p.ui.win, p.win)
+	p.win.SetFullScreen(true)
+	p.win.Show()
+	fyne.CurrentApp().Driver().SetDisableScreenBlanking(true)
+	p.feed.listen(p, p.dataChanged)
+	if p.ui.pollEvery > 0 {
+		p.stopPoll = p.every(p.ui.pollEvery, p.poll)
+	}
+	p.restartAuto()
+	p.dataChanged()
+}
+
+// close leaves the presenter.
+func (p *presenter) close() {
+	if !p.closed {
+		p.win.Close()
+	}
+}
+
+// closedDown tidies up however the window was closed.
+func (p *presenter) closedDown() {
+	if p.closed {
+		return
+	}
+	p.closed = true
+	fyne.CurrentApp().Driver().SetDisableScreenBlanking(false)
+	p.feed.unlisten(p)
+	if p.stopAuto != nil {
+		p.stopAuto()
+	}
+	if p.stopPoll != nil {
+		p.stopPoll()
+	}
+	if p.onClose != nil {
+		p.onClose()
+	}
+	p.ui.win.RequestFocus()
+}
+
+// poll notices a change made while the main window shows another screen
+// (a check-in at the door, an import in a terminal) and gathers again.
+func (p *presenter) poll() {
+	ui := p.ui
+	var v int64
+	var err error
+	ui.async(func() { v, err = ui.db.DataVersion(ui.ctx) }, func() {
+		if err == nil && !p.closed && v != p.feed.version {
+			p.feed.reload()
+		}
+	})
+}
+
+// restartAuto starts (or stops) auto-advance for the current interval.
+func (p *presenter) restartAuto() {
+	if p.stopAuto != nil {
+		p.stopAuto()
+		p.stopAuto = nil
+	}
+	if p.settings.interval > 0 {
+		p.stopAuto = p.every(p.settings.interval, p.tick)
+	}
+	p.updateFooter()
+}
+
+// tick is one auto-advance step: to the next slide, round to the first
+// after the last.
+func (p *presenter) tick() {
+	if p.paused || p.closed || len(p.slides) == 0 {
+		return
+	}
+	p.goTo((p.index + 1) % len(p.slides))
+}
+
+// key drives the presenter. Any key pauses auto-advance (the speaker has
+// taken over); A resumes it.
+func (p *presenter) key(k *fyne.KeyEvent) {
+	if k.Name == fyne.KeyA {
+		p.paused = !p.paused
+		p.updateFooter()
+		return
+	}
+	p.paused = true
+	switch k.Name {
+	case fyne.KeyEscape:
+		p.close()
+		return
+	case fyne.KeyRight, fyne.KeySpace, fyne.KeyPageDown, fyne.KeyDown, fyne.KeyReturn, fyne.KeyEnter:
+		p.goTo(p.index + 1)
+	case fyne.KeyLeft, fyne.KeyPageUp, fyne.KeyUp, fyne.KeyBackspace:
+		p.goTo(p.index - 1)
+	case fyne.KeyHome:
+		p.goTo(0)
+	case fyne.KeyEnd:
+		p.goTo(len(p.slides) - 1)
+	case fyne.KeyT:
+		p.settings.high = !p.settings.high
+		p.restyle()
+	case fyne.KeyEqual, fyne.KeyPlus, fyne.KeyMinus:
+		i := 0
+		for j, s := range presenterScales {
+			if s <= p.settings.scale {
+				i = j
+			}
+		}
+		if k.Name == fyne.KeyMinus {
+			i = max(i-1, 0)
+		} else {
+			i = min(i+1, len(presenterScales)-1)
+		}
+		p.settings.scale = presenterScales[i]
+		p.restyle()
+	default:
+		if n, err := strconv.Atoi(string(k.Name)); err == nil && n >= 1 && n <= 9 {
+			p.goTo(n - 1)
+		}
+	}
+	p.updateFooter()
+}
+
+// restyle applies a changed theme or size setting.
+func (p *presenter) restyle() {
+	p.settings.sync()
+	p.th = newPresenterTheme(p.settings.scale, p.settings.high, roomScale)
+	p.over.Theme = p.th
+	if st, ok := p.over.Content.(*fyne.Container); ok && len(st.Objects) > 1 {
+		if bg, ok := st.Objects[0].(*canvas.Rectangle); ok {
+			bg.FillColor = p.th.Color(theme.ColorNameBackground, theme.VariantLight)
+		}
+		if b, ok := st.Objects[1].(*fyne.Container); ok {
+			for _, o := range b.Objects {
+				if f, ok := o.(*container.ThemeOverride); ok {
+					f.Theme = newPresenterTheme(p.settings.scale, p.settings.high, 1)
+					f.Refresh()
+				}
+			}
+		}
+	}
+	p.over.Refresh()
+	p.showCurrent()
+}
+
+// goTo shows slide i, if there is one.
+func (p *presenter) goTo(i int) {
+	if i < 0 || i >= len(p.slides) || i == p.index {
+		return
+	}
+	p.index = i
+	p.showCurrent()
+}
+
+// dataChanged rebuilds the slides from new data, staying on the slide
+// that was showing.
+func (p *presenter) dataChanged() {
+	if p.closed {
+		return
+	}
+	d := p.feed.data
+	cur := ""
+	if p.index < len(p.slides) {
+		cur = p.slides[p.index].name
+	}
+	p.slides = p.buildSlides(d)
+	p.index = 0
+	for i, s := range p.slides {
+		if s.name == cur {
+			p.index = i
+		}
+	}
+	p.showCurrent()
+}
+
+func (p *presenter) buildSlides(d *chartset.Set) []slide {
+	if d == nil {
+		return []slide{{name: "title", build: func() fyne.CanvasObject { return p.titleSlide(p.ui.round.Name, "Loading the round's figures…") }}}
+	}
+	sub := "GP–consultant liaison scheme"
+	if e := d.Agenda.Event; e.ID != 0 {
+		sub = strings.TrimSpace(e.Name + "\n" + longDate(e.Date) + "\n" + e.Venue)
+	}
+	slides := []slide{
+		{name: "title", build: func() fyne.CanvasObject { return p.titleSlide(d.Round.Name, sub) }},
+		{name: "figures", build: func() fyne.CanvasObject { return p.figuresSlide(d.Figures) }},
+	}
+	for _, def := range d.Charts() {
+		panel := p.panels[def.Name]
+		if panel == nil {
+			panel = newChartPanel()
+			p.panels[def.Name] = panel
+		}
+		panel.def = def
+		slides = append(slides, slide{name: "chart:" + def.Name, panel: panel, build: func() fyne.CanvasObject { return panel.img }})
+	}
+	if d.Agenda.Event.ID != 0 && len(d.Agenda.Items) > 0 {
+		slides = append(slides, slide{name: "agenda", build: func() fyne.CanvasObject {
+			return p.agendaSlide(chartset.AgendaAt(d.Agenda.Event, d.Agenda.Items, p.ui.now()))
+		}})
+	}
+	for i, page := range quotePages(d.Quotes) {
+		page := page
+		slides = append(slides, slide{name: fmt.Sprintf("quotes:%d", i), build: func() fyne.CanvasObject { return p.quotesSlide(page) }})
+	}
+	return slides
+}
+
+// showCurrent puts the current slide on screen and asks for its chart.
+func (p *presenter) showCurrent() {
+	if len(p.slides) == 0 {
+		return
+	}
+	p.index = min(max(p.index, 0), len(p.slides)-1)
+	s := p.slides[p.index]
+	p.body.Objects = []fyne.CanvasObject{s.build()}
+	p.body.Refresh()
+	p.updateFooter()
+	p.sizePanels()
+	p.render.request()
+}
+
+func (p *presenter) resized(size fyne.Size) {
+	p.bodySize = size
+	p.sizePanels()
+	p.render.request()
+}
+
+// sizePanels sets the pixel size of the charts of this slide and the next,
+// which are the only ones drawn: the next is ready before it is needed.
+func (p *presenter) sizePanels() {
+	scale := p.win.Canvas().Scale()
+	want := fyne.NewSize(float32(math.Round(float64(p.bodySize.Width*scale))), float32(math.Round(float64(p.bodySize.Height*scale))))
+	for _, pn := range p.panels {
+		pn.want = fyne.Size{}
+	}
+	for _, i := range []int{p.index, p.index + 1} {
+		if i < len(p.slides) && p.slides[i].panel != nil {
+			p.slides[i].panel.want = want
+		}
+	}
+}
+
+func (p *presenter) prepareRender() (func(), func()) {
+	var panels []*chartPanel
+	for _, i := range []int{p.index, p.index + 1} {
+		if i < len(p.slides) && p.slides[i].panel != nil {
+			panels = append(panels, p.slides[i].panel)
+		}
+	}
+	fs := float64(min(max(1.25*p.settings.scale, 1.25), 2))
+	jobs := renderStale(panels, charts.Options{Theme: p.settings.chartsTheme(), FontScale: fs})
+	return func() { renderAll(jobs) }, func() {
+		if err := showRendered(jobs); err != nil && !p.closed {
+			p.footer.SetText("A chart could not be drawn: " + err.Error())
+		}
+	}
+}
+
+func (p *presenter) updateFooter() {
+	if p.footer == nil {
+		return
+	}
+	auto := "auto-advance off"
+	if p.settings.interval > 0 {
+		auto = fmt.Sprintf("auto-advance every %d s", int(p.settings.interval.Seconds()))
+		if p.paused {
+			auto += ": paused (A resumes)"
+		}
+	}
+	p.footer.SetText(fmt.Sprintf("%d / %d   ·   → ← space to move, 1–9 to jump, Esc to leave   ·   + − size, T theme   ·   %s",
+		p.index+1, max(len(p.slides), 1), auto))
+}
+
+// text makes a label in the presenter's type; heading is larger and bold.
+func (p *presenter) text(s string, heading bool, align fyne.TextAlign) *widget.Label {
+	l := widget.NewLabel(s)
+	l.Wrapping = fyne.TextWrapWord
+	l.Alignment = align
+	if heading {
+		l.SizeName = theme.SizeNameHeadingText
+		l.TextStyle.Bold = true
+	}
+	return l
+}
+
+// big is a figure in very large type.
+func (p *presenter) big(s string) *canvas.Text {
+	t := canvas.NewText(s, p.th.Color(theme.ColorNamePrimary, theme.VariantLight))
+	if !p.settings.high {
+		t.Color = p.th.Color(theme.ColorNameForeground, theme.VariantLight)
+	}
+	t.TextSize = p.th.Size(theme.SizeNameHeadingText) * 2
+	t.TextStyle.Bold = true
+	return t
+}
+
+func (p *presenter) titleSlide(name, sub string) fyne.CanvasObject {
+	t := p.text(name, true, fyne.TextAlignCenter)
+	t.SizeName = theme.SizeNameHeadingText
+	title := canvas.NewText(name, p.th.Color(theme.ColorNameForeground, theme.VariantLight))
+	title.TextSize = p.th.Size(theme.SizeNameHeadingText) * 1.5
+	title.TextStyle.Bold = true
+	title.Alignment = fyne.TextAlignCenter
+	var head fyne.CanvasObject = title
+	if title.MinSize().Width > p.bodySize.Width && p.bodySize.Width > 0 {
+		head = t // too long for one line: wrap it at the heading size
+	}
+	return container.NewVBox(layoutSpacer(), head, p.text(sub, false, fyne.TextAlignCenter), layoutSpacer())
+}
+
+// layoutSpacer is an expanding gap for VBox slides.
+func layoutSpacer() fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(1, 40))
+	return r
+}
+
+func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
+	fb := f.Feedback
+	card := func(n, what, detail string) fyne.CanvasObject {
+		return container.NewVBox(p.big(n), p.text(what, true, fyne.TextAlignLeading), p.text(detail, false, fyne.TextAlignLeading))
+	}
+	rate := fmt.Sprintf("%.1f%% of %s", 100*fb.ResponseRate, fb.Denominator)
+	if fb.DenominatorN == 0 {
+		rate = "no " + fb.Denominator + " to divide by yet"
+	}
+	return container.NewVBox(
+		p.text(f.Round+": the figures so far", true, fyne.TextAlignLeading),
+		container.NewGridWithColumns(3,
+			card(formatCount(f.Participants), "participants", ""),
+			card(formatCount(f.Pairings), "pairs", fmt.Sprintf("%s with both visits done", formatCount(f.Visits.PairsCompleted))),
+			card(formatCount(f.Visits.Done), "visits done", fmt.Sprintf("of %s planned", formatCount(f.Visits.Planned))),
+			card(formatCount(fb.Responses), "feedback responses", rate),
+			card(formatCount(f.Projects.Completed), "projects completed", fmt.Sprintf("of %s improvement projects", formatCount(f.Projects.Total))),
+		))
+}
+
+func (p *presenter) agendaSlide(a chartset.Agenda) fyne.CanvasObject {
+	when := longDate(a.Event.Date)
+	if a.OnTheDay {
+		when = "Today"
+	}
+	box := container.NewVBox(p.text(a.Event.Name+" · "+when, true, fyne.TextAlignLeading))
+	line := func(label string, i int) {
+		if i >= 0 {
+			it := a.Items[i]
+			box.Add(p.text(fmt.Sprintf("%s %s  %s%s", label, it.Starts, it.Title, speaker(it)), true, fyne.TextAlignLeading))
+		}
+	}
+	line("Now:", a.Now)
+	line("Next:", a.Next)
+	if a.Now < 0 && a.Next < 0 {
+		box.Add(p.text("The agenda is over. Thank you for coming.", true, fyne.TextAlignLeading))
+	}
+	box.Add(widget.NewSeparator())
+	for i, it := range a.Items {
+		mark := "      "
+		switch i {
+		case a.Now:
+			mark = "now ▶"
+		case a.Next:
+			mark = "next ▷"
+		}
+		l := p.text(fmt.Sprintf("%s %s  %s%s", mark, it.Starts, it.Title, speaker(it)), false, fyne.TextAlignLeading)
+		l.TextStyle.Bold = i == a.Now || i == a.Next
+		box.Add(l)
+	}
+	return container.NewVScroll(box)
+}
+
+func speaker(it store.AgendaItem) string {
+	if it.Speaker == "" {
+		return ""
+	}
+	return " (" + it.Speaker + ")"
+}
+
+func (p *presenter) quotesSlide(quotes []string) fyne.CanvasObject {
+	box := container.NewVBox(p.text("In their own words", true, fyne.TextAlignLeading))
+	for _, q := range quotes {
+		l := p.text("“"+q+"”", false, fyne.TextAlignLeading)
+		l.TextStyle.Italic = true
+		box.Add(l)
+		box.Add(widget.NewSeparator())
+	}
+	return box
+}
+
+// quotePages splits quotes into slides of at most three, and fewer when
+// they are long, so each stays readable from the back.
+func quotePages(quotes []string) [][]string {
+	const maxChars = 480
+	var pages [][]string
+	var cur []string
+	size := 0
+	for _, q := range quotes {
+		if len(cur) > 0 && (len(cur) == 3 || size+len([]rune(q)) > maxChars) {
+			pages = append(pages, cur)
+			cur, size = nil, 0
+		}
+		cur = append(cur, q)
+		size += len([]rune(q))
+	}
+	if len(cur) > 0 {
+		pages = append(pages, cur)
+	}
+	return pages
+}
+
+// longDate writes an ISO date as people read it: "12 July 2018".
+func longDate(iso string) string {
+	t, err := time.Parse(store.DateLayout, iso)
+	if err != nil {
+		return iso
+	}
+	return t.Format("2 January 2006")
+}
+
+// formatCount writes n with thousands separators.
+func formatCount(n int) string {
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
