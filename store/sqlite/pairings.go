@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
@@ -62,13 +63,8 @@ func insertPairing(ctx context.Context, tx *sql.Tx, p *store.Pairing) error {
 	if p.PrimaryID == p.SecondaryID {
 		return store.Errorf(store.EINVALID, "A person cannot be paired with themselves.")
 	}
-	var n int
-	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE round_id = ? AND id IN (?, ?)`,
-		p.RoundID, p.PrimaryID, p.SecondaryID).Scan(&n); err != nil {
+	if err := checkPairPeople(ctx, tx, 0, p.RoundID, p.PrimaryID, p.SecondaryID); err != nil {
 		return err
-	}
-	if n != 2 {
-		return store.Errorf(store.EINVALID, "Both people in a pair must be participants of the same round.")
 	}
 	res, err := tx.ExecContext(ctx, `INSERT INTO pairings (round_id, primary_id, secondary_id, locked, reason) VALUES (?, ?, ?, ?, ?)`,
 		p.RoundID, p.PrimaryID, p.SecondaryID, boolInt(p.Locked), strings.TrimSpace(p.Reason))
@@ -106,6 +102,29 @@ func validVisit(v *store.Visit) error {
 	return validDate("The visit date", v.Date)
 }
 
+// checkPairPeople checks what the schema cannot: both people belong to the
+// pair's round, and neither is already in another pair of it (on either
+// side). pairID is the pair being changed, 0 for a new one.
+func checkPairPeople(ctx context.Context, tx *sql.Tx, pairID, roundID, a, b int64) error {
+	var n int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE round_id = ? AND id IN (?, ?)`,
+		roundID, a, b).Scan(&n); err != nil {
+		return err
+	}
+	if n != 2 {
+		return store.Errorf(store.EINVALID, "Both people in a pair must be participants of the same round.")
+	}
+	var name string
+	err := tx.QueryRowContext(ctx, `SELECT x.name FROM pairings p JOIN participants x ON x.id IN (p.primary_id, p.secondary_id)
+		WHERE p.round_id = ? AND p.id <> ? AND x.id IN (?, ?) LIMIT 1`, roundID, pairID, a, b).Scan(&name)
+	if err == nil {
+		return store.Errorf(store.ECONFLICT, "%s is already in another pair; unpair them first.", name)
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
+	return nil
+}
+
 // UpdatePairing saves a pairing's locked flag and reason (and its people).
 func (d *DB) UpdatePairing(ctx context.Context, p *store.Pairing) error {
 	if p.PrimaryID == p.SecondaryID {
@@ -118,13 +137,8 @@ func (d *DB) UpdatePairing(ctx context.Context, p *store.Pairing) error {
 		if err := tx.QueryRowContext(ctx, `SELECT round_id FROM pairings WHERE id = ?`, p.ID).Scan(&roundID); err != nil {
 			return notFound(err, "Pair %d does not exist.", p.ID)
 		}
-		var n int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM participants WHERE round_id = ? AND id IN (?, ?)`,
-			roundID, p.PrimaryID, p.SecondaryID).Scan(&n); err != nil {
+		if err := checkPairPeople(ctx, tx, p.ID, roundID, p.PrimaryID, p.SecondaryID); err != nil {
 			return err
-		}
-		if n != 2 {
-			return store.Errorf(store.EINVALID, "Both people in a pair must be participants of the same round.")
 		}
 		res, err := tx.ExecContext(ctx, `UPDATE pairings SET primary_id = ?, secondary_id = ?, locked = ?, reason = ? WHERE id = ?`,
 			p.PrimaryID, p.SecondaryID, boolInt(p.Locked), strings.TrimSpace(p.Reason), p.ID)

@@ -226,3 +226,31 @@ func TestPairedBefore(t *testing.T) {
 		t.Fatalf("PairedBefore(old) = %q, want %q", got, want)
 	}
 }
+
+func TestPairing_PersonOnBothSides(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	r := store.Round{Name: "Both sides"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	people := []store.Participant{
+		{Name: "Nurse Ann", Role: store.RoleNurse}, {Name: "Dr Bo", Role: store.RoleGP}, {Name: "Dr Cy", Role: store.RoleConsultant},
+	}
+	if _, _, err := db.UpsertParticipants(ctx, r.ID, people); err != nil {
+		t.Fatal(err)
+	}
+	first := store.Pairing{RoundID: r.ID, PrimaryID: people[1].ID, SecondaryID: people[0].ID}
+	if err := db.CreatePairing(ctx, &first); err != nil {
+		t.Fatal(err)
+	}
+	second := store.Pairing{RoundID: r.ID, PrimaryID: people[0].ID, SecondaryID: people[2].ID}
+	err := db.CreatePairing(ctx, &second)
+	if got, want := store.ErrorCode(err), store.ECONFLICT; got != want {
+		t.Fatalf("pairing Nurse Ann on the other side too: code %q (%v), want %q", got, err, want)
+	}
+	first.SecondaryID = people[2].ID
+	if err := db.UpdatePairing(ctx, &first); err != nil {
+		t.Fatalf("re-pairing within the same pair: %v", err)
+	}
+}
