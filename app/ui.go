@@ -95,7 +95,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 	ui.screens = []screen{
 		newDashboard(ui),
 		newParticipants(ui),
-		newPending(ui, "Pairings", "#3 Participants, pairing and visits", "Pair GPs with consultants, suggest pairs for the whole round, and track both visits."),
+		newPairings(ui),
 		newEvent(ui),
 		newPending(ui, "Feedback", "#4 Feedback, reflections and improvement projects", "Key in paper forms, import a forms export and see each question's figures."),
 		newPending(ui, "Reflections", "#4 Feedback, reflections and improvement projects", "Anonymous reflections, tagged with themes and approved for quoting."),
