@@ -217,12 +217,14 @@ type chartsScreen struct {
 	present *presenterSettings
 	// presenting is the open presenter, if any.
 	presenting *presenter
+	// every is the presenter's ticker; tests replace it.
+	every func(d time.Duration, f func()) (stop func())
 	// renders counts finished render passes, for tests.
 	renders int
 }
 
 func newCharts(ui *UI) *chartsScreen {
-	s := &chartsScreen{ui: ui, feed: newChartFeed(ui)}
+	s := &chartsScreen{ui: ui, feed: newChartFeed(ui), every: realEvery}
 	s.render = &coalescer{ui: ui, prepare: s.prepareRender, minGap: 200 * time.Millisecond}
 	s.feed.listen(s, s.dataChanged)
 	return s

@@ -186,7 +186,9 @@ func (s *chartsScreen) startPresenter() {
 		s.presenting.win.RequestFocus()
 		return
 	}
-	s.presenting = newPresenter(s.ui, s.feed, s.present, realEvery)
+	s.presenting = newPresenter(s.ui, s.feed, s.present, s.every)
+	// Follow the screen's pace limit (tests turn it off).
+	s.presenting.render.minGap = min(s.presenting.render.minGap, s.render.minGap)
 	s.presenting.onClose = func() { s.presenting = nil }
 	s.presenting.show()
 	if s.feed.data == nil || s.feed.data.Round.ID != s.ui.round.ID {
@@ -269,6 +271,7 @@ func (p *presenter) show() {
 	p.win.SetContent(p.over)
 	p.win.Canvas().SetOnTypedKey(p.key)
 	p.win.SetOnClosed(p.closedDown)
+	p.win.Resize(p.ui.win.Canvas().Size())
 	placeNear(p.ui.win, p.win)
 	p.win.SetFullScreen(true)
 	p.win.Show()

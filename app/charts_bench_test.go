@@ -1,0 +1,80 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"testing"
+	"time"
+
+	"github.com/liaisonapp/liaison/app/chartset"
+	"github.com/liaisonapp/liaison/charts"
+	"github.com/liaisonapp/liaison/store"
+)
+
+// BenchmarkLiveFeedbackRedraw times what the Charts screen does after a
+// change at the scale of a large region: read the round again (10,000
+// participants, 100,000 responses) and redraw every feedback chart at
+// 1280×720. The goal is 33 ms, two frames at 60 Hz.
+func BenchmarkLiveFeedbackRedraw(b *testing.B) {
+	ctx := context.Background()
+	db := MustOpenDB(b)
+	r := store.Round{Name: "Big region"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		b.Fatal(err)
+	}
+	people := make([]store.Participant, 10_000)
+	for i := range people {
+		role := store.RoleGP
+		if i%2 == 1 {
+			role = store.RoleConsultant
+		}
+		people[i] = store.Participant{Name: fmt.Sprintf("Person %d", i), Email: fmt.Sprintf("p%d@nhs.example", i),
+			Role: role, Organisation: fmt.Sprintf("Org %d", i%300), Locality: fmt.Sprintf("PCN %d", i%25)}
+	}
+	if _, _, err := db.UpsertParticipants(ctx, r.ID, people); err != nil {
+		b.Fatal(err)
+	}
+	qs, err := db.Questions(ctx, r.ID)
+	if err != nil {
+		b.Fatal(err)
+	}
+	rs := make([]store.Response, 100_000)
+	for i := range rs {
+		scores := map[int64]int{}
+		for j, q := range qs {
+			scores[q.ID] = 1 + (i*7+j*3)%6
+		}
+		rs[i] = store.Response{Key: fmt.Sprint("r", i), Source: "bench", Scores: scores}
+	}
+	if _, _, err := db.AddResponses(ctx, r.ID, rs); err != nil {
+		b.Fatal(err)
+	}
+	now := time.Now()
+	var gather, draw time.Duration
+	for b.Loop() {
+		t0 := time.Now()
+		set, err := chartset.Gather(ctx, db, r, now)
+		if err != nil {
+			b.Fatal(err)
+		}
+		t1 := time.Now()
+		n := 0
+		for _, def := range set.Charts() {
+			if !def.Feedback {
+				continue
+			}
+			img, err := def.Build(charts.Options{Width: 1280, Height: 720}).Image()
+			if err != nil || img == nil {
+				b.Fatal(err)
+			}
+			n++
+		}
+		if n != 2 {
+			b.Fatalf("%d feedback charts, want 2", n)
+		}
+		gather += t1.Sub(t0)
+		draw += time.Since(t1)
+	}
+	b.ReportMetric(float64(gather.Milliseconds())/float64(b.N), "gather-ms/op")
+	b.ReportMetric(float64(draw.Milliseconds())/float64(b.N), "draw-ms/op")
+}
