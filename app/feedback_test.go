@@ -1,0 +1,291 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/demo"
+	"github.com/liaisonapp/liaison/store/forms"
+)
+
+// feedbackUI opens the Feedback screen on a fresh round with the
+// published questions.
+func feedbackUI(t *testing.T) (*UI, *feedbackScreen, store.Round) {
+	t.Helper()
+	db := MustOpenDB(t)
+	r := store.Round{Name: "R1"}
+	if err := db.CreateRound(context.Background(), &r); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, db)
+	ui.Start()
+	var s *feedbackScreen
+	for i, sc := range ui.screens {
+		if f, ok := sc.(*feedbackScreen); ok {
+			s = f
+			ui.Show(i)
+		}
+	}
+	if s == nil {
+		t.Fatal("no Feedback screen")
+	}
+	return ui, s, r
+}
+
+// keyIn focuses the paper entry and types keys: runes as typed, and the
+// names in braces ({Return}, {BackSpace}) as keys.
+func keyIn(ui *UI, s *feedbackScreen, keys string) {
+	c := ui.win.Canvas()
+	s.tabs.SelectIndex(1)
+	if c.Focused() != s.entry {
+		c.Focus(s.entry)
+	}
+	for keys != "" {
+		if strings.HasPrefix(keys, "{") {
+			end := strings.IndexByte(keys, '}')
+			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyName(keys[1:end])})
+			keys = keys[end+1:]
+			continue
+		}
+		// The test canvas has no key handler of its own: type into the
+		// focused widget, as the real window does.
+		c.Focused().TypedRune(rune(keys[0]))
+		keys = keys[1:]
+	}
+}
+
+// scoresOf returns the round's responses as "q1 q2 q3 q4" strings, "-"
+// for unanswered.
+func scoresOf(t *testing.T, ui *UI, r store.Round) []string {
+	t.Helper()
+	qs, err := ui.db.Questions(ui.ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := ui.db.Responses(ui.ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, resp := range rs {
+		var parts []string
+		for _, q := range qs {
+			if v, ok := resp.Scores[q.ID]; ok {
+				parts = append(parts, fmt.Sprint(v))
+			} else {
+				parts = append(parts, "-")
+			}
+		}
+		s := strings.Join(parts, " ")
+		if resp.Role != "" {
+			s += " " + string(resp.Role)
+		}
+		if resp.Source != "paper" {
+			s += " source=" + resp.Source
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestPaperEntry(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		keys string
+		want []string
+	}{
+		{"FourScoresThenEnter", "5643{Return}", []string{"5 6 4 3"}},
+		{"SpacesBetweenDigitsSkip", "5 6{Return}", []string{"5 - 6 -"}},
+		{"SkipKeys", "5-40{Return}", []string{"5 - 4 -"}},
+		{"BackspaceGoesBack", "564{BackSpace}2{BackSpace}{BackSpace}13{Return}", []string{"5 1 3 -"}},
+		{"RoleLetter", "g6543{Return}", []string{"6 5 4 3 gp"}},
+		{"ExtraDigitsIgnored", "111111{Return}", []string{"1 1 1 1"}},
+		{"TwoForms", "5643{Return}1234{Return}", []string{"5 6 4 3", "1 2 3 4"}},
+		{"EmptyFormNotSaved", "{Return}--{Return}", nil},
+		{"UndoWithU", "5643{Return}1234{Return}u", []string{"5 6 4 3"}},
+		{"UndoEverything", "5643{Return}uu", nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ui, s, r := feedbackUI(t)
+			keyIn(ui, s, c.keys)
+			if got, want := fmt.Sprint(scoresOf(t, ui, r)), fmt.Sprint(c.want); got != want {
+				t.Fatalf("stored %s, want %s", got, want)
+			}
+		})
+	}
+
+	t.Run("CtrlZUndoesAndCountRuns", func(t *testing.T) {
+		ui, s, r := feedbackUI(t)
+		keyIn(ui, s, "5643{Return}6666{Return}")
+		if got, want := s.entry.count, 2; got != want {
+			t.Fatalf("count %d, want %d", got, want)
+		}
+		if !strings.Contains(s.entry.message.Text, "Saved form 2: 6 6 6 6") {
+			t.Fatalf("message %q", s.entry.message.Text)
+		}
+		s.entry.TypedShortcut(&fyne.ShortcutUndo{})
+		if got, want := fmt.Sprint(scoresOf(t, ui, r)), "[5 6 4 3]"; got != want {
+			t.Fatalf("after Ctrl+Z stored %s, want %s", got, want)
+		}
+		if got, want := s.entry.count, 1; got != want {
+			t.Fatalf("count after undo %d, want %d", got, want)
+		}
+		// The figures follow what was keyed.
+		if got, want := s.cells[1][1], "1"; got != want {
+			t.Fatalf("n of question 1 = %q, want %q", got, want)
+		}
+	})
+
+	t.Run("ShowsCurrentQuestion", func(t *testing.T) {
+		ui, s, _ := feedbackUI(t)
+		keyIn(ui, s, "5")
+		if got, want := s.entry.question.Text, store.PublishedQuestions[1]; got != want {
+			t.Fatalf("current question %q, want %q", got, want)
+		}
+		if !strings.Contains(s.entry.heading.Text, "question 2 of 4") {
+			t.Fatalf("heading %q", s.entry.heading.Text)
+		}
+		if !strings.HasPrefix(s.entry.sofar.Text, "5  ") {
+			t.Fatalf("scores so far %q", s.entry.sofar.Text)
+		}
+	})
+}
+
+func TestFeedbackFiguresAndSuppression(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	r, err := demo.Create(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, db)
+	ui.Start()
+	s := ui.screens[4].(*feedbackScreen)
+	ui.Show(4)
+	for i, want := range []string{"5.25", "4.59", "4.83", "3.85"} {
+		if got := s.cells[i+1][2]; got != want {
+			t.Errorf("question %d mean %q, want %q", i+1, got, want)
+		}
+	}
+	if !strings.Contains(s.rate.Text, "of 190 participants in the round") {
+		t.Fatalf("rate %q does not state its denominator", s.rate.Text)
+	}
+	s.rateBase.SetSelected(rateBaseCompletedLabel)
+	if !strings.Contains(s.rate.Text, "completed both visits") {
+		t.Fatalf("rate %q after choosing the completed base", s.rate.Text)
+	}
+
+	// Raise K above every role's size: every breakdown cell is suppressed.
+	rs, _ := db.Responses(ctx, r.ID)
+	s.kEntry.SetText(fmt.Sprint(len(rs) + 1))
+	s.setK()
+	label := store.SuppressedLabel(len(rs) + 1)
+	for _, row := range s.bcells[1:] {
+		for _, cell := range row[2:] {
+			if cell != label {
+				t.Fatalf("row %q shows a figure above K", row)
+			}
+		}
+	}
+	if got := s.cells[1][1]; got != fmt.Sprint(len(rs)) {
+		t.Fatalf("overall n %q is suppressed, but the round's figures show whatever n is", got)
+	}
+}
+
+// importUI opens the Feedback screen with a file dialog that picks path.
+func importUI(t *testing.T, path string) (*UI, *feedbackScreen, store.Round) {
+	ui, s, r := feedbackUI(t)
+	ui.files = fileDialogs{open: func(_, _ string, done func(string, error)) { done(path, nil) }}
+	s.importFile()
+	if s.importer == nil {
+		t.Fatal("no mapping dialog")
+	}
+	return ui, s, r
+}
+
+func TestImportDialog(t *testing.T) {
+	good := filepath.Join("cli", "testdata", "feedback", "good.csv")
+	bad := filepath.Join("cli", "testdata", "feedback", "bad.csv")
+
+	t.Run("ShowsMappingAndImports", func(t *testing.T) {
+		ui, s, r := importUI(t, good)
+		d := s.importer
+		want := map[string]string{"ID": "ID", "Email": "ignored", "What is your role?": "role",
+			"2. Did you find the scheme useful?": "score", "Any other comments?": "comment"}
+		for i, c := range d.plan.Columns {
+			if w, ok := want[c.Header]; ok && d.kinds[i].Selected != w {
+				t.Errorf("column %q shows %q, want %q", c.Header, d.kinds[i].Selected, w)
+			}
+		}
+		if d.confirm.Disabled() {
+			t.Fatalf("a good file cannot be imported: %s", d.problems.Text)
+		}
+		if !strings.Contains(d.preview.Text, "4 responses") || !strings.Contains(d.preview.Text, "1 new questions") {
+			t.Fatalf("preview %q", d.preview.Text)
+		}
+		test.Tap(d.confirm)
+		if got, want := len(scoresOf(t, ui, r)), 4; got != want {
+			t.Fatalf("%d responses stored, want %d", got, want)
+		}
+		if got, want := s.lastImport, "4 added, 0 already there, 1 new questions added."; got != want {
+			t.Fatalf("said %q, want %q", got, want)
+		}
+		// The same export again adds nobody.
+		s.importFile()
+		test.Tap(s.importer.confirm)
+		if got, want := s.lastImport, "0 added, 4 already there, 0 new questions added."; got != want {
+			t.Fatalf("re-import said %q, want %q", got, want)
+		}
+	})
+
+	t.Run("UntickedNewQuestionIsLeftOut", func(t *testing.T) {
+		ui, s, r := importUI(t, good)
+		d := s.importer
+		for i, c := range d.plan.Columns {
+			if strings.HasPrefix(c.Header, "5.") {
+				if d.add[i].Hidden {
+					t.Fatal("the new question's checkbox is hidden")
+				}
+				d.add[i].SetChecked(false)
+			}
+		}
+		test.Tap(d.confirm)
+		qs, _ := ui.db.Questions(ui.ctx, r.ID)
+		if got, want := len(qs), len(store.PublishedQuestions); got != want {
+			t.Fatalf("%d questions, want %d", got, want)
+		}
+	})
+
+	t.Run("BadFileIsBlockedUntilRemapped", func(t *testing.T) {
+		ui, s, r := importUI(t, bad)
+		d := s.importer
+		if !d.confirm.Disabled() {
+			t.Fatal("a file with bad scores can be imported")
+		}
+		for _, want := range []string{`line 4, column "2. Did you find the scheme useful?": "7"`, `"five"`} {
+			if !strings.Contains(d.problems.Text, want) {
+				t.Fatalf("problems lack %q:\n%s", want, d.problems.Text)
+			}
+		}
+		// Telling Liaison the two columns are not scores clears both problems.
+		for i, c := range d.plan.Columns {
+			if strings.HasPrefix(c.Header, "2.") || strings.HasPrefix(c.Header, "4.") {
+				d.kinds[i].SetSelected(forms.Ignored.String())
+			}
+		}
+		if d.confirm.Disabled() {
+			t.Fatalf("still blocked: %s", d.problems.Text)
+		}
+		test.Tap(d.confirm)
+		if got := scoresOf(t, ui, r); len(got) != 4 || got[0] != "6 - 6 - 6 gp source=import:bad.csv" {
+			t.Fatalf("stored %v", got)
+		}
+	})
+}
