@@ -97,7 +97,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 		newParticipants(ui),
 		newPairings(ui),
 		newEvent(ui),
-		newPending(ui, "Feedback", "#4 Feedback, reflections and improvement projects", "Key in paper forms, import a forms export and see each question's figures."),
+		newFeedback(ui),
 		newPending(ui, "Reflections", "#4 Feedback, reflections and improvement projects", "Anonymous reflections, tagged with themes and approved for quoting."),
 		newPending(ui, "Projects", "#4 Feedback, reflections and improvement projects", "Improvement projects that came out of the scheme."),
 		newCharts(ui),
