@@ -24,10 +24,9 @@ var pairingColumns = []struct {
 	title string
 	width float32
 }{
-	{"Primary side (host practice)", 250}, {"Organisation", 220},
-	{"Secondary side (hospital)", 250}, {"Organisation", 220},
-	{"Visit to the practice", 250}, {"Visit to the hospital", 250},
-	{"Locked", 90}, {"Reason", 420},
+	{"Primary side (host practice)", 230}, {"Secondary side (hospital)", 250},
+	{"Visit to the practice", 270}, {"Visit to the hospital", 270}, {"Locked", 80},
+	{"Primary organisation", 220}, {"Secondary organisation", 220}, {"Reason", 420},
 }
 
 // pairingsScreen lists the round's pairs with both visits, pairs people by
@@ -136,18 +135,18 @@ func (s *pairingsScreen) cell(p store.Pairing, col int) (string, bool) {
 	case 0:
 		return p.Primary.Name + " (" + p.Primary.Role.Label() + ")", false
 	case 1:
-		return p.Primary.Organisation, false
-	case 2:
 		return p.Secondary.Name + " (" + p.Secondary.Role.Label() + ")", false
-	case 3:
-		return p.Secondary.Organisation, false
-	case 4, 5:
-		return visitCell(p.Visits[col-4], s.ui.now())
-	case 6:
+	case 2, 3:
+		return visitCell(p.Visits[col-2], s.ui.now())
+	case 4:
 		if p.Locked {
 			return "locked", false
 		}
 		return "", false
+	case 5:
+		return p.Primary.Organisation, false
+	case 6:
+		return p.Secondary.Organisation, false
 	case 7:
 		return p.Reason, false
 	}
@@ -197,6 +196,15 @@ func (s *pairingsScreen) refresh() {
 // load shows the round's pairs and offers its unpaired people for pairing
 // by hand.
 func (s *pairingsScreen) load(people []store.Participant, pairs []store.Pairing) {
+	// Pairs with an overdue visit come first: they are the ones to chase.
+	today := s.ui.now()
+	overdueFirst := func(p store.Pairing) int {
+		if p.Visits[0].Overdue(today) || p.Visits[1].Overdue(today) {
+			return 0
+		}
+		return 1
+	}
+	slices.SortStableFunc(pairs, func(a, b store.Pairing) int { return overdueFirst(a) - overdueFirst(b) })
 	s.pairs = pairs
 	inPair := map[int64]bool{}
 	overdue := 0
@@ -366,6 +374,7 @@ type suggestDialog struct {
 	list                               *widget.List
 	unpaired                           *widget.List
 	head                               *widget.Label
+	why                                *widget.Label // the selected unpaired person's whole reason
 	acceptBtn, allBtn, noneBtn, cancel *widget.Button
 }
 
@@ -387,8 +396,11 @@ func (s *pairingsScreen) showSuggest() {
 func (s *pairingsScreen) openSuggest(sug cli.Suggestion) {
 	ui := s.ui
 	d := &suggestDialog{sug: sug, accept: make([]bool, len(sug.Pairs))}
+	// Only pairs among people not yet paired start ticked: a pair that
+	// would break up a stored one (perhaps with visits done) is the
+	// organiser's call, one tick at a time.
 	for i, p := range sug.Pairs {
-		d.accept[i] = sug.IsNew(p)
+		d.accept[i] = sug.IsNew(p) && len(sug.Replaces(p)) == 0
 	}
 	d.head = widget.NewLabel("")
 	d.head.Wrapping = fyne.TextWrapWord
@@ -434,10 +446,16 @@ func (s *pairingsScreen) openSuggest(sug cli.Suggestion) {
 			u := sug.Unpaired[i]
 			o.(*widget.Label).SetText(personLabel(u.Person) + "\n" + u.Why)
 		})
+	d.why = widget.NewLabel("Select an unpaired person to read the whole reason.")
+	d.why.Wrapping = fyne.TextWrapWord
+	d.unpaired.OnSelected = func(i widget.ListItemID) {
+		u := sug.Unpaired[i]
+		d.why.SetText(personLabel(u.Person) + ": " + u.Why)
+	}
 	pairsHead := widget.NewLabelWithStyle(fmt.Sprintf("Suggested pairs: %d", len(sug.Pairs)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	unHead := widget.NewLabelWithStyle(fmt.Sprintf("Unpaired: %d", len(sug.Unpaired)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(container.NewBorder(pairsHead, nil, nil, nil, d.list),
-		container.NewBorder(unHead, nil, nil, nil, d.unpaired))
+		container.NewBorder(unHead, d.why, nil, nil, d.unpaired))
 	split.Offset = 0.7
 
 	d.dialog = dialog.NewCustomWithoutButtons("Suggested pairs for "+ui.round.Name, container.NewBorder(d.head, nil, nil, nil, split), ui.win)
@@ -453,7 +471,8 @@ func (s *pairingsScreen) openSuggest(sug cli.Suggestion) {
 	s.suggest = d
 }
 
-// setAll ticks every new pair, or none.
+// setAll ticks every new pair (including those that replace stored
+// unlocked pairs), or none.
 func (d *suggestDialog) setAll(on bool) {
 	for i, p := range d.sug.Pairs {
 		d.accept[i] = on && d.sug.IsNew(p)
@@ -480,6 +499,8 @@ func (d *suggestDialog) update() {
 	text := fmt.Sprintf("Locked pairs are kept. Tick the pairs to accept: %d new pair(s) ticked", len(add))
 	if len(remove) > 0 {
 		text += fmt.Sprintf(", replacing %d unlocked pair(s) and their visits", len(remove))
+	} else {
+		text += "; pairs that would replace a stored pair start unticked"
 	}
 	d.head.SetText(text + ".")
 	d.acceptBtn.SetText(fmt.Sprintf("Accept %d", len(add)))

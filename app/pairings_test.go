@@ -206,11 +206,11 @@ func TestPairingsVisits(t *testing.T) {
 		t.Fatalf("visit to the hospital = %+v", v[1])
 	}
 	// Today is 2026-05-01: the confirmed visit of 14 March is overdue.
-	text, warn := pairCell(s, 0, 4)
+	text, warn := pairCell(s, 0, 2)
 	if !warn || !strings.Contains(text, "OVERDUE") {
 		t.Fatalf("overdue visit shows %q (icon %v)", text, warn)
 	}
-	if text, warn := pairCell(s, 0, 5); warn || strings.Contains(text, "OVERDUE") {
+	if text, warn := pairCell(s, 0, 3); warn || strings.Contains(text, "OVERDUE") {
 		t.Fatalf("future visit shows %q (icon %v)", text, warn)
 	}
 	if !strings.Contains(s.summary.Text, "1 overdue") {

@@ -121,9 +121,9 @@ func (s *participantsScreen) content() fyne.CanvasObject {
 		b.SetText(participantColumns[col].title)
 		b.SetIcon(nil)
 		if col == s.sortCol {
-			b.SetIcon(theme.MenuDropDownIcon())
+			b.SetIcon(theme.MenuDropUpIcon())
 			if s.sortDesc {
-				b.SetIcon(theme.MenuDropUpIcon())
+				b.SetIcon(theme.MenuDropDownIcon())
 			}
 		}
 		b.OnTapped = func() { s.sortBy(col) }

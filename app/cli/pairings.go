@@ -136,7 +136,8 @@ func PairNames(p store.Pairing) string {
 // their reasons and the unpaired with why; with --apply, store them.
 func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := fs.String("round", "", "the round (default: the most recent)")
-	apply := fs.Bool("apply", false, "store the suggested pairs (unlocked pairs that clash with them are replaced)")
+	apply := fs.Bool("apply", false, "store the suggested pairs among people not yet paired")
+	replace := fs.Bool("replace", false, "with --apply, also store suggested pairs that break up unlocked stored pairs (their visits are deleted)")
 	return func(env *Env, _ []string) error {
 		r, err := env.round(*roundName)
 		if err != nil {
@@ -165,7 +166,21 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		for _, u := range s.Unpaired {
 			fmt.Fprintf(w, "  %s: %s\n", personText(u.Person), u.Why)
 		}
-		remove, add := s.Plan(s.Pairs)
+		// A stored pair may have visits done: breaking it up needs --replace.
+		var accepted []match.Pair
+		held := 0
+		for _, p := range s.Pairs {
+			if len(s.Replaces(p)) > 0 && !*replace {
+				held++
+				continue
+			}
+			accepted = append(accepted, p)
+		}
+		remove, add := s.Plan(accepted)
+		if held > 0 {
+			fmt.Fprintf(w, "%s would break up stored unlocked pairs; they are stored only with --apply --replace.\n",
+				plural(held, "suggested pair", "suggested pairs"))
+		}
 		if !*apply {
 			if len(add) > 0 {
 				fmt.Fprintf(w, "Nothing stored; run again with --apply to store %s.\n", plural(len(add), "new pair", "new pairs"))

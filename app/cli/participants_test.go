@@ -210,6 +210,56 @@ func TestMatch(t *testing.T) {
 	}
 }
 
+func TestMatchApplyKeepsStoredPairsWithoutReplace(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "liaison.db")
+	r := seedRound(t, path, "R",
+		person("Ada Ashdown", store.RoleGP, "Old Bank Surgery", "", "East", "Geriatric medicine"),
+		person("Ben Brook", store.RoleConsultant, "City General", "Geriatric medicine", "West"),
+		person("Cleo Carter", store.RoleConsultant, "City General", "Cardiology", "East"),
+	)
+	db := openStore(t, path)
+	ps, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID, Search: "ashdown"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cleo, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID, Search: "carter"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old := store.Pairing{RoundID: r.ID, PrimaryID: ps[0].ID, SecondaryID: cleo[0].ID}
+	if err := db.CreatePairing(ctx, &old); err != nil {
+		t.Fatal(err)
+	}
+	stored := func() string {
+		pairs, err := db.FindPairings(ctx, r.ID)
+		if err != nil || len(pairs) != 1 {
+			t.Fatalf("pairs %v, %v", pairs, err)
+		}
+		return pairs[0].Secondary.Name
+	}
+
+	code, stdout, stderr := run(t, "match", "--db", path, "--round", "R", "--apply")
+	if code != 0 {
+		t.Fatalf("match --apply exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "1 suggested pair would break up stored unlocked pairs") || !strings.Contains(stdout, "replaces Ada Ashdown (GP) – Cleo Carter (Consultant)") {
+		t.Fatalf("stdout = %q", stdout)
+	}
+	if got, want := stored(), "Cleo Carter"; got != want {
+		t.Fatalf("without --replace Ada is paired with %s, want %s", got, want)
+	}
+	if code, stdout, stderr = run(t, "match", "--db", path, "--round", "R", "--apply", "--replace"); code != 0 {
+		t.Fatalf("match --apply --replace exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, "Stored 1 new pair, replacing 1 unlocked pair.") {
+		t.Fatalf("stdout = %q", stdout)
+	}
+	if got, want := stored(), "Ben Brook"; got != want {
+		t.Fatalf("with --replace Ada is paired with %s, want %s", got, want)
+	}
+}
+
 func TestSuggestionPlan(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "liaison.db")
