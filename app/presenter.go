@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -74,9 +75,9 @@ func scaleLabel(s float32) string { return strconv.FormatFloat(float64(s), 'f', 
 
 func intervalLabel(d time.Duration) string {
 	if d == 0 {
-		return "Auto-advance off"
+		return "Auto: off"
 	}
-	return fmt.Sprintf("Every %d s", int(d.Seconds()))
+	return fmt.Sprintf("Auto: %d s", int(d.Seconds()))
 }
 
 // toolbar is the settings row of the Charts screen.
@@ -589,7 +590,9 @@ func layoutSpacer() fyne.CanvasObject {
 func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
 	fb := f.Feedback
 	card := func(n, what, detail string) fyne.CanvasObject {
-		return container.NewVBox(p.big(n), p.text(what, true, fyne.TextAlignLeading), p.text(detail, false, fyne.TextAlignLeading))
+		pad := p.th.Size(theme.SizeNameInnerPadding)
+		num := container.New(layout.NewCustomPaddedLayout(0, 0, pad, 0), p.big(n))
+		return container.NewVBox(num, p.text(what, true, fyne.TextAlignLeading), p.text(detail, false, fyne.TextAlignLeading))
 	}
 	rate := fmt.Sprintf("%.1f%% of %s", 100*fb.ResponseRate, fb.Denominator)
 	if fb.DenominatorN == 0 {
@@ -621,7 +624,11 @@ func (p *presenter) agendaSlide(a chartset.Agenda) fyne.CanvasObject {
 	line("Now:", a.Now)
 	line("Next:", a.Next)
 	if a.Now < 0 && a.Next < 0 {
-		box.Add(p.text("The agenda is over. Thank you for coming.", true, fyne.TextAlignLeading))
+		over := "This event has taken place."
+		if a.OnTheDay {
+			over = "The agenda is over. Thank you for coming."
+		}
+		box.Add(p.text(over, true, fyne.TextAlignLeading))
 	}
 	box.Add(widget.NewSeparator())
 	for i, it := range a.Items {
@@ -650,6 +657,7 @@ func (p *presenter) quotesSlide(quotes []string) fyne.CanvasObject {
 	box := container.NewVBox(p.text("In their own words", true, fyne.TextAlignLeading))
 	for _, q := range quotes {
 		l := p.text("“"+q+"”", false, fyne.TextAlignLeading)
+		l.SizeName = theme.SizeNameSubHeadingText
 		l.TextStyle.Italic = true
 		box.Add(l)
 		box.Add(widget.NewSeparator())

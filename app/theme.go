@@ -23,6 +23,7 @@ var (
 	hcGrey   = color.NRGBA{R: 0xd0, G: 0xd0, B: 0xd0, A: 0xff} // 13.6:1 on black
 	hcDark   = color.NRGBA{R: 0x26, G: 0x26, B: 0x26, A: 0xff} // buttons and hovers: white on it is 15:1
 	hcLine   = color.NRGBA{R: 0x80, G: 0x80, B: 0x80, A: 0xff}
+	lightInk = color.NRGBA{R: 0x11, G: 0x11, B: 0x11, A: 0xff} // 18.9:1 on white
 )
 
 // presenterTheme is the projector's look: Fyne's own theme in its light
@@ -45,6 +46,9 @@ func newPresenterTheme(scale float32, high bool, room float32) *presenterTheme {
 
 func (t *presenterTheme) Color(n fyne.ThemeColorName, _ fyne.ThemeVariant) color.Color {
 	if !t.high {
+		if n == theme.ColorNameForeground {
+			return lightInk // Fyne's grey text looks faded on a projector
+		}
 		return t.base.Color(n, theme.VariantLight)
 	}
 	switch n {

@@ -1,0 +1,146 @@
+package chartset
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/demo"
+	"github.com/liaisonapp/liaison/store/sqlite"
+)
+
+func TestAgendaAt(t *testing.T) {
+	e := store.Event{ID: 1, Date: "2018-07-12"}
+	items := []store.AgendaItem{
+		{Starts: "13:00", Minutes: 30, Title: "Arrival"},
+		{Starts: "13:30", Minutes: 15, Title: "Welcome"},
+		{Starts: "14:00", Minutes: 45, Title: "Keynote"},
+	}
+	at := func(day string, hh, mm int) time.Time {
+		d, _ := time.Parse(store.DateLayout, day)
+		return time.Date(d.Year(), d.Month(), d.Day(), hh, mm, 0, 0, time.Local)
+	}
+	tests := []struct {
+		name      string
+		now       time.Time
+		onTheDay  bool
+		nowI, nxt int
+	}{
+		{"the week before", at("2018-07-05", 14, 0), false, -1, 0},
+		{"the morning of", at("2018-07-12", 9, 0), true, -1, 0},
+		{"during the first", at("2018-07-12", 13, 10), true, 0, 1},
+		{"in a gap", at("2018-07-12", 13, 50), true, -1, 2},
+		{"at the start of the last", at("2018-07-12", 14, 0), true, 2, -1},
+		{"after the end", at("2018-07-12", 15, 0), true, -1, -1},
+		{"the day after", at("2018-07-13", 14, 0), false, -1, -1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a := AgendaAt(e, items, tt.now)
+			if a.OnTheDay != tt.onTheDay || a.Now != tt.nowI || a.Next != tt.nxt {
+				t.Fatalf("on the day %v, now %d, next %d; want %v, %d, %d", a.OnTheDay, a.Now, a.Next, tt.onTheDay, tt.nowI, tt.nxt)
+			}
+		})
+	}
+}
+
+func TestPickEvent(t *testing.T) {
+	events := []store.Event{{ID: 1, Date: ""}, {ID: 2, Date: "2018-01-10"}, {ID: 3, Date: "2018-03-01"}, {ID: 4, Date: "2018-07-12"}, {ID: 5, Date: "2018-09-01"}}
+	tests := []struct {
+		today string
+		want  int64
+	}{
+		{"2018-07-12", 4}, // today's
+		{"2018-02-01", 3}, // the next one
+		{"2019-01-01", 5}, // the latest, all past
+	}
+	for _, tt := range tests {
+		now, _ := time.Parse(store.DateLayout, tt.today)
+		if got := pickEvent(events, now).ID; got != tt.want {
+			t.Fatalf("on %s: event %d, want %d", tt.today, got, tt.want)
+		}
+	}
+}
+
+func TestProgressCountsDatedDoneVisits(t *testing.T) {
+	done := func(d string) store.Visit { return store.Visit{Status: store.VisitDone, Date: d} }
+	pairs := []store.Pairing{
+		{Visits: [2]store.Visit{done("2018-01-01"), done("2018-02-01")}},
+		{Visits: [2]store.Visit{done("2018-01-15"), {Status: store.VisitConfirmed, Date: "2018-03-01"}}},
+		{Visits: [2]store.Visit{done(""), done("2018-01-20")}},
+	}
+	got, undated := progress(pairs)
+	if n := len(got[lineVisitsDone]); n != 4 {
+		t.Fatalf("%d dated visits done, want 4", n)
+	}
+	if undated != 1 {
+		t.Fatalf("%d undated, want 1", undated)
+	}
+	pc := got[linePairsComplete]
+	if len(pc) != 1 || pc[0].Date.Format(store.DateLayout) != "2018-02-01" {
+		t.Fatalf("pairs completed %v, want one on 2018-02-01 (its later visit)", pc)
+	}
+}
+
+func TestLocalitiesMergeTheSmallest(t *testing.T) {
+	var people []store.Participant
+	for i := range 20 {
+		for range i + 1 {
+			people = append(people, store.Participant{Role: store.RoleGP, Locality: fmt.Sprintf("PCN %02d", i)})
+		}
+	}
+	_, locs := peopleCounts(people)
+	if got, want := len(locs), maxLocalities; got != want {
+		t.Fatalf("%d locality bars, want %d", got, want)
+	}
+	last := locs[len(locs)-1]
+	if got, want := last.Label, "9 other localities"; got != want {
+		t.Fatalf("last bar %q, want %q", got, want)
+	}
+	if got, want := last.N, 1+2+3+4+5+6+7+8+9; got != want {
+		t.Fatalf("the merged bar counts %d, want %d", got, want)
+	}
+}
+
+func TestGatherDemoRound(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r, err := demo.Create(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := Gather(ctx, db, r, time.Date(2018, 7, 12, 14, 10, 0, 0, time.Local))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(s.Questions), 4; got != want {
+		t.Fatalf("%d questions, want %d", got, want)
+	}
+	for i, q := range s.Questions {
+		if q.Counts != demo.Counts[i] {
+			t.Fatalf("question %d counts %v, want %v", i+1, q.Counts, demo.Counts[i])
+		}
+	}
+	if s.Agenda.Now < 0 || s.Agenda.Items[s.Agenda.Now].Title != "Keynote: compassionate leadership" {
+		t.Fatalf("at 14:10 on the day the agenda is on item %d, want the keynote", s.Agenda.Now)
+	}
+	if s.Accepted == 0 || s.CheckedIn == 0 || len(s.Quotes) == 0 {
+		t.Fatalf("accepted %d, checked in %d, quotes %d: want all above zero", s.Accepted, s.CheckedIn, len(s.Quotes))
+	}
+	names := map[string]bool{}
+	for _, d := range s.Charts() {
+		names[d.Name] = true
+	}
+	for _, n := range []string{"participants-by-role", "feedback-means", "feedback-scores", "event-check-ins", "reflection-themes", "projects-by-status"} {
+		if !names[n] {
+			t.Fatalf("no %s chart", n)
+		}
+	}
+}
