@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/liaisonapp/liaison/app/cli"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
@@ -245,7 +246,7 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 
 	label := store.SuppressedLabel(s.k)
 	s.bcells = [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}
-	for _, b := range store.SummariseBy(qs, rs, roleGroup, s.k) {
+	for _, b := range store.SummariseBy(qs, rs, cli.RoleGroup, s.k) {
 		for _, q := range b.Summaries {
 			if b.Suppressed {
 				s.bcells = append(s.bcells, []string{b.Group, q.Question.Text, label, label, label, label})
@@ -265,14 +266,6 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 		// A half-keyed form belongs to the old questions.
 		s.entry.setQuestions(qs)
 	}
-}
-
-// roleGroup groups responses by the role given, for the breakdown.
-func roleGroup(r store.Response) string {
-	if r.Role == "" {
-		return "Role not given"
-	}
-	return r.Role.Label()
 }
 
 func (s *feedbackScreen) setRateBase(label string) {

@@ -98,8 +98,8 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 		newPairings(ui),
 		newEvent(ui),
 		newFeedback(ui),
-		newPending(ui, "Reflections", "#4 Feedback, reflections and improvement projects", "Anonymous reflections, tagged with themes and approved for quoting."),
-		newPending(ui, "Projects", "#4 Feedback, reflections and improvement projects", "Improvement projects that came out of the scheme."),
+		newReflections(ui),
+		newProjects(ui),
 		newCharts(ui),
 	}
 	ui.build()

@@ -1,0 +1,358 @@
+package app
+
+import (
+	"fmt"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// statusLabels are the project statuses as the screen shows them.
+var statusLabels = map[store.ProjectStatus]string{
+	store.ProjectIdea: "idea", store.ProjectInProgress: "in progress",
+	store.ProjectCompleted: "completed", store.ProjectStopped: "stopped",
+}
+
+func statusOf(label string) store.ProjectStatus {
+	for s, l := range statusLabels {
+		if l == label {
+			return s
+		}
+	}
+	return store.ProjectIdea
+}
+
+// projectsScreen tracks the improvement projects that came out of the
+// scheme: a table of them, a form for one, and counts by status now and
+// month by month.
+type projectsScreen struct {
+	ui *UI
+
+	items    []store.Project
+	selected int // index into items, or -1 for a new project
+	cells    [][]string
+	tcells   [][]string // counts over time, header first
+
+	counts   *widget.Label
+	table    *widget.Table
+	timeline *widget.Table
+
+	heading   *widget.Label
+	titleE    *widget.Entry
+	prompted  *widget.Entry
+	owner     *widget.Entry
+	group     *widget.Entry
+	status    *widget.Select
+	started   *widget.Entry
+	completed *widget.Entry
+	impact    *widget.Entry
+	links     *widget.Entry
+	del       *widget.Button
+	message   *widget.Label
+}
+
+func newProjects(ui *UI) *projectsScreen { return &projectsScreen{ui: ui, selected: -1} }
+
+func (s *projectsScreen) title() string { return "Projects" }
+
+func (s *projectsScreen) content() fyne.CanvasObject {
+	s.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.counts.Wrapping = fyne.TextWrapWord
+	s.table = widget.NewTable(
+		func() (int, int) {
+			if len(s.cells) == 0 {
+				return 0, 0
+			}
+			return len(s.cells), len(s.cells[0])
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.cells, id) })
+	for c, w := range []float32{280, 110, 150, 150, 110, 110} {
+		s.table.SetColumnWidth(c, w)
+	}
+	s.table.OnSelected = func(id widget.TableCellID) {
+		if id.Row == 0 {
+			s.table.UnselectAll()
+			return
+		}
+		s.edit(id.Row - 1)
+	}
+	s.timeline = widget.NewTable(
+		func() (int, int) {
+			if len(s.tcells) == 0 {
+				return 0, 0
+			}
+			return len(s.tcells), len(s.tcells[0])
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.tcells, id) })
+	for c, w := range []float32{100, 90, 110, 130, 150} {
+		s.timeline.SetColumnWidth(c, w)
+	}
+
+	s.heading = widget.NewLabelWithStyle("New project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.titleE = widget.NewEntry()
+	s.titleE.SetPlaceHolder("Letters headed \"For Information Only\" / \"GP Action Required\"")
+	s.prompted = widget.NewEntry()
+	s.prompted.SetPlaceHolder("A theme, a specialty or a pair")
+	s.owner = widget.NewEntry()
+	s.group = widget.NewEntry()
+	s.group.SetPlaceHolder("Task-and-finish group")
+	labels := make([]string, len(store.ProjectStatuses))
+	for i, st := range store.ProjectStatuses {
+		labels[i] = statusLabels[st]
+	}
+	s.status = widget.NewSelect(labels, nil)
+	s.started = widget.NewEntry()
+	s.started.SetPlaceHolder("YYYY-MM-DD")
+	s.completed = widget.NewEntry()
+	s.completed.SetPlaceHolder("YYYY-MM-DD")
+	s.impact = widget.NewMultiLineEntry()
+	s.impact.Wrapping = fyne.TextWrapWord
+	s.impact.SetPlaceHolder("The impact in words, such as \"practice admin time saved\"")
+	s.impact.SetMinRowsVisible(3)
+	s.links = widget.NewEntry()
+	s.links.SetPlaceHolder("Links to documents, minutes or a shared folder")
+	s.message = widget.NewLabel("")
+	s.message.Wrapping = fyne.TextWrapWord
+	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
+	form := widget.NewForm(
+		widget.NewFormItem("Title", s.titleE),
+		widget.NewFormItem("Prompted by", s.prompted),
+		widget.NewFormItem("Owner", s.owner),
+		widget.NewFormItem("Group", s.group),
+		widget.NewFormItem("Status", s.status),
+		widget.NewFormItem("Started", s.started),
+		widget.NewFormItem("Completed", s.completed),
+		widget.NewFormItem("Impact", s.impact),
+		widget.NewFormItem("Links", s.links),
+	)
+	buttons := container.NewHBox(
+		widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.save),
+		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.table.UnselectAll(); s.edit(-1) }),
+		s.del)
+	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form, buttons, s.message)))
+	thead := widget.NewLabelWithStyle("By month (from the start and completion dates)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	left := container.NewVSplit(s.table, container.NewBorder(thead, nil, nil, nil, s.timeline))
+	left.Offset = 0.6
+	split := container.NewHSplit(left, right)
+	split.Offset = 0.55
+	s.edit(-1)
+	return container.NewBorder(container.NewPadded(s.counts), nil, nil, nil, split)
+}
+
+func (s *projectsScreen) refresh() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		return
+	}
+	roundID := ui.round.ID
+	var items []store.Project
+	var err error
+	ui.async(func() { items, err = ui.db.Projects(ui.ctx, roundID) }, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		s.show(items)
+	})
+}
+
+func (s *projectsScreen) show(items []store.Project) {
+	var editing int64
+	if s.selected >= 0 && s.selected < len(s.items) {
+		editing = s.items[s.selected].ID
+	}
+	s.items = items
+	s.cells = [][]string{{"Title", "Status", "Owner", "Group", "Started", "Completed"}}
+	for _, p := range items {
+		s.cells = append(s.cells, []string{p.Title, statusLabels[p.Status], p.Owner, p.Group, p.StartedOn, p.CompletedOn})
+	}
+	s.table.Refresh()
+	s.tcells = projectTimeline(items)
+	s.timeline.Refresh()
+	s.counts.SetText(statusCounts(items))
+	s.selected = -1
+	for i, p := range items {
+		if p.ID == editing {
+			s.selected = i
+		}
+	}
+}
+
+// statusCounts says how many projects are at each status.
+func statusCounts(items []store.Project) string {
+	n := map[store.ProjectStatus]int{}
+	for _, p := range items {
+		n[p.Status]++
+	}
+	parts := make([]string, len(store.ProjectStatuses))
+	for i, st := range store.ProjectStatuses {
+		parts[i] = fmt.Sprintf("%d %s", n[st], statusLabels[st])
+	}
+	return fmt.Sprintf("%d improvement projects: %s.", len(items), strings.Join(parts, " · "))
+}
+
+// projectTimeline counts projects month by month from their dates: how
+// many started and completed in the month, how many were under way at its
+// end (started, not yet completed, not stopped), and how many had been
+// completed by then. The header row comes first. A project without dates
+// cannot be placed in time and is left out.
+func projectTimeline(items []store.Project) [][]string {
+	started, completed := map[string]int{}, map[string]int{}
+	var months []string
+	seen := map[string]bool{}
+	note := func(date string, m map[string]int) {
+		if len(date) < 7 {
+			return
+		}
+		month := date[:7]
+		m[month]++
+		if !seen[month] {
+			seen[month] = true
+			months = append(months, month)
+		}
+	}
+	for _, p := range items {
+		note(p.StartedOn, started)
+		note(p.CompletedOn, completed)
+	}
+	if len(months) == 0 {
+		return [][]string{{"Month", "Started", "Completed", "Under way at end", "Completed so far"}}
+	}
+	sort.Strings(months)
+	// Fill the gaps, so quiet months show as zeros rather than vanishing.
+	first, err1 := time.Parse("2006-01", months[0])
+	last, err2 := time.Parse("2006-01", months[len(months)-1])
+	if err1 == nil && err2 == nil {
+		months = months[:0]
+		for m := first; !m.After(last) && len(months) < 240; m = m.AddDate(0, 1, 0) {
+			months = append(months, m.Format("2006-01"))
+		}
+	}
+	rows := [][]string{{"Month", "Started", "Completed", "Under way at end", "Completed so far"}}
+	doneSoFar := 0
+	for _, m := range months {
+		doneSoFar += completed[m]
+		underway := 0
+		for _, p := range items {
+			if len(p.StartedOn) >= 7 && p.StartedOn[:7] <= m && p.Status != store.ProjectStopped &&
+				(len(p.CompletedOn) < 7 || p.CompletedOn[:7] > m) {
+				underway++
+			}
+		}
+		rows = append(rows, []string{m, strconv.Itoa(started[m]), strconv.Itoa(completed[m]), strconv.Itoa(underway), strconv.Itoa(doneSoFar)})
+	}
+	return rows
+}
+
+// edit loads project i into the form, or empties it for a new one.
+func (s *projectsScreen) edit(i int) {
+	s.selected = i
+	s.message.SetText("")
+	p := store.Project{Status: store.ProjectIdea}
+	if i >= 0 && i < len(s.items) {
+		p = s.items[i]
+		s.heading.SetText("Project: " + p.Title)
+		s.del.Enable()
+	} else {
+		s.selected = -1
+		s.heading.SetText("New project")
+		s.del.Disable()
+	}
+	s.titleE.SetText(p.Title)
+	s.prompted.SetText(p.PromptedBy)
+	s.owner.SetText(p.Owner)
+	s.group.SetText(p.Group)
+	s.status.SetSelected(statusLabels[p.Status])
+	s.started.SetText(p.StartedOn)
+	s.completed.SetText(p.CompletedOn)
+	s.impact.SetText(p.Impact)
+	s.links.SetText(p.Links)
+}
+
+// checkDate says what is wrong with a date typed into the form, naming the
+// field.
+func checkDate(field, v string) error {
+	if v == "" {
+		return nil
+	}
+	if _, err := time.Parse(store.DateLayout, v); err != nil {
+		return store.Errorf(store.EINVALID, "%s %q is not a date: write it as YYYY-MM-DD, such as 2018-03-14.", field, v)
+	}
+	return nil
+}
+
+func (s *projectsScreen) save() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+		return
+	}
+	p := store.Project{RoundID: ui.round.ID, Title: s.titleE.Text, PromptedBy: strings.TrimSpace(s.prompted.Text),
+		Owner: strings.TrimSpace(s.owner.Text), Group: strings.TrimSpace(s.group.Text), Status: statusOf(s.status.Selected),
+		StartedOn: strings.TrimSpace(s.started.Text), CompletedOn: strings.TrimSpace(s.completed.Text),
+		Impact: strings.TrimSpace(s.impact.Text), Links: strings.TrimSpace(s.links.Text)}
+	for _, c := range []struct{ field, v string }{{"The start date", p.StartedOn}, {"The completion date", p.CompletedOn}} {
+		if err := checkDate(c.field, c.v); err != nil {
+			ui.showError(err)
+			return
+		}
+	}
+	creating := s.selected < 0
+	if !creating {
+		old := s.items[s.selected]
+		p.ID, p.PairingID = old.ID, old.PairingID
+	}
+	var err error
+	ui.async(func() {
+		if creating {
+			err = ui.db.CreateProject(ui.ctx, &p)
+		} else {
+			err = ui.db.UpdateProject(ui.ctx, &p)
+		}
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		ui.Changed()
+		if creating {
+			s.table.UnselectAll()
+			s.edit(-1)
+		}
+		s.message.SetText("Saved " + p.Title + ".")
+	})
+}
+
+func (s *projectsScreen) deleteSelected() {
+	if s.selected < 0 {
+		return
+	}
+	ui := s.ui
+	p := s.items[s.selected]
+	dialog.ShowConfirm("Delete the project?", fmt.Sprintf("Delete %q? This cannot be undone.", p.Title), func(ok bool) {
+		if !ok {
+			return
+		}
+		var err error
+		ui.async(func() { err = ui.db.DeleteProject(ui.ctx, p.ID) }, func() {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			s.table.UnselectAll()
+			s.edit(-1)
+			ui.Changed()
+		})
+	}, ui.win)
+}

@@ -1,0 +1,101 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+func projectsUI(t *testing.T) (*UI, *projectsScreen, store.Round) {
+	t.Helper()
+	db := MustOpenDB(t)
+	r := store.Round{Name: "R1"}
+	if err := db.CreateRound(context.Background(), &r); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, db)
+	ui.Start()
+	for i, sc := range ui.screens {
+		if s, ok := sc.(*projectsScreen); ok {
+			ui.Show(i)
+			return ui, s, r
+		}
+	}
+	t.Fatal("no Projects screen")
+	return nil, nil, r
+}
+
+func TestProjectsForm(t *testing.T) {
+	ui, s, r := projectsUI(t)
+	s.titleE.SetText("Letters headed For Information Only / GP Action Required")
+	s.prompted.SetText("efficiency")
+	s.owner.SetText("Dr Kestrel")
+	s.group.SetText("Outpatient letters")
+	s.status.SetSelected("in progress")
+	s.started.SetText("2018-01-15")
+	s.impact.SetText("Practice admin time saved")
+	s.save()
+	ps, err := ui.db.Projects(ui.ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ps) != 1 || ps[0].Status != store.ProjectInProgress || ps[0].Owner != "Dr Kestrel" || ps[0].StartedOn != "2018-01-15" {
+		t.Fatalf("stored %+v", ps)
+	}
+	if got, want := s.cells[1][1], "in progress"; got != want {
+		t.Fatalf("table status %q, want %q", got, want)
+	}
+	if !strings.Contains(s.counts.Text, "1 improvement projects: 0 idea · 1 in progress") {
+		t.Fatalf("counts %q", s.counts.Text)
+	}
+
+	t.Run("BadDateIsRefused", func(t *testing.T) {
+		s.edit(0)
+		s.status.SetSelected("completed")
+		s.completed.SetText("14/03/2018")
+		s.save()
+		ps, _ := ui.db.Projects(ui.ctx, r.ID)
+		if ps[0].Status != store.ProjectInProgress || ps[0].CompletedOn != "" {
+			t.Fatalf("a bad date was saved: %+v", ps[0])
+		}
+	})
+
+	t.Run("Complete", func(t *testing.T) {
+		s.edit(0)
+		s.status.SetSelected("completed")
+		s.completed.SetText("2018-03-14")
+		s.save()
+		ps, _ := ui.db.Projects(ui.ctx, r.ID)
+		if len(ps) != 1 || ps[0].Status != store.ProjectCompleted || ps[0].CompletedOn != "2018-03-14" {
+			t.Fatalf("stored %+v", ps)
+		}
+		if got, want := len(s.tcells), 1+3; got != want { // header + Jan, Feb, Mar
+			t.Fatalf("%d timeline rows, want %d", got, want)
+		}
+	})
+}
+
+func TestProjectTimeline(t *testing.T) {
+	ps := []store.Project{
+		{Title: "a", Status: store.ProjectCompleted, StartedOn: "2018-01-10", CompletedOn: "2018-03-02"},
+		{Title: "b", Status: store.ProjectInProgress, StartedOn: "2018-02-01"},
+		{Title: "c", Status: store.ProjectStopped, StartedOn: "2018-01-20"},
+		{Title: "d", Status: store.ProjectIdea}, // no dates: not placed in time
+	}
+	got := projectTimeline(ps)
+	want := [][]string{
+		{"Month", "Started", "Completed", "Under way at end", "Completed so far"},
+		{"2018-01", "2", "0", "1", "0"},
+		{"2018-02", "1", "0", "2", "0"},
+		{"2018-03", "0", "1", "1", "1"},
+	}
+	if fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Fatalf("timeline\n%v\nwant\n%v", got, want)
+	}
+	if got := projectTimeline(nil); len(got) != 1 {
+		t.Fatalf("no projects gave %v, want only the header", got)
+	}
+}

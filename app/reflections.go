@@ -1,0 +1,496 @@
+package app
+
+import (
+	"context"
+	"fmt"
+	"os"
+	"sort"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/csvio"
+	"github.com/liaisonapp/liaison/store/forms"
+)
+
+// bulkReflections is the part of the SQLite store that stores a file of
+// reflections in one transaction.
+type bulkReflections interface {
+	CreateReflections(ctx context.Context, roundID int64, rs []store.Reflection) error
+}
+
+// reflectionsScreen lists the round's anonymous reflections and edits one
+// at a time: its text, its themes (with suggestions from keywords, which
+// the organiser confirms) and whether it, or an excerpt, may be quoted.
+type reflectionsScreen struct {
+	ui *UI
+
+	items    []store.Reflection
+	themes   []store.Theme
+	selected int // index into items, or -1 for a new reflection
+
+	counts   *widget.Label
+	list     *widget.List
+	body     *widget.Entry
+	tags     *widget.CheckGroup
+	approved *widget.Check
+	excerpt  *widget.Entry
+	heading  *widget.Label
+	status   *widget.Label
+	del      *widget.Button
+
+	// The theme editor, while open.
+	themeDlg *themeEditor
+	// lastImport says what the last import did.
+	lastImport string
+}
+
+func newReflections(ui *UI) *reflectionsScreen { return &reflectionsScreen{ui: ui, selected: -1} }
+
+func (s *reflectionsScreen) title() string { return "Reflections" }
+
+func (s *reflectionsScreen) content() fyne.CanvasObject {
+	s.counts = widget.NewLabel("")
+	s.counts.Wrapping = fyne.TextWrapWord
+	s.list = widget.NewList(
+		func() int { return len(s.items) },
+		func() fyne.CanvasObject {
+			top := widget.NewLabel("")
+			top.Truncation = fyne.TextTruncateEllipsis
+			sub := widget.NewLabel("")
+			sub.Truncation = fyne.TextTruncateEllipsis
+			sub.Importance = widget.LowImportance
+			return container.NewVBox(top, sub)
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i >= len(s.items) {
+				return
+			}
+			r := s.items[i]
+			box := o.(*fyne.Container)
+			box.Objects[0].(*widget.Label).SetText(strings.Join(strings.Fields(r.Body), " "))
+			sub := "no themes yet"
+			if len(r.Themes) > 0 {
+				sub = strings.Join(r.Themes, ", ")
+			}
+			if r.Approved {
+				sub = "✔ approved for quoting · " + sub
+			}
+			box.Objects[1].(*widget.Label).SetText(sub)
+		})
+	s.list.OnSelected = func(i widget.ListItemID) { s.edit(i) }
+
+	s.heading = widget.NewLabelWithStyle("New reflection", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	s.body = widget.NewMultiLineEntry()
+	s.body.Wrapping = fyne.TextWrapWord
+	s.body.SetPlaceHolder("Type or paste a reflection. Leave out names: reflections are anonymous.")
+	s.body.SetMinRowsVisible(8)
+	s.tags = widget.NewCheckGroup(nil, nil)
+	s.tags.Horizontal = true
+	s.approved = widget.NewCheck("Approved for quoting (on the event's slides)", nil)
+	s.excerpt = widget.NewMultiLineEntry()
+	s.excerpt.Wrapping = fyne.TextWrapWord
+	s.excerpt.SetPlaceHolder("Optional: quote only this part, copied word for word from the reflection")
+	s.excerpt.SetMinRowsVisible(2)
+	s.status = widget.NewLabel("")
+	s.status.Wrapping = fyne.TextWrapWord
+	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
+	form := container.NewVBox(
+		s.heading, s.body,
+		container.NewBorder(nil, nil, widget.NewLabel("Themes:"), widget.NewButton("Suggest", s.suggest), s.tags),
+		s.approved, s.excerpt,
+		container.NewHBox(
+			widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.save),
+			widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.list.UnselectAll(); s.edit(-1) }),
+			s.del),
+		s.status,
+	)
+	top := container.NewBorder(nil, nil, nil,
+		container.NewHBox(widget.NewButtonWithIcon("Import…", theme.UploadIcon(), s.importFile),
+			widget.NewButton("Themes and keywords…", s.editThemes)), s.counts)
+	split := container.NewHSplit(s.list, container.NewVScroll(container.NewPadded(form)))
+	split.Offset = 0.45
+	s.edit(-1)
+	return container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+}
+
+func (s *reflectionsScreen) refresh() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		return
+	}
+	roundID := ui.round.ID
+	var items []store.Reflection
+	var themes []store.Theme
+	var err error
+	ui.async(func() {
+		if items, err = ui.db.Reflections(ui.ctx, roundID); err != nil {
+			return
+		}
+		themes, err = ui.db.Themes(ui.ctx)
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		s.show(items, themes)
+	})
+}
+
+// show lays out freshly read reflections and themes, keeping the one being
+// edited selected.
+func (s *reflectionsScreen) show(items []store.Reflection, themes []store.Theme) {
+	var editing int64
+	if s.selected >= 0 && s.selected < len(s.items) {
+		editing = s.items[s.selected].ID
+	}
+	s.items, s.themes = items, themes
+	names := make([]string, len(themes))
+	for i, t := range themes {
+		names[i] = t.Name
+	}
+	checked := s.tags.Selected
+	s.tags.Options = names
+	s.tags.Selected = checked
+	s.tags.Refresh()
+	s.counts.SetText(themeCounts(items, themes))
+	s.list.Refresh()
+	s.selected = -1
+	for i, r := range items {
+		if r.ID == editing {
+			s.selected = i
+		}
+	}
+	if editing != 0 && s.selected < 0 {
+		s.edit(-1) // deleted elsewhere
+	}
+}
+
+// themeCounts says how many reflections carry each theme, and how many are
+// approved for quoting.
+func themeCounts(items []store.Reflection, themes []store.Theme) string {
+	n := map[string]int{}
+	approved, untagged := 0, 0
+	for _, r := range items {
+		for _, t := range r.Themes {
+			n[strings.ToLower(t)]++
+		}
+		if r.Approved {
+			approved++
+		}
+		if len(r.Themes) == 0 {
+			untagged++
+		}
+	}
+	parts := make([]string, 0, len(themes))
+	for _, t := range themes {
+		parts = append(parts, fmt.Sprintf("%s %d", t.Name, n[strings.ToLower(t.Name)]))
+	}
+	return fmt.Sprintf("%d reflections (%d approved for quoting, %d not yet themed). By theme: %s.",
+		len(items), approved, untagged, strings.Join(parts, " · "))
+}
+
+// edit loads reflection i into the form, or empties it for a new one.
+func (s *reflectionsScreen) edit(i int) {
+	s.selected = i
+	s.status.SetText("")
+	if i < 0 || i >= len(s.items) {
+		s.selected = -1
+		s.heading.SetText("New reflection")
+		s.body.SetText("")
+		s.tags.SetSelected(nil)
+		s.approved.SetChecked(false)
+		s.excerpt.SetText("")
+		s.del.Disable()
+		return
+	}
+	r := s.items[i]
+	s.heading.SetText(fmt.Sprintf("Reflection %d of %d", i+1, len(s.items)))
+	s.body.SetText(r.Body)
+	s.tags.SetSelected(s.canonical(r.Themes))
+	s.approved.SetChecked(r.Approved)
+	s.excerpt.SetText(r.Excerpt)
+	s.del.Enable()
+}
+
+// canonical spells theme names as the theme list does, so the check boxes
+// match whatever case a reflection's themes were stored in.
+func (s *reflectionsScreen) canonical(names []string) []string {
+	out := make([]string, 0, len(names))
+	for _, n := range names {
+		for _, t := range s.themes {
+			if strings.EqualFold(t.Name, n) {
+				n = t.Name
+			}
+		}
+		out = append(out, n)
+	}
+	return out
+}
+
+// suggest ticks the themes the text's keywords suggest, on top of those
+// already ticked; the organiser confirms by saving.
+func (s *reflectionsScreen) suggest() {
+	got := forms.SuggestThemes(s.body.Text, s.themes)
+	sel := append([]string(nil), s.tags.Selected...)
+	added := 0
+	for _, g := range got {
+		found := false
+		for _, t := range sel {
+			found = found || strings.EqualFold(t, g)
+		}
+		if !found {
+			sel = append(sel, g)
+			added++
+		}
+	}
+	s.tags.SetSelected(sel)
+	switch {
+	case len(got) == 0:
+		s.status.SetText("No theme's keywords appear in this reflection.")
+	default:
+		s.status.SetText(fmt.Sprintf("Suggested: %s. Untick any that do not fit, then Save.", strings.Join(got, ", ")))
+	}
+}
+
+// save stores the form as a new reflection or over the selected one.
+func (s *reflectionsScreen) save() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+		return
+	}
+	r := store.Reflection{RoundID: ui.round.ID, Body: s.body.Text, Themes: append([]string(nil), s.tags.Selected...),
+		Approved: s.approved.Checked, Excerpt: s.excerpt.Text}
+	creating := s.selected < 0
+	if !creating {
+		r.ID = s.items[s.selected].ID
+	}
+	if strings.TrimSpace(r.Excerpt) != "" && !strings.Contains(strings.TrimSpace(r.Body), strings.TrimSpace(r.Excerpt)) {
+		ui.showError(store.Errorf(store.EINVALID, "The excerpt must be copied word for word from the reflection; it is not in the text above."))
+		return
+	}
+	var err error
+	ui.async(func() {
+		if creating {
+			err = ui.db.CreateReflection(ui.ctx, &r)
+		} else {
+			err = ui.db.UpdateReflection(ui.ctx, &r)
+		}
+	}, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if creating {
+			s.list.UnselectAll()
+			s.edit(-1)
+			s.status.SetText("Saved. Type or paste the next one.")
+		} else {
+			s.status.SetText("Saved.")
+		}
+		ui.Changed()
+	})
+}
+
+func (s *reflectionsScreen) deleteSelected() {
+	if s.selected < 0 {
+		return
+	}
+	ui := s.ui
+	id := s.items[s.selected].ID
+	dialog.ShowConfirm("Delete the reflection?", "Delete this reflection? This cannot be undone.", func(ok bool) {
+		if !ok {
+			return
+		}
+		var err error
+		ui.async(func() { err = ui.db.DeleteReflection(ui.ctx, id) }, func() {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			s.list.UnselectAll()
+			s.edit(-1)
+			ui.Changed()
+		})
+	}, ui.win)
+}
+
+// importFile reads a CSV of reflections, one per row, and stores them all
+// or none; names and emails in the file are never read.
+func (s *reflectionsScreen) importFile() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+		return
+	}
+	roundID := ui.round.ID
+	ui.files.open("Import reflections", "csv", func(path string, err error) {
+		if err != nil {
+			if err != errCancelled {
+				ui.showError(err)
+			}
+			return
+		}
+		var msg string
+		ui.async(func() { msg, err = importReflections(ui, roundID, path) }, func() {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			s.lastImport = msg
+			dialog.ShowInformation("Reflections imported", msg, ui.win)
+			ui.Changed()
+		})
+	})
+}
+
+// importReflections does the work of importFile off the UI goroutine.
+func importReflections(ui *UI, roundID int64, path string) (string, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return "", store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)
+	}
+	defer f.Close()
+	t, err := csvio.Read(f)
+	if err != nil {
+		return "", err
+	}
+	bodies, ignored, problems := forms.ReadReflections(t)
+	if len(problems) > 0 {
+		return "", forms.Result{Problems: problems}.Err()
+	}
+	existing, err := ui.db.Reflections(ui.ctx, roundID)
+	if err != nil {
+		return "", err
+	}
+	fresh, already := cli.NewReflections(existing, bodies)
+	bulk, ok := ui.db.(bulkReflections)
+	if !ok {
+		return "", store.Errorf(store.EINTERNAL, "This store cannot import reflections.")
+	}
+	err = bulk.CreateReflections(ui.ctx, roundID, fresh)
+	if err != nil {
+		return "", err
+	}
+	msg := fmt.Sprintf("%d added, %d already there.", len(fresh), already)
+	if len(ignored) > 0 {
+		quoted := make([]string, len(ignored))
+		for i, h := range ignored {
+			quoted[i] = fmt.Sprintf("%q", h)
+		}
+		msg += " Ignored columns (reflections stay anonymous, so names and emails are never read): " + strings.Join(quoted, ", ") + "."
+	}
+	return msg, nil
+}
+
+// editThemes opens the theme editor: each theme's keywords, and the
+// organiser's own themes.
+func (s *reflectionsScreen) editThemes() {
+	s.themeDlg = newThemeEditor(s)
+	s.themeDlg.dlg.Show()
+}
+
+// themeEditor edits the keywords that suggest each theme and adds new
+// themes.
+type themeEditor struct {
+	s        *reflectionsScreen
+	pick     *widget.Select
+	keywords *widget.Entry
+	name     *widget.Entry
+	newKW    *widget.Entry
+	dlg      dialog.Dialog
+}
+
+func newThemeEditor(s *reflectionsScreen) *themeEditor {
+	e := &themeEditor{s: s}
+	names := make([]string, len(s.themes))
+	for i, t := range s.themes {
+		names[i] = t.Name
+	}
+	sort.Strings(names)
+	e.keywords = widget.NewMultiLineEntry()
+	e.keywords.Wrapping = fyne.TextWrapWord
+	e.keywords.SetMinRowsVisible(5)
+	e.pick = widget.NewSelect(names, func(name string) {
+		for _, t := range s.themes {
+			if t.Name == name {
+				e.keywords.SetText(strings.Join(t.Keywords, ", "))
+			}
+		}
+	})
+	e.name = widget.NewEntry()
+	e.name.SetPlaceHolder("A theme of your own, such as \"patient safety\"")
+	e.newKW = widget.NewEntry()
+	e.newKW.SetPlaceHolder("Its keywords, separated by commas")
+	body := container.NewVBox(
+		widget.NewLabelWithStyle("Keywords that suggest a theme", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		e.pick, e.keywords, widget.NewButton("Save keywords", e.saveKeywords),
+		widget.NewSeparator(),
+		widget.NewLabelWithStyle("Add a theme", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		e.name, e.newKW, widget.NewButton("Add theme", e.addTheme),
+	)
+	e.dlg = dialog.NewCustom("Themes and keywords", "Close", body, s.ui.win)
+	e.dlg.Resize(fyne.NewSize(640, 520))
+	if len(names) > 0 {
+		e.pick.SetSelected(names[0])
+	}
+	return e
+}
+
+// splitKeywords reads a comma- or line-separated list of keywords.
+func splitKeywords(s string) []string {
+	var out []string
+	for _, k := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == '\n' || r == ';' }) {
+		if k = strings.TrimSpace(k); k != "" {
+			out = append(out, k)
+		}
+	}
+	return out
+}
+
+func (e *themeEditor) saveKeywords() {
+	var t store.Theme
+	for _, th := range e.s.themes {
+		if th.Name == e.pick.Selected {
+			t = th
+		}
+	}
+	if t.ID == 0 {
+		return
+	}
+	t.Keywords = splitKeywords(e.keywords.Text)
+	e.saveTheme(t)
+}
+
+func (e *themeEditor) addTheme() {
+	t := store.Theme{Name: e.name.Text, Keywords: splitKeywords(e.newKW.Text)}
+	e.saveTheme(t)
+	e.name.SetText("")
+	e.newKW.SetText("")
+}
+
+func (e *themeEditor) saveTheme(t store.Theme) {
+	ui := e.s.ui
+	var err error
+	ui.async(func() { err = ui.db.SaveTheme(ui.ctx, &t) }, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		ui.Changed()
+		names := make([]string, len(e.s.themes))
+		for i, th := range e.s.themes {
+			names[i] = th.Name
+		}
+		sort.Strings(names)
+		e.pick.Options = names
+		e.pick.SetSelected(t.Name)
+	})
+}
