@@ -138,12 +138,12 @@ func ComputeFigures(ctx context.Context, s Service, r Round, now time.Time) (Fig
 	if err != nil {
 		return f, err
 	}
-	rs, err := s.Responses(ctx, r.ID)
+	tally, err := s.Tally(ctx, r.ID)
 	if err != nil {
 		return f, err
 	}
 	fb := &f.Feedback
-	fb.Responses = len(rs)
+	fb.Responses = tally.Responses
 	if fb.SuppressK, err = SuppressK(ctx, s); err != nil {
 		return f, err
 	}
@@ -161,7 +161,7 @@ func ComputeFigures(ctx context.Context, s Service, r Round, now time.Time) (Fig
 	if fb.DenominatorN > 0 {
 		fb.ResponseRate = float64(fb.Responses) / float64(fb.DenominatorN)
 	}
-	for _, q := range Summarise(qs, rs) {
+	for _, q := range SummariseTally(qs, tally) {
 		fb.Questions = append(fb.Questions, QuestionFigures{Text: q.Question.Text, N: q.N, Mean: q.Mean,
 			Counts: q.Counts, Top2: q.Top2, CI95: q.CI95})
 	}

@@ -27,20 +27,49 @@ type QuestionSummary struct {
 	CI95 [2]float64
 }
 
+// Tally is a round's survey answers counted per question: everything the
+// per-question figures need, without holding every response in memory.
+type Tally struct {
+	// Responses is how many responses there are, answered or not.
+	Responses int
+	// Counts maps a question ID to how many answered it with each score:
+	// Counts[id][i] is the count of score i+1.
+	Counts map[int64][6]int
+}
+
+// TallyOf counts rs. Scores outside 1–6 cannot come from the importer or
+// the store; they are left out rather than allowed to skew a mean.
+func TallyOf(rs []Response) Tally {
+	t := Tally{Responses: len(rs), Counts: map[int64][6]int{}}
+	for _, r := range rs {
+		t.Add(r.Scores)
+	}
+	return t
+}
+
+// Add counts one response's scores (but not the response itself).
+func (t *Tally) Add(scores map[int64]int) {
+	for id, v := range scores {
+		if v >= 1 && v <= 6 {
+			c := t.Counts[id]
+			c[v-1]++
+			t.Counts[id] = c
+		}
+	}
+}
+
 // Summarise computes the figures for each of qs, in the order given, from
-// the scores in rs. Scores outside 1–6 cannot come from the importer or the
-// store; they are left out rather than allowed to skew a mean.
+// the scores in rs.
 func Summarise(qs []Question, rs []Response) []QuestionSummary {
+	return SummariseTally(qs, TallyOf(rs))
+}
+
+// SummariseTally computes the figures for each of qs, in the order given,
+// from a tally of the responses.
+func SummariseTally(qs []Question, t Tally) []QuestionSummary {
 	out := make([]QuestionSummary, len(qs))
 	for i, q := range qs {
-		s := QuestionSummary{Question: q}
-		for _, r := range rs {
-			v, ok := r.Scores[q.ID]
-			if !ok || v < 1 || v > 6 {
-				continue
-			}
-			s.Counts[v-1]++
-		}
+		s := QuestionSummary{Question: q, Counts: t.Counts[q.ID]}
 		fill(&s)
 		out[i] = s
 	}

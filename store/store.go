@@ -387,6 +387,10 @@ type FeedbackService interface {
 	UpdateQuestion(ctx context.Context, q *Question) error
 	DeleteQuestion(ctx context.Context, id int64) error
 	Responses(ctx context.Context, roundID int64) ([]Response, error)
+	// Tally counts the round's responses and their scores per question.
+	// It is cheap to call again after a few responses are added, so live
+	// charts can redraw on every change.
+	Tally(ctx context.Context, roundID int64) (Tally, error)
 	// AddResponses stores rs in one transaction, skipping any whose Key is
 	// already in the round; it returns how many were added and skipped.
 	AddResponses(ctx context.Context, roundID int64, rs []Response) (added, skipped int, err error)

@@ -39,6 +39,8 @@ type DB struct {
 	watch   *sql.Conn
 	// Now returns the current time; tests replace it.
 	Now func() time.Time
+	// tallies caches each round's response tally for Tally.
+	tallies tallyCache
 }
 
 var _ store.Service = (*DB)(nil)

@@ -1,0 +1,34 @@
+-- Version 2: question and response IDs are never reused.
+--
+-- A response stores its scores by question ID, so a deleted question's ID
+-- handed to a new question would give the new question the old answers.
+-- And the live charts count responses incrementally (rows with an ID above
+-- the last one counted), which is only sound when IDs only ever grow.
+-- AUTOINCREMENT guarantees both.
+
+CREATE TABLE questions_v2 (
+	id       INTEGER PRIMARY KEY AUTOINCREMENT,
+	round_id INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,
+	position INTEGER NOT NULL,
+	text     TEXT NOT NULL CHECK (trim(text) <> '')
+);
+INSERT INTO questions_v2 (id, round_id, position, text) SELECT id, round_id, position, text FROM questions;
+DROP TABLE questions;
+ALTER TABLE questions_v2 RENAME TO questions;
+CREATE INDEX questions_round ON questions (round_id, position);
+
+CREATE TABLE responses_v2 (
+	id       INTEGER PRIMARY KEY AUTOINCREMENT,
+	round_id INTEGER NOT NULL REFERENCES rounds (id) ON DELETE CASCADE,
+	scores   TEXT NOT NULL DEFAULT '',
+	role     TEXT NOT NULL DEFAULT '',
+	source   TEXT NOT NULL DEFAULT '',
+	key      TEXT NOT NULL,
+	comment  TEXT NOT NULL DEFAULT '',
+	UNIQUE (round_id, key)
+);
+INSERT INTO responses_v2 (id, round_id, scores, role, source, key, comment)
+	SELECT id, round_id, scores, role, source, key, comment FROM responses;
+DROP TABLE responses;
+ALTER TABLE responses_v2 RENAME TO responses;
+CREATE INDEX responses_round_id ON responses (round_id, id);
