@@ -45,10 +45,13 @@ type paperEntry struct {
 	frame    *canvas.Rectangle
 	heading  *canvas.Text
 	question *widget.Label
-	sofar    *canvas.Text
-	help     *widget.Label
-	message  *widget.Label
-	box      fyne.CanvasObject
+	// sofar holds one cell per question: its number above, its score
+	// (or – for skipped, ▮ for the current one) below, in large type.
+	sofar   *fyne.Container
+	cells   []*canvas.Text
+	help    *widget.Label
+	message *widget.Label
+	box     fyne.CanvasObject
 }
 
 // roleKeys maps the letters that set a respondent's role.
@@ -69,14 +72,13 @@ func newPaperEntry() *paperEntry {
 	e.question = widget.NewLabel("")
 	e.question.Wrapping = fyne.TextWrapWord
 	e.question.SizeName = theme.SizeNameHeadingText
-	e.sofar = canvas.NewText("", theme.Color(theme.ColorNameForeground))
-	e.sofar.TextSize = 40
-	e.sofar.TextStyle.Monospace = true
+	e.sofar = container.NewHBox()
 	e.help = widget.NewLabel("Keys: 1–6 score the question · 0, - or Space skip it · Backspace goes back · Enter saves the form · Ctrl+Z or U undoes the last saved form · G C N M P S O set the role (GP, Consultant, Nurse, Manager, Pharmacist, Support worker, Other)")
 	e.help.Wrapping = fyne.TextWrapWord
 	e.message = widget.NewLabel("")
 	e.message.Wrapping = fyne.TextWrapWord
-	e.box = container.NewStack(e.frame, container.NewPadded(container.NewVBox(e.heading, e.question, e.sofar, e.message, widget.NewSeparator(), e.help)))
+	e.box = container.NewStack(e.frame, container.NewPadded(container.NewVBox(container.NewPadded(e.heading), e.question,
+		container.NewPadded(e.sofar), e.message, widget.NewSeparator(), e.help)))
 	e.show()
 	return e
 }
@@ -91,6 +93,20 @@ func (e *paperEntry) CreateRenderer() fyne.WidgetRenderer {
 func (e *paperEntry) setQuestions(qs []store.Question) {
 	e.questions = qs
 	e.scores = e.scores[:0]
+	e.cells = e.cells[:0]
+	e.sofar.Objects = nil
+	for i := range qs {
+		num := canvas.NewText(fmt.Sprintf("Q%d", i+1), theme.Color(theme.ColorNamePlaceHolder))
+		num.TextSize = 16
+		num.Alignment = fyne.TextAlignCenter
+		v := canvas.NewText("·", theme.Color(theme.ColorNameForeground))
+		v.TextSize = 44
+		v.TextStyle.Bold = true
+		v.Alignment = fyne.TextAlignCenter
+		e.cells = append(e.cells, v)
+		e.sofar.Add(container.NewGridWrap(fyne.NewSize(72, 84), container.NewVBox(num, v)))
+	}
+	e.sofar.Refresh()
 	e.role = ""
 	e.show()
 }
@@ -245,7 +261,7 @@ func (e *paperEntry) show() {
 	} else {
 		e.frame.StrokeColor = theme.Color(theme.ColorNameInputBorder)
 	}
-	e.heading.Color, e.sofar.Color = fg, fg
+	e.heading.Color = fg
 	n := len(e.scores)
 	role := ""
 	if e.role != "" {
@@ -265,22 +281,21 @@ func (e *paperEntry) show() {
 		e.heading.Text = fmt.Sprintf("Form %d · question %d of %d%s", e.count+1, n+1, len(e.questions), role)
 		e.question.SetText(e.questions[n].Text)
 	}
-	cells := make([]string, len(e.questions))
-	for i := range e.questions {
+	for i, c := range e.cells {
 		switch {
 		case i < n && e.scores[i] == 0:
-			cells[i] = "–"
+			c.Text = "–"
 		case i < n:
-			cells[i] = fmt.Sprint(e.scores[i])
+			c.Text = fmt.Sprint(e.scores[i])
 		case i == n && e.focused:
-			cells[i] = "▮"
+			c.Text = "▮"
 		default:
-			cells[i] = "·"
+			c.Text = "·"
 		}
+		c.Color = fg
+		c.Refresh()
 	}
-	e.sofar.Text = strings.Join(cells, "  ")
 	e.message.SetText(e.status)
 	e.heading.Refresh()
-	e.sofar.Refresh()
 	e.frame.Refresh()
 }

@@ -90,7 +90,7 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.cells, id) })
-	for c, w := range []float32{420, 60, 70, 50, 50, 50, 50, 50, 50, 110, 130} {
+	for c, w := range []float32{560, 50, 64, 44, 44, 44, 44, 44, 44, 120, 110} {
 		s.table.SetColumnWidth(c, w)
 	}
 	s.breakdown = widget.NewTable(
@@ -102,10 +102,10 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.bcells, id) })
-	for c, w := range []float32{150, 420, 120, 110, 110, 130} {
+	for c, w := range []float32{150, 560, 120, 80, 120, 110} {
 		s.breakdown.SetColumnWidth(c, w)
 	}
-	controls := container.NewHBox(widget.NewLabel("Response rate out of"), s.rateBase,
+	controls := container.NewHBox(widget.NewLabel("Response rate out of"), container.NewGridWrap(fyne.NewSize(370, s.rateBase.MinSize().Height), s.rateBase),
 		widget.NewLabel("Hide groups smaller than K ="), container.NewGridWrap(fyne.NewSize(70, 38), s.kEntry), kSave,
 		widget.NewButtonWithIcon("Import a forms export…", theme.UploadIcon(), s.importFile))
 	bhead := widget.NewLabelWithStyle("By role (groups with fewer than K responses are never shown as figures)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})

@@ -152,8 +152,12 @@ func TestPaperEntry(t *testing.T) {
 		if !strings.Contains(s.entry.heading.Text, "question 2 of 4") {
 			t.Fatalf("heading %q", s.entry.heading.Text)
 		}
-		if !strings.HasPrefix(s.entry.sofar.Text, "5  ") {
-			t.Fatalf("scores so far %q", s.entry.sofar.Text)
+		var sofar []string
+		for _, c := range s.entry.cells {
+			sofar = append(sofar, c.Text)
+		}
+		if got, want := strings.Join(sofar, " "), "5 ▮ · ·"; got != want {
+			t.Fatalf("scores so far %q, want %q", got, want)
 		}
 	})
 }
