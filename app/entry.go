@@ -39,7 +39,9 @@ type paperEntry struct {
 	onSave func(r store.Response)
 	onUndo func()
 
-	status string
+	// status is a hint about the last key; lastSaved says what the last
+	// save or undo did and stays until the next one.
+	status, lastSaved string
 
 	// What is drawn.
 	frame    *canvas.Rectangle
@@ -214,7 +216,7 @@ func (e *paperEntry) save() {
 // saved is called once a form is stored.
 func (e *paperEntry) saved(r store.Response) {
 	e.count++
-	e.status = fmt.Sprintf("Saved form %d: %s. Ctrl+Z or U undoes it.", e.count, e.describe(r))
+	e.lastSaved = fmt.Sprintf("Saved form %d: %s. Ctrl+Z or U undoes it.", e.count, e.describe(r))
 	e.show()
 }
 
@@ -229,9 +231,9 @@ func (e *paperEntry) undo() {
 func (e *paperEntry) undone(ok bool) {
 	if ok {
 		e.count--
-		e.status = "Undid the last saved form."
+		e.lastSaved = fmt.Sprintf("Undid the last saved form; %d saved this session.", e.count)
 	} else {
-		e.status = "There is no saved form to undo."
+		e.lastSaved = "There is no saved form to undo."
 	}
 	e.show()
 }
@@ -295,7 +297,7 @@ func (e *paperEntry) show() {
 		c.Color = fg
 		c.Refresh()
 	}
-	e.message.SetText(e.status)
+	e.message.SetText(strings.TrimSpace(e.lastSaved + "\n" + e.status))
 	e.heading.Refresh()
 	e.frame.Refresh()
 }
