@@ -100,13 +100,13 @@ func SuppressK(ctx context.Context, s Service) (int, error) {
 // ComputeFigures reads a round and computes its figures.
 func ComputeFigures(ctx context.Context, s Service, r Round, now time.Time) (Figures, error) {
 	f := Figures{Round: r.Name, ParticipantsByRole: map[string]int{}}
-	people, err := s.FindParticipants(ctx, ParticipantFilter{RoundID: r.ID})
+	people, err := s.CountParticipants(ctx, r.ID)
 	if err != nil {
 		return f, err
 	}
-	f.Participants = len(people)
-	for _, p := range people {
-		f.ParticipantsByRole[p.Role.Label()]++
+	f.Participants = people.Total
+	for role, n := range people.ByRole {
+		f.ParticipantsByRole[role.Label()] += n
 	}
 	pairs, err := s.FindPairings(ctx, r.ID)
 	if err != nil {

@@ -94,6 +94,14 @@ type Participant struct {
 	Wishes []string
 }
 
+// ParticipantCounts are a round's participants counted by role and by
+// locality ("" for those with none).
+type ParticipantCounts struct {
+	Total      int
+	ByRole     map[Role]int
+	ByLocality map[string]int
+}
+
 // ParticipantFilter narrows FindParticipants. Zero fields do not filter.
 type ParticipantFilter struct {
 	RoundID  int64
@@ -358,6 +366,9 @@ type RoundService interface {
 // ParticipantService manages participants.
 type ParticipantService interface {
 	FindParticipants(ctx context.Context, f ParticipantFilter) ([]Participant, error)
+	// CountParticipants counts the round's participants by role and
+	// locality without reading every row into memory.
+	CountParticipants(ctx context.Context, roundID int64) (ParticipantCounts, error)
 	CreateParticipant(ctx context.Context, p *Participant) error
 	UpdateParticipant(ctx context.Context, p *Participant) error
 	// DeleteParticipant deletes a participant and their pairing (with its visits).

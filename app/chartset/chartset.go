@@ -54,18 +54,9 @@ const maxLocalities = 12
 // are read only by ComputeFigures).
 type memoReads struct {
 	store.Service
-	people   []store.Participant
 	pairs    []store.Pairing
 	refl     []store.Reflection
 	projects []store.Project
-}
-
-func (m *memoReads) FindParticipants(ctx context.Context, f store.ParticipantFilter) ([]store.Participant, error) {
-	var err error
-	if m.people == nil {
-		m.people, err = m.Service.FindParticipants(ctx, f)
-	}
-	return m.people, err
 }
 
 func (m *memoReads) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, error) {
@@ -107,7 +98,7 @@ func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time)
 	for _, q := range f.Feedback.Questions {
 		d.Questions = append(d.Questions, charts.QuestionScores{Text: q.Text, Counts: q.Counts})
 	}
-	people, err := m.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID})
+	people, err := db.CountParticipants(ctx, r.ID)
 	if err != nil {
 		return nil, err
 	}
@@ -141,16 +132,14 @@ func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time)
 // peopleCounts counts participants by role (in the GUI's role order, only
 // roles someone has) and by locality (by name, the smallest merged when
 // there are more than maxLocalities).
-func peopleCounts(people []store.Participant) (roles, localities []charts.Count) {
-	byRole := map[store.Role]int{}
+func peopleCounts(people store.ParticipantCounts) (roles, localities []charts.Count) {
+	byRole := people.ByRole
 	byPlace := map[string]int{}
-	for _, p := range people {
-		byRole[p.Role]++
-		place := strings.TrimSpace(p.Locality)
-		if place == "" {
+	for place, n := range people.ByLocality {
+		if place = strings.TrimSpace(place); place == "" {
 			place = "Not given"
 		}
-		byPlace[place]++
+		byPlace[place] += n
 	}
 	for _, role := range store.Roles {
 		if n := byRole[role]; n > 0 {

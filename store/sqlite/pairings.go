@@ -4,25 +4,25 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
 )
 
-// FindPairings returns the round's pairings with both people and both visits.
+// FindPairings returns the round's pairings with both people and both
+// visits, one row per pair, reading only the people who are paired.
 func (d *DB) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, error) {
-	people, err := findParticipants(ctx, d.db, store.ParticipantFilter{RoundID: roundID})
-	if err != nil {
-		return nil, err
-	}
-	byID := make(map[int64]store.Participant, len(people))
-	for _, p := range people {
-		byID[p.ID] = p
-	}
-	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.round_id, p.primary_id, p.secondary_id, p.locked, p.reason,
-			v.id, v.host, v.visit_date, v.status, v.notes, v.reflection_received
-		FROM pairings p JOIN visits v ON v.pairing_id = p.id
-		WHERE p.round_id = ? ORDER BY p.id, v.host`, roundID)
+	const person = `%[1]s.id, %[1]s.round_id, %[1]s.name, %[1]s.email, %[1]s.role, %[1]s.organisation, %[1]s.specialty, %[1]s.locality, %[1]s.wishes`
+	const visit = `%[1]s.id, %[1]s.host, %[1]s.visit_date, %[1]s.status, %[1]s.notes, %[1]s.reflection_received`
+	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.round_id, p.locked, p.reason, `+
+		fmt.Sprintf(person, "a")+`, `+fmt.Sprintf(person, "b")+`, `+fmt.Sprintf(visit, "v1")+`, `+fmt.Sprintf(visit, "v2")+`
+		FROM pairings p
+		JOIN participants a ON a.id = p.primary_id
+		JOIN participants b ON b.id = p.secondary_id
+		JOIN visits v1 ON v1.pairing_id = p.id AND v1.host = 'primary'
+		JOIN visits v2 ON v2.pairing_id = p.id AND v2.host = 'secondary'
+		WHERE p.round_id = ? ORDER BY p.id`, roundID)
 	if err != nil {
 		return nil, err
 	}
@@ -30,22 +30,19 @@ func (d *DB) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, 
 	var out []store.Pairing
 	for rows.Next() {
 		var p store.Pairing
-		var v store.Visit
-		if err := rows.Scan(&p.ID, &p.RoundID, &p.PrimaryID, &p.SecondaryID, &p.Locked, &p.Reason,
-			&v.ID, &v.Host, &v.Date, &v.Status, &v.Notes, &v.ReflectionReceived); err != nil {
+		var wa, wb string
+		a, b, v1, v2 := &p.Primary, &p.Secondary, &p.Visits[0], &p.Visits[1]
+		if err := rows.Scan(&p.ID, &p.RoundID, &p.Locked, &p.Reason,
+			&a.ID, &a.RoundID, &a.Name, &a.Email, &a.Role, &a.Organisation, &a.Specialty, &a.Locality, &wa,
+			&b.ID, &b.RoundID, &b.Name, &b.Email, &b.Role, &b.Organisation, &b.Specialty, &b.Locality, &wb,
+			&v1.ID, &v1.Host, &v1.Date, &v1.Status, &v1.Notes, &v1.ReflectionReceived,
+			&v2.ID, &v2.Host, &v2.Date, &v2.Status, &v2.Notes, &v2.ReflectionReceived); err != nil {
 			return nil, err
 		}
-		v.PairingID = p.ID
-		if n := len(out); n == 0 || out[n-1].ID != p.ID {
-			p.Primary, p.Secondary = byID[p.PrimaryID], byID[p.SecondaryID]
-			out = append(out, p)
-		}
-		last := &out[len(out)-1]
-		if v.Host == store.SidePrimary {
-			last.Visits[0] = v
-		} else {
-			last.Visits[1] = v
-		}
+		a.Wishes, b.Wishes = splitList(wa), splitList(wb)
+		p.PrimaryID, p.SecondaryID = a.ID, b.ID
+		v1.PairingID, v2.PairingID = p.ID, p.ID
+		out = append(out, p)
 	}
 	return out, rows.Err()
 }

@@ -204,3 +204,26 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 	}
 	return created, updated, nil
 }
+
+// CountParticipants counts the round's participants by role and by
+// locality, in SQL, for figures that need no names.
+func (d *DB) CountParticipants(ctx context.Context, roundID int64) (store.ParticipantCounts, error) {
+	c := store.ParticipantCounts{ByRole: map[store.Role]int{}, ByLocality: map[string]int{}}
+	rows, err := d.db.QueryContext(ctx, `SELECT role, locality, count(*) FROM participants WHERE round_id = ? GROUP BY role, locality`, roundID)
+	if err != nil {
+		return c, err
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var role store.Role
+		var place string
+		var n int
+		if err := rows.Scan(&role, &place, &n); err != nil {
+			return c, err
+		}
+		c.Total += n
+		c.ByRole[role] += n
+		c.ByLocality[strings.TrimSpace(place)] += n
+	}
+	return c, rows.Err()
+}

@@ -258,3 +258,33 @@ func TestUpsertParticipants(t *testing.T) {
 		}
 	})
 }
+
+func TestCountParticipants(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	r := store.Round{Name: "Counts"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	people := []store.Participant{
+		{Name: "A", Role: store.RoleGP, Locality: "East"}, {Name: "B", Role: store.RoleGP, Locality: " East "},
+		{Name: "C", Role: store.RoleConsultant, Locality: "West"}, {Name: "D", Role: store.RoleNurse},
+	}
+	if _, _, err := db.UpsertParticipants(ctx, r.ID, people); err != nil {
+		t.Fatal(err)
+	}
+	c, err := db.CountParticipants(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Total != 4 || c.ByRole[store.RoleGP] != 2 || c.ByRole[store.RoleConsultant] != 1 || c.ByRole[store.RoleNurse] != 1 {
+		t.Fatalf("counts %+v", c)
+	}
+	if c.ByLocality["East"] != 2 || c.ByLocality["West"] != 1 || c.ByLocality[""] != 1 {
+		t.Fatalf("by locality %v, want East 2, West 1, none 1", c.ByLocality)
+	}
+	other, err := db.CountParticipants(ctx, r.ID+1)
+	if err != nil || other.Total != 0 {
+		t.Fatalf("another round: %+v, %v", other, err)
+	}
+}

@@ -1,4 +1,4 @@
--- Version 2: question and response IDs are never reused.
+-- Version 2: question and response IDs are never reused; an index for counting participants.
 --
 -- A response stores its scores by question ID, so a deleted question's ID
 -- handed to a new question would give the new question the old answers.
@@ -32,3 +32,7 @@ INSERT INTO responses_v2 (id, round_id, scores, role, source, key, comment)
 DROP TABLE responses;
 ALTER TABLE responses_v2 RENAME TO responses;
 CREATE INDEX responses_round_id ON responses (round_id, id);
+
+-- Counting participants by role and locality (the dashboard, the live
+-- charts) reads this index alone, in order, without sorting 10,000 rows.
+CREATE INDEX participants_round_role_locality ON participants (round_id, role, locality);
