@@ -90,7 +90,7 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.cells, id) })
-	for c, w := range []float32{560, 50, 64, 44, 44, 44, 44, 44, 44, 120, 110} {
+	for c, w := range []float32{520, 50, 64, 44, 44, 44, 44, 44, 44, 120, 110} {
 		s.table.SetColumnWidth(c, w)
 	}
 	s.breakdown = widget.NewTable(
@@ -102,13 +102,13 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.bcells, id) })
-	for c, w := range []float32{150, 560, 120, 80, 120, 110} {
+	for c, w := range []float32{150, 520, 90, 80, 120, 110} {
 		s.breakdown.SetColumnWidth(c, w)
 	}
 	controls := container.NewHBox(widget.NewLabel("Response rate out of"), container.NewGridWrap(fyne.NewSize(370, s.rateBase.MinSize().Height), s.rateBase),
 		widget.NewLabel("Hide groups smaller than K ="), container.NewGridWrap(fyne.NewSize(70, 38), s.kEntry), kSave,
 		widget.NewButtonWithIcon("Import a forms export…", theme.UploadIcon(), s.importFile))
-	bhead := widget.NewLabelWithStyle("By role (groups with fewer than K responses are never shown as figures)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	bhead := widget.NewLabelWithStyle("By role (fewer than K responses, in a group or to a question, are never shown as figures)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(s.table, container.NewBorder(bhead, nil, nil, nil, s.breakdown))
 	split.Offset = 0.45
 	figures := container.NewBorder(container.NewVBox(s.rate, controls), nil, nil, nil, split)
@@ -248,7 +248,9 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 	s.bcells = [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}
 	for _, b := range store.SummariseBy(qs, rs, cli.RoleGroup, s.k) {
 		for _, q := range b.Summaries {
-			if b.Suppressed {
+			// A big group can still have a question few of its members
+			// answered: that cell is as identifying as a small group.
+			if b.Suppressed || q.N < s.k {
 				s.bcells = append(s.bcells, []string{b.Group, q.Question.Text, label, label, label, label})
 				continue
 			}
@@ -608,7 +610,11 @@ func (d *importDialog) apply() {
 		fmt.Fprintf(&b, " (%d empty rows left out)", d.res.Skipped)
 	}
 	if n := len(d.res.Plan.NewQuestions); n > 0 {
-		fmt.Fprintf(&b, "; %d new questions: %s", n, strings.Join(d.res.Plan.NewQuestions, "; "))
+		quoted := make([]string, n)
+		for j, q := range d.res.Plan.NewQuestions {
+			quoted[j] = strconv.Quote(q)
+		}
+		fmt.Fprintf(&b, "; new questions to add (%d): %s", n, strings.Join(quoted, ", "))
 	}
 	b.WriteString(".\n\nFirst rows:\n")
 	text := map[int64]string{}

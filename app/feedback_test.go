@@ -231,7 +231,7 @@ func TestImportDialog(t *testing.T) {
 		if d.confirm.Disabled() {
 			t.Fatalf("a good file cannot be imported: %s", d.problems.Text)
 		}
-		if !strings.Contains(d.preview.Text, "4 responses") || !strings.Contains(d.preview.Text, "1 new questions") {
+		if !strings.Contains(d.preview.Text, "4 responses") || !strings.Contains(d.preview.Text, "new questions to add (1)") {
 			t.Fatalf("preview %q", d.preview.Text)
 		}
 		test.Tap(d.confirm)

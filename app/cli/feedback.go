@@ -176,9 +176,10 @@ func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 
 // FeedbackSummaryRows lays out the survey's figures for export: one row per
 // question for all responses (whatever their number, with n beside them),
-// then one row per question per role. A role with fewer than k responses
-// shows store.SuppressedLabel(k) in every figure cell and no number at all,
-// not even its size. rate is the response rate with its denominator, so the
+// then one row per question per role. A role with fewer than k responses,
+// or a question fewer than k of a role answered, shows
+// store.SuppressedLabel(k) in every figure cell and no number at all, not
+// even its size. rate is the response rate with its denominator, so the
 // board never sees a percentage without knowing of what.
 func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate string) (header []string, rows [][]string) {
 	header = []string{"Breakdown", "Group", "Question", "n", "Mean", "Scored 1", "Scored 2", "Scored 3", "Scored 4",
@@ -206,7 +207,9 @@ func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate s
 	for _, b := range store.SummariseBy(qs, rs, RoleGroup, k) {
 		for _, s := range b.Summaries {
 			row := []string{"Role", b.Group, s.Question.Text}
-			if b.Suppressed {
+			// A big group can still have a question few of its members
+			// answered: that cell is as identifying as a small group.
+			if b.Suppressed || s.N < k {
 				row = append(row, hidden...)
 			} else {
 				row = append(row, figures(s)...)

@@ -261,6 +261,12 @@ func TestExportFeedbackSuppression(t *testing.T) {
 					if !strings.Contains(rec[1], "participants in the round") {
 						t.Errorf("overall row does not state the denominator: %q", rec[1])
 					}
+				case rec[1] == "GP" && rec[2] == store.PublishedQuestions[1]:
+					// Ten GPs, none of whom answered this question: a cell
+					// of fewer than K is hidden even in a big group.
+					if rec[3] != "fewer than 5" {
+						t.Errorf("a question fewer than K answered shows %q", rec)
+					}
 				case rec[1] == "Consultant":
 					consultantRows++
 					if c.suppressed {
