@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 )
@@ -137,14 +138,7 @@ const (
 var VisitStatuses = []VisitStatus{VisitProposed, VisitConfirmed, VisitDone, VisitCancelled}
 
 // Valid reports whether s is a known visit status.
-func (s VisitStatus) Valid() bool {
-	for _, v := range VisitStatuses {
-		if s == v {
-			return true
-		}
-	}
-	return false
-}
+func (s VisitStatus) Valid() bool { return slices.Contains(VisitStatuses, s) }
 
 // Visit is one half-day visit of a pair to one side's workplace.
 type Visit struct {
@@ -258,14 +252,7 @@ const (
 var ProjectStatuses = []ProjectStatus{ProjectIdea, ProjectInProgress, ProjectCompleted, ProjectStopped}
 
 // Valid reports whether s is a known project status.
-func (s ProjectStatus) Valid() bool {
-	for _, v := range ProjectStatuses {
-		if s == v {
-			return true
-		}
-	}
-	return false
-}
+func (s ProjectStatus) Valid() bool { return slices.Contains(ProjectStatuses, s) }
 
 // Project is an improvement project that came out of the scheme.
 type Project struct {
