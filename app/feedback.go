@@ -484,7 +484,10 @@ type importDialog struct {
 	preview  *widget.Label
 	problems *widget.Label
 	confirm  *widget.Button
-	dlg      dialog.Dialog
+	// summary sits beside the Import button, so one glance says whether
+	// the file is ready.
+	summary *widget.Label
+	dlg     dialog.Dialog
 }
 
 const newQuestionOption = "(a new question: this column's header)"
@@ -544,7 +547,8 @@ func newImportDialog(s *feedbackScreen, path string, t *csvio.Table, qs []store.
 		container.NewTabItem("Columns", container.NewVScroll(grid)),
 		container.NewTabItem("Preview and problems", container.NewVScroll(container.NewVBox(d.problems, d.preview))),
 	)
-	body := container.NewBorder(info, container.NewHBox(d.confirm), nil, nil, tabs)
+	d.summary = widget.NewLabel("")
+	body := container.NewBorder(info, container.NewBorder(nil, nil, d.confirm, nil, d.summary), nil, nil, tabs)
 	d.dlg = dialog.NewCustom("Import feedback", "Cancel", body, s.ui.win)
 	d.dlg.Resize(fyne.NewSize(1100, 700))
 	for i := range d.plan.Columns {
@@ -663,10 +667,12 @@ func (d *importDialog) apply() {
 	}
 	d.preview.SetText(b.String())
 	if len(d.res.Problems) == 0 {
+		d.summary.SetText(fmt.Sprintf("%d responses, %d new questions, no problems: ready to import.", len(d.res.Responses), len(d.res.Plan.NewQuestions)))
 		d.problems.SetText("No problems found.")
 		d.problems.Importance = widget.SuccessImportance
 		d.confirm.Enable()
 	} else {
+		d.summary.SetText(fmt.Sprintf("%d problems: see \"Preview and problems\". Fix the file or change the columns.", len(d.res.Problems)))
 		d.problems.SetText(store.ErrorMessage(d.res.Err()))
 		d.problems.Importance = widget.DangerImportance
 		d.confirm.Disable()

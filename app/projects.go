@@ -76,7 +76,9 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.cells, id) })
-	for c, w := range []float32{280, 110, 150, 150, 110, 110} {
+	// Narrow enough that the dates show beside the form on a 1280-pixel
+	// laptop; the group is in the form.
+	for c, w := range []float32{200, 95, 120, 100, 100} {
 		s.table.SetColumnWidth(c, w)
 	}
 	s.table.OnSelected = func(id widget.TableCellID) {
@@ -95,13 +97,13 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.tcells, id) })
-	for c, w := range []float32{100, 90, 110, 130, 150} {
+	for c, w := range []float32{80, 80, 110, 110, 160} {
 		s.timeline.SetColumnWidth(c, w)
 	}
 
 	s.heading = widget.NewLabelWithStyle("New project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.titleE = widget.NewEntry()
-	s.titleE.SetPlaceHolder("Letters headed \"For Information Only\" / \"GP Action Required\"")
+	s.titleE.SetPlaceHolder("Such as: letters headed GP Action Required")
 	s.prompted = widget.NewEntry()
 	s.prompted.SetPlaceHolder("A theme, a specialty or a pair")
 	s.owner = widget.NewEntry()
@@ -141,11 +143,12 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.table.UnselectAll(); s.edit(-1) }),
 		s.del)
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form, buttons, s.message)))
-	thead := widget.NewLabelWithStyle("By month (from the start and completion dates)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	thead := widget.NewLabelWithStyle("By month, from the dates (under way: started, not yet completed or stopped, at the month's end)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	thead.Wrapping = fyne.TextWrapWord
 	left := container.NewVSplit(s.table, container.NewBorder(thead, nil, nil, nil, s.timeline))
 	left.Offset = 0.6
 	split := container.NewHSplit(left, right)
-	split.Offset = 0.55
+	split.Offset = 0.58
 	s.edit(-1)
 	return container.NewBorder(container.NewPadded(s.counts), nil, nil, nil, split)
 }
@@ -173,9 +176,9 @@ func (s *projectsScreen) show(items []store.Project) {
 		editing = s.items[s.selected].ID
 	}
 	s.items = items
-	s.cells = [][]string{{"Title", "Status", "Owner", "Group", "Started", "Completed"}}
+	s.cells = [][]string{{"Title", "Status", "Owner", "Started", "Completed"}}
 	for _, p := range items {
-		s.cells = append(s.cells, []string{p.Title, statusLabels[p.Status], p.Owner, p.Group, p.StartedOn, p.CompletedOn})
+		s.cells = append(s.cells, []string{p.Title, statusLabels[p.Status], p.Owner, p.StartedOn, p.CompletedOn})
 	}
 	s.table.Refresh()
 	s.tcells = projectTimeline(items)
@@ -227,7 +230,7 @@ func projectTimeline(items []store.Project) [][]string {
 		note(p.CompletedOn, completed)
 	}
 	if len(months) == 0 {
-		return [][]string{{"Month", "Started", "Completed", "Under way at end", "Completed so far"}}
+		return [][]string{{"Month", "Started", "Completed", "Under way", "Completed so far"}}
 	}
 	sort.Strings(months)
 	// Fill the gaps, so quiet months show as zeros rather than vanishing.
@@ -239,7 +242,7 @@ func projectTimeline(items []store.Project) [][]string {
 			months = append(months, m.Format("2006-01"))
 		}
 	}
-	rows := [][]string{{"Month", "Started", "Completed", "Under way at end", "Completed so far"}}
+	rows := [][]string{{"Month", "Started", "Completed", "Under way", "Completed so far"}}
 	doneSoFar := 0
 	for _, m := range months {
 		doneSoFar += completed[m]

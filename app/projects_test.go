@@ -87,7 +87,7 @@ func TestProjectTimeline(t *testing.T) {
 	}
 	got := projectTimeline(ps)
 	want := [][]string{
-		{"Month", "Started", "Completed", "Under way at end", "Completed so far"},
+		{"Month", "Started", "Completed", "Under way", "Completed so far"},
 		{"2018-01", "2", "0", "1", "0"},
 		{"2018-02", "1", "0", "2", "0"},
 		{"2018-03", "0", "1", "1", "1"},

@@ -65,7 +65,9 @@ func (s *reflectionsScreen) content() fyne.CanvasObject {
 			top.Truncation = fyne.TextTruncateEllipsis
 			sub := widget.NewLabel("")
 			sub.Truncation = fyne.TextTruncateEllipsis
-			sub.Importance = widget.LowImportance
+			// Italic rather than the low-importance grey, which is too faint
+			// to read on a projector.
+			sub.TextStyle.Italic = true
 			return container.NewVBox(top, sub)
 		},
 		func(i widget.ListItemID, o fyne.CanvasObject) {
