@@ -696,8 +696,9 @@ func (d *importDialog) doImport() {
 	res := d.res
 	var added, skipped int
 	var err error
+	newQs := cli.QuestionTexts(res.Plan.NewQuestions)
 	ui.async(func() {
-		added, skipped, err = imp.ImportResponses(ui.ctx, roundID, res.Plan.NewQuestions, res.Responses)
+		added, skipped, err = imp.ImportResponses(ui.ctx, roundID, newQs, res.Responses)
 	}, func() {
 		if err != nil {
 			ui.showError(err)

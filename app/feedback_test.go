@@ -241,6 +241,10 @@ func TestImportDialog(t *testing.T) {
 		if got, want := s.lastImport, "4 added, 0 already there, 1 new questions added."; got != want {
 			t.Fatalf("said %q, want %q", got, want)
 		}
+		qs, _ := ui.db.Questions(ui.ctx, r.ID)
+		if got, want := qs[len(qs)-1].Text, "Would you recommend the scheme to a colleague?"; got != want {
+			t.Fatalf("new question %q, want %q (without the form's numbering)", got, want)
+		}
 		// The same export again adds nobody.
 		s.importFile()
 		test.Tap(s.importer.confirm)

@@ -38,11 +38,12 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err := res.Err(); err != nil {
 			return err
 		}
-		added, skipped, err := env.DB.ImportResponses(env.Ctx, r.ID, res.Plan.NewQuestions, res.Responses)
+		newQs := QuestionTexts(res.Plan.NewQuestions)
+		added, skipped, err := env.DB.ImportResponses(env.Ctx, r.ID, newQs, res.Responses)
 		if err != nil {
 			return err
 		}
-		for _, q := range res.Plan.NewQuestions {
+		for _, q := range newQs {
 			fmt.Fprintf(env.Stdout, "New question added: %s\n", q)
 		}
 		fmt.Fprintf(env.Stdout, "%d added, %d already there, %d new questions added", added, skipped, len(res.Plan.NewQuestions))
@@ -52,6 +53,42 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, ".")
 		return nil
 	}
+}
+
+// QuestionTexts turns the headers of new score columns into question
+// texts, dropping the numbering forms tools put in front ("5. ", "Q5: ",
+// "Question 5 - "), since Liaison numbers questions itself. A re-import
+// still matches the numbered header to the question, as one contains the
+// other.
+func QuestionTexts(headers []string) []string {
+	out := make([]string, len(headers))
+	for i, h := range headers {
+		out[i] = questionText(h)
+	}
+	return out
+}
+
+func questionText(h string) string {
+	t := strings.TrimSpace(h)
+	rest := t
+	for _, p := range []string{"question", "q"} {
+		if len(rest) > len(p) && strings.EqualFold(rest[:len(p)], p) {
+			rest = strings.TrimSpace(rest[len(p):])
+			break
+		}
+	}
+	n := 0
+	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
+		n++
+	}
+	after := strings.TrimLeft(rest[n:], " ")
+	if n == 0 || after == "" || !strings.ContainsRune(".):-", rune(after[0])) {
+		return t
+	}
+	if q := strings.TrimSpace(after[1:]); q != "" {
+		return q
+	}
+	return t
 }
 
 // MappingText describes a plan one column per line, such as

@@ -43,7 +43,7 @@ func TestImportFeedback(t *testing.T) {
 			`"2. Did you find the scheme useful?" → score: Did you find the scheme useful?`,
 			`"5. Would you recommend the scheme to a colleague?" → score: a new question`,
 			`"Any other comments?" → comment`,
-			"New question added: 5. Would you recommend the scheme to a colleague?",
+			"New question added: Would you recommend the scheme to a colleague?",
 			"4 added, 0 already there, 1 new questions added",
 		} {
 			if !strings.Contains(stdout, want) {
@@ -359,5 +359,23 @@ func TestReportJSONHasQuestionFigures(t *testing.T) {
 		if !(q.CI95[0] < q.Mean && q.Mean < q.CI95[1]) {
 			t.Errorf("question %d: CI %v does not straddle the mean %v", i+1, q.CI95, q.Mean)
 		}
+	}
+}
+
+func TestQuestionTexts(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"5. Would you recommend the scheme?", "Would you recommend the scheme?"},
+		{"Q5: Would you recommend it?", "Would you recommend it?"},
+		{"Question 12 - Anything else?", "Anything else?"},
+		{"12) Rate the visit", "Rate the visit"},
+		{"Quality of the visit", "Quality of the visit"},
+		{"2018 was useful", "2018 was useful"},
+		{"5.", "5."},
+	} {
+		t.Run(c.in, func(t *testing.T) {
+			if got := QuestionTexts([]string{c.in})[0]; got != c.want {
+				t.Fatalf("QuestionTexts(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
 	}
 }
