@@ -88,6 +88,30 @@ func TestImportResponses(t *testing.T) {
 		}
 	})
 
+	t.Run("MixedSourcesKeepTheirOwn", func(t *testing.T) {
+		db, r, qs := openRound(t)
+		rs := make([]store.Response, 250) // a full batch, then part of one
+		for i := range rs {
+			src := "paper"
+			if i%3 == 0 {
+				src = "import:a.csv"
+			}
+			rs[i] = store.Response{Source: src, Scores: map[int64]int{qs[0].ID: 1 + i%6}}
+		}
+		if added, _, err := db.ImportResponses(ctx, r.ID, nil, rs); err != nil || added != len(rs) {
+			t.Fatalf("added %d, err %v", added, err)
+		}
+		got, err := db.Responses(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for i, g := range got {
+			if g.Source != rs[i].Source || g.Scores[qs[0].ID] != 1+i%6 {
+				t.Fatalf("response %d: source %q score %d, want %q %d", i, g.Source, g.Scores[qs[0].ID], rs[i].Source, 1+i%6)
+			}
+		}
+	})
+
 	for _, c := range []struct {
 		name   string
 		newQs  []string
