@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,13 @@ func (d *DB) ImportResponses(ctx context.Context, roundID int64, newQuestions []
 			return 0, 0, store.Errorf(store.EINVALID, "New question %d has no text.", j+1)
 		}
 	}
-	err = d.write(ctx, func(tx *sql.Tx) error {
+	err = d.bulkWrite(ctx, func(tx *sql.Tx) error {
+		// With foreign keys off for the bulk insert, check the one they
+		// would have checked 100,000 times: the round exists.
+		var one int
+		if err := tx.QueryRowContext(ctx, `SELECT 1 FROM rounds WHERE id = ?`, roundID).Scan(&one); err != nil {
+			return notFound(err, "Round %d does not exist.", roundID)
+		}
 		// The round's questions as they are inside this transaction, plus
 		// the new ones, so every score can be checked before anything is
 		// written.
@@ -116,6 +123,48 @@ func (d *DB) ImportResponses(ctx context.Context, roundID int64, newQuestions []
 		return 0, 0, err
 	}
 	return added, skipped, nil
+}
+
+// bulkWrite is write for a large import, on a connection of its own tuned
+// for it while the import lasts: a page cache big enough for the
+// responses' unique index (64 MB at most, used only as needed), so SQLite
+// does not spill and re-read index pages mid-transaction, and foreign-key
+// checks off, because every row refers to the same round and fn checks that
+// once. Both settings are put back before the connection returns to the
+// pool; a connection whose settings cannot be put back is discarded.
+func (d *DB) bulkWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var cache int
+	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
+		return err
+	}
+	defer func() {
+		bg := context.Background() // restore even when ctx is cancelled
+		_, err1 := conn.ExecContext(bg, `PRAGMA foreign_keys = ON`)
+		_, err2 := conn.ExecContext(bg, `PRAGMA cache_size = `+strconv.Itoa(cache))
+		if err1 != nil || err2 != nil {
+			conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+		return err
+	}
+	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
+		return err
+	}
+	tx, err := conn.BeginTx(ctx, nil)
+	if err != nil {
+		return err
+	}
+	defer tx.Rollback()
+	if err := fn(tx); err != nil {
+		return err
+	}
+	return tx.Commit()
 }
 
 // importBatch is how many responses ImportResponses inserts per statement:
