@@ -3,6 +3,7 @@ package sqlite_test
 import (
 	"context"
 	"path/filepath"
+	"strconv"
 	"testing"
 
 	"github.com/liaisonapp/liaison/store"
@@ -72,25 +73,25 @@ func TestImportResponses(t *testing.T) {
 
 	t.Run("ReimportSkipsKnownKeys", func(t *testing.T) {
 		db, r, qs := openRound(t)
-		rs := make([]store.Response, 450) // more than one batch
+		rs := make([]store.Response, 2500) // several batches
 		for i := range rs {
-			rs[i] = store.Response{Key: "id:" + string(rune('a'+i%26)) + string(rune('a'+i/26)), Scores: map[int64]int{qs[1].ID: 1 + i%6}}
+			rs[i] = store.Response{Key: "id:" + strconv.Itoa(i), Scores: map[int64]int{qs[1].ID: 1 + i%6}}
 		}
-		if _, _, err := db.ImportResponses(ctx, r.ID, nil, rs[:300]); err != nil {
+		if _, _, err := db.ImportResponses(ctx, r.ID, nil, rs[:1700]); err != nil {
 			t.Fatal(err)
 		}
 		added, skipped, err := db.ImportResponses(ctx, r.ID, nil, rs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if added != 150 || skipped != 300 {
-			t.Fatalf("added %d skipped %d, want 150 and 300", added, skipped)
+		if added != 800 || skipped != 1700 {
+			t.Fatalf("added %d skipped %d, want 800 and 1700", added, skipped)
 		}
 	})
 
 	t.Run("MixedSourcesKeepTheirOwn", func(t *testing.T) {
 		db, r, qs := openRound(t)
-		rs := make([]store.Response, 250) // a full batch, then part of one
+		rs := make([]store.Response, 1500) // a full batch, then part of one
 		for i := range rs {
 			src := "paper"
 			if i%3 == 0 {
