@@ -61,9 +61,10 @@ type feedbackScreen struct {
 	selected int // the question selected in qlist, or -1
 
 	importer *importDialog
-	// lastImport says what the last import did.
-	lastImport string
-	tabs       *container.AppTabs
+	// lastImport says what the last import did; lastExport is the file
+	// the last export wrote.
+	lastImport, lastExport string
+	tabs                   *container.AppTabs
 }
 
 func newFeedback(ui *UI) *feedbackScreen {
@@ -107,7 +108,8 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	}
 	controls := container.NewHBox(widget.NewLabel("Response rate out of"), container.NewGridWrap(fyne.NewSize(370, s.rateBase.MinSize().Height), s.rateBase),
 		widget.NewLabel("Hide groups smaller than K ="), container.NewGridWrap(fyne.NewSize(70, 38), s.kEntry), kSave,
-		widget.NewButtonWithIcon("Import a forms export…", theme.UploadIcon(), s.importFile))
+		widget.NewButtonWithIcon("Import a forms export…", theme.UploadIcon(), s.importFile),
+		widget.NewButtonWithIcon("Export summary…", theme.DownloadIcon(), s.exportSummary))
 	bhead := widget.NewLabelWithStyle("By role (fewer than K responses, in a group or to a question, are never shown as figures)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(s.table, container.NewBorder(bhead, nil, nil, nil, s.breakdown))
 	split.Offset = 0.45
@@ -427,6 +429,33 @@ func (s *feedbackScreen) deleteQuestion() {
 			ui.Changed()
 		})
 	}, ui.win)
+}
+
+// exportSummary writes the per-question summary for the board, as
+// `liaison export feedback` does: the breakdown by role suppressed below K.
+func (s *feedbackScreen) exportSummary() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+		return
+	}
+	header, rows := cli.FeedbackSummaryRows(s.questions, s.responses, s.k, s.figures.Feedback.RateText())
+	ui.files.save("Export the feedback summary", "feedback-summary.csv", func(path string, err error) {
+		if err != nil {
+			if err != errCancelled {
+				ui.showError(err)
+			}
+			return
+		}
+		ui.async(func() { err = cli.WriteCSVAtomic(path, header, rows) }, func() {
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			s.lastExport = path
+			dialog.ShowInformation("Summary exported", "Wrote "+path+". Groups of fewer than "+strconv.Itoa(s.k)+" are shown as \""+store.SuppressedLabel(s.k)+"\".", ui.win)
+		})
+	})
 }
 
 // importFile asks for a forms export and shows its mapping.

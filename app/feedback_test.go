@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -200,6 +201,19 @@ func TestFeedbackFiguresAndSuppression(t *testing.T) {
 	}
 	if got := s.cells[1][1]; got != fmt.Sprint(len(rs)) {
 		t.Fatalf("overall n %q is suppressed, but the round's figures show whatever n is", got)
+	}
+
+	// The export for the board says the same.
+	out := filepath.Join(t.TempDir(), "summary.csv")
+	ui.files = fileDialogs{save: func(_, _ string, done func(string, error)) { done(out, nil) }}
+	s.exportSummary()
+	raw, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := string(raw)
+	if !strings.Contains(text, "Consultant,") || !strings.Contains(text, label) || !strings.Contains(text, "5.25") {
+		t.Fatalf("export lacks the suppressed breakdown or the overall means:\n%s", text)
 	}
 }
 

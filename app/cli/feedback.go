@@ -202,7 +202,7 @@ func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			return err
 		}
 		header, rows := FeedbackSummaryRows(qs, rs, f.Feedback.SuppressK, f.Feedback.RateText())
-		if err := writeCSVAtomic(*out, header, rows); err != nil {
+		if err := WriteCSVAtomic(*out, header, rows); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Wrote the feedback summary of %s (%d responses, groups under %d suppressed) to %s.\n",
@@ -275,10 +275,10 @@ func readTable(path string) (*csvio.Table, error) {
 	return csvio.Read(f)
 }
 
-// writeCSVAtomic writes an Excel-safe CSV beside path and renames it into
+// WriteCSVAtomic writes an Excel-safe CSV beside path and renames it into
 // place, so a failure half way never leaves a truncated file where the
 // board's spreadsheet expects a whole one.
-func writeCSVAtomic(path string, header []string, rows [][]string) error {
+func WriteCSVAtomic(path string, header []string, rows [][]string) error {
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
 		return store.Errorf(store.EINVALID, "Cannot write to %s: %v", filepath.Dir(path), err)
