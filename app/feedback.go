@@ -103,17 +103,20 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.bcells, id) })
-	for c, w := range []float32{150, 520, 90, 80, 120, 110} {
+	for c, w := range []float32{150, 480, 115, 115, 120, 115} {
 		s.breakdown.SetColumnWidth(c, w)
 	}
 	controls := container.NewHBox(widget.NewLabel("Response rate out of"), container.NewGridWrap(fyne.NewSize(370, s.rateBase.MinSize().Height), s.rateBase),
-		widget.NewLabel("Hide groups smaller than K ="), container.NewGridWrap(fyne.NewSize(70, 38), s.kEntry), kSave,
+		widget.NewLabel("Hide groups smaller than K ="), container.NewGridWrap(fyne.NewSize(70, 38), s.kEntry), kSave)
+	files := container.NewHBox(
 		widget.NewButtonWithIcon("Import a forms export…", theme.UploadIcon(), s.importFile),
 		widget.NewButtonWithIcon("Export summary…", theme.DownloadIcon(), s.exportSummary))
+	// Two rows, so that the screen fits a 1280-pixel laptop.
+	top := container.NewVBox(container.NewBorder(nil, nil, nil, files, s.rate), controls)
 	bhead := widget.NewLabelWithStyle("By role (fewer than K responses, in a group or to a question, are never shown as figures)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	split := container.NewVSplit(s.table, container.NewBorder(bhead, nil, nil, nil, s.breakdown))
 	split.Offset = 0.45
-	figures := container.NewBorder(container.NewVBox(s.rate, controls), nil, nil, nil, split)
+	figures := container.NewBorder(top, nil, nil, nil, split)
 
 	s.entry = newPaperEntry()
 	s.entry.onSave = s.saveForm
