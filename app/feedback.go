@@ -52,8 +52,10 @@ type feedbackScreen struct {
 	breakdown *widget.Table
 	bcells    [][]string // the breakdown table, header first
 	entry     *paperEntry
-	// entered holds the IDs of the forms keyed here, for undo.
-	entered []int64
+	// entered holds the IDs of the forms keyed here in round enteredIn,
+	// for undo; another round starts afresh.
+	entered   []int64
+	enteredIn int64
 
 	qlist    *widget.List
 	qText    *widget.Entry
@@ -325,6 +327,9 @@ func (s *feedbackScreen) saveForm(r store.Response) {
 			ui.showError(store.Errorf(store.ErrorCode(err), "The form %s was not saved: %s Key it again.", s.entry.describe(r), store.ErrorMessage(err)))
 			return
 		}
+		if s.enteredIn != roundID {
+			s.entered, s.enteredIn = nil, roundID
+		}
 		s.entered = append(s.entered, rs[0].ID)
 		s.entry.saved(rs[0])
 		ui.Changed()
@@ -333,7 +338,7 @@ func (s *feedbackScreen) saveForm(r store.Response) {
 
 // undoForm deletes the last form keyed here.
 func (s *feedbackScreen) undoForm() {
-	if len(s.entered) == 0 {
+	if len(s.entered) == 0 || s.enteredIn != s.ui.round.ID {
 		s.entry.undone(false)
 		return
 	}
