@@ -19,6 +19,23 @@ import (
 // transaction, so a failure leaves neither questions nor responses behind.
 // rs is not changed.
 func (d *DB) ImportResponses(ctx context.Context, roundID int64, newQuestions []string, rs []store.Response) (added, skipped int, err error) {
+	given := false
+	return d.ImportResponseChunks(ctx, roundID, newQuestions, func() ([]store.Response, error) {
+		if given {
+			return nil, nil
+		}
+		given = true
+		return rs, nil
+	})
+}
+
+// ImportResponseChunks is ImportResponses for responses that arrive a
+// slice at a time: it calls next, on a goroutine of its own, until next
+// returns an empty slice, storing each slice while next prepares the one
+// after, so that reading a large export overlaps with writing it. When
+// next returns an error nothing is stored and ImportResponseChunks returns
+// that error as it is.
+func (d *DB) ImportResponseChunks(ctx context.Context, roundID int64, newQuestions []string, next func() ([]store.Response, error)) (added, skipped int, err error) {
 	for j, text := range newQuestions {
 		if strings.TrimSpace(text) == "" {
 			return 0, 0, store.Errorf(store.EINVALID, "New question %d has no text.", j+1)
@@ -77,7 +94,7 @@ func (d *DB) ImportResponses(ctx context.Context, roundID int64, newQuestions []
 		// previous one, so the Go work costs no wall time on two cores.
 		done := make(chan struct{})
 		defer close(done)
-		batches := encodeBatches(done, rs, roundID, newIDs, known, seq, d.Now)
+		batches := encodeBatches(done, next, roundID, newIDs, known, seq, d.Now)
 		// The full-size statements, shared source or not, prepared once.
 		var full [2]*sql.Stmt
 		defer func() {
@@ -219,11 +236,13 @@ type batch struct {
 	err    error
 }
 
-// encodeBatches checks and encodes rs on a goroutine of its own, sending
-// batches of at most importBatch responses; a bad response ends the stream
-// with an error naming it. Closing done stops it early. seq is the highest
-// response ID so far, from which responses without a Key get a unique one.
-func encodeBatches(done <-chan struct{}, rs []store.Response, roundID int64, newIDs []int64, known map[int64]bool, seq int64, now func() time.Time) <-chan batch {
+// encodeBatches checks and encodes responses on a goroutine of its own,
+// taking them from next a slice at a time until it returns none, and sends
+// batches of at most importBatch responses. A bad response, or an error
+// from next, ends the stream with that error. Closing done stops it early.
+// seq is the highest response ID so far, from which responses without a
+// Key get a unique one.
+func encodeBatches(done <-chan struct{}, next func() ([]store.Response, error), roundID int64, newIDs []int64, known map[int64]bool, seq int64, now func() time.Time) <-chan batch {
 	out := make(chan batch, 2)
 	go func() {
 		defer close(out)
@@ -235,57 +254,68 @@ func encodeBatches(done <-chan struct{}, rs []store.Response, roundID int64, new
 				return false
 			}
 		}
+		type row struct{ scores, role, source, key, comment string }
+		rows := make([]row, 0, importBatch)
+		flush := func() bool {
+			if len(rows) == 0 {
+				return true
+			}
+			// Share the source when every response of the batch has the same.
+			b := batch{rows: len(rows), shared: true}
+			for _, r := range rows[1:] {
+				b.shared = b.shared && r.source == rows[0].source
+			}
+			b.args = make([]any, 0, 2+5*len(rows))
+			b.args = append(b.args, roundID)
+			if b.shared {
+				b.args = append(b.args, rows[0].source)
+			}
+			for _, r := range rows {
+				if b.shared {
+					b.args = append(b.args, r.scores, r.role, r.key, r.comment)
+				} else {
+					b.args = append(b.args, r.scores, r.role, r.source, r.key, r.comment)
+				}
+			}
+			rows = rows[:0]
+			return send(b)
+		}
 		pairs := make([][2]int64, 0, 8)
 		var buf []byte
-		var err error
-		var b batch
-		start := func(i int) {
-			// Share the source when every response of the batch has the same.
-			b = batch{args: make([]any, 1, 2+5*importBatch), shared: true}
-			b.args[0] = roundID
-			if i >= len(rs) {
-				return
-			}
-			end := min(i+importBatch, len(rs))
-			for j := i + 1; j < end && b.shared; j++ {
-				b.shared = rs[j].Source == rs[i].Source
-			}
-			if b.shared {
-				b.args = append(b.args, rs[i].Source)
-			}
-		}
-		start(0)
-		for i := range rs {
-			r := &rs[i]
-			pairs, buf, err = encodeImported(r.Scores, newIDs, known, pairs[:0], buf[:0])
+		n := 0 // responses so far, to name a bad one
+		for {
+			rs, err := next()
 			if err != nil {
-				send(batch{err: store.Errorf(store.EINVALID, "Response %d %s", i+1, err.Error())})
+				send(batch{err: err})
 				return
 			}
-			if r.Role != "" && !r.Role.Valid() {
-				send(batch{err: store.Errorf(store.EINVALID, "Response %d has the role %q, which Liaison does not know.", i+1, r.Role)})
-				return
+			if len(rs) == 0 {
+				break
 			}
-			key := r.Key
-			if key == "" {
-				seq++
-				key = "entry:" + strconv.FormatInt(seq, 10) + ":" + strconv.FormatInt(now().UnixNano(), 36)
-			}
-			if b.shared {
-				b.args = append(b.args, string(buf), string(r.Role), key, r.Comment)
-			} else {
-				b.args = append(b.args, string(buf), string(r.Role), r.Source, key, r.Comment)
-			}
-			if b.rows++; b.rows == importBatch {
-				if !send(b) {
+			for i := range rs {
+				r := &rs[i]
+				n++
+				pairs, buf, err = encodeImported(r.Scores, newIDs, known, pairs[:0], buf[:0])
+				if err != nil {
+					send(batch{err: store.Errorf(store.EINVALID, "Response %d %s", n, err.Error())})
 					return
 				}
-				start(i + 1)
+				if r.Role != "" && !r.Role.Valid() {
+					send(batch{err: store.Errorf(store.EINVALID, "Response %d has the role %q, which Liaison does not know.", n, r.Role)})
+					return
+				}
+				key := r.Key
+				if key == "" {
+					seq++
+					key = "entry:" + strconv.FormatInt(seq, 10) + ":" + strconv.FormatInt(now().UnixNano(), 36)
+				}
+				rows = append(rows, row{string(buf), string(r.Role), r.Source, key, r.Comment})
+				if len(rows) == importBatch && !flush() {
+					return
+				}
 			}
 		}
-		if b.rows > 0 {
-			send(b)
-		}
+		flush()
 	}()
 	return out
 }

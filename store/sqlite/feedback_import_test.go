@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"errors"
 	"path/filepath"
 	"strconv"
 	"testing"
@@ -154,4 +155,45 @@ func TestCreateReflections(t *testing.T) {
 	if len(got) != 2 || got[0].Body != "One" || len(got[0].Themes) != 1 || got[0].Themes[0] != "education" || got[1].Body != "Two" {
 		t.Fatalf("reflections %+v", got)
 	}
+}
+
+func TestImportResponseChunks(t *testing.T) {
+	ctx := context.Background()
+	chunks := func(parts ...[]store.Response) func() ([]store.Response, error) {
+		return func() ([]store.Response, error) {
+			if len(parts) == 0 {
+				return nil, nil
+			}
+			p := parts[0]
+			parts = parts[1:]
+			if p == nil {
+				return nil, errors.New("the file changed under us")
+			}
+			return p, nil
+		}
+	}
+
+	t.Run("AllChunksStored", func(t *testing.T) {
+		db, r, qs := openRound(t)
+		a := []store.Response{{Key: "id:1", Scores: map[int64]int{qs[0].ID: 1}}, {Key: "id:2", Scores: map[int64]int{-1: 2}}}
+		b := []store.Response{{Key: "id:3", Scores: map[int64]int{qs[0].ID: 3}}}
+		added, skipped, err := db.ImportResponseChunks(ctx, r.ID, []string{"New"}, chunks(a, b))
+		if err != nil || added != 3 || skipped != 0 {
+			t.Fatalf("added %d skipped %d err %v, want 3, 0, nil", added, skipped, err)
+		}
+	})
+
+	t.Run("ErrorFromNextStoresNothing", func(t *testing.T) {
+		db, r, qs := openRound(t)
+		a := []store.Response{{Key: "id:1", Scores: map[int64]int{qs[0].ID: 1}}}
+		_, _, err := db.ImportResponseChunks(ctx, r.ID, []string{"New"}, chunks(a, nil))
+		if err == nil || err.Error() != "the file changed under us" {
+			t.Fatalf("error %v, want next's own", err)
+		}
+		rs, _ := db.Responses(ctx, r.ID)
+		qs2, _ := db.Questions(ctx, r.ID)
+		if len(rs) != 0 || len(qs2) != len(qs) {
+			t.Fatalf("a failed import left %d responses and %d new questions", len(rs), len(qs2)-len(qs))
+		}
+	})
 }
