@@ -1,16 +1,21 @@
 package cli
 
 import (
+	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
+	"github.com/liaisonapp/liaison/store/sqlite"
 )
 
 // importFeedbackFlags is `liaison import feedback FILE`: a forms export
@@ -19,6 +24,7 @@ import (
 func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := fs.String("round", "", "the round (default: the most recent)")
 	return func(env *Env, args []string) error {
+		defer batchGC()()
 		t, err := readTable(args[0])
 		if err != nil {
 			return err
@@ -34,16 +40,11 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		plan := forms.Detect(t, qs)
 		fmt.Fprintf(env.Stdout, "Round: %s\nFile: %s (%s, %d rows)\n", r.Name, args[0], t.Encoding, len(t.Rows))
 		fmt.Fprint(env.Stdout, MappingText(plan, qs))
-		res := forms.Apply(t, plan, "import:"+filepath.Base(args[0]))
-		if err := res.Err(); err != nil {
-			return err
-		}
-		newQs := QuestionTexts(res.Plan.NewQuestions)
-		added, skipped, err := env.DB.ImportResponses(env.Ctx, r.ID, newQs, res.Responses)
+		res, added, skipped, err := ImportTable(env.Ctx, env.DB, r.ID, t, plan, "import:"+filepath.Base(args[0]))
 		if err != nil {
 			return err
 		}
-		for _, q := range newQs {
+		for _, q := range QuestionTexts(res.Plan.NewQuestions) {
 			fmt.Fprintf(env.Stdout, "New question added: %s\n", q)
 		}
 		fmt.Fprintf(env.Stdout, "%d added, %d already there, %d new questions added", added, skipped, len(res.Plan.NewQuestions))
@@ -53,6 +54,102 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, ".")
 		return nil
 	}
+}
+
+// batchGC gives the garbage collector four times its usual headroom until
+// the function it returns is called. An import holds the whole file and
+// its responses live (some 100 MB for 100,000 responses); at the default
+// setting the collector marks that heap again and again while the import
+// adds to it, which costs more than the import itself. A command that
+// exits when the import is done can afford the memory.
+func batchGC() (restore func()) {
+	old := debug.SetGCPercent(400)
+	return func() { debug.SetGCPercent(old) }
+}
+
+// importChunk is how many rows ImportTable reads at a time.
+const importChunk = 5000
+
+// errWhole makes ImportTable fall back from chunks to the whole file.
+var errWhole = errors.New("apply the whole file")
+
+// ImportTable reads t with plan and stores the responses in the round, all
+// or nothing, adding the new questions under QuestionTexts' names. It
+// returns what forms.Apply made of the file: when that has problems,
+// nothing is stored and err lists every one.
+//
+// When every row carries its own response ID, each row's response depends
+// on that row alone, so the file is read a chunk at a time, each chunk
+// while the one before is being stored: a 100,000-response export then
+// takes little longer than storing it. If a chunk has any problem, or an ID
+// turns up in two chunks, the chunked import is rolled back and the whole
+// file is read at once, which names every problem exactly as forms.Apply
+// does.
+func ImportTable(ctx context.Context, db *sqlite.DB, roundID int64, t *csvio.Table, plan forms.Plan, source string) (res forms.Result, added, skipped int, err error) {
+	if idCol := firstIDColumn(plan); idCol >= 0 && everyRowHas(t, idCol) {
+		var newQs []string
+		for _, c := range plan.Columns {
+			if c.Kind == forms.Score && c.QuestionID <= 0 {
+				newQs = append(newQs, c.Header)
+			}
+		}
+		res = forms.Result{Plan: forms.Plan{Columns: plan.Columns, NewQuestions: newQs}}
+		seen := make(map[string]bool, len(t.Rows))
+		pos := 0
+		next := func() ([]store.Response, error) {
+			for pos < len(t.Rows) {
+				part := *t
+				part.Rows = t.Rows[pos:min(pos+importChunk, len(t.Rows))]
+				pos += len(part.Rows)
+				r := forms.Apply(&part, plan, source)
+				if len(r.Problems) > 0 || !slices.Equal(r.Plan.NewQuestions, newQs) {
+					return nil, errWhole
+				}
+				for _, resp := range r.Responses {
+					if seen[resp.Key] {
+						return nil, errWhole
+					}
+					seen[resp.Key] = true
+				}
+				res.Skipped += r.Skipped
+				if len(r.Responses) > 0 {
+					return r.Responses, nil
+				}
+			}
+			return nil, nil
+		}
+		added, skipped, err = db.ImportResponseChunks(ctx, roundID, QuestionTexts(newQs), next)
+		if !errors.Is(err, errWhole) {
+			return res, added, skipped, err
+		}
+	}
+	res = forms.Apply(t, plan, source)
+	if err := res.Err(); err != nil {
+		return res, 0, 0, err
+	}
+	added, skipped, err = db.ImportResponses(ctx, roundID, QuestionTexts(res.Plan.NewQuestions), res.Responses)
+	return res, added, skipped, err
+}
+
+// firstIDColumn returns the index of the column forms.Apply takes the
+// response ID from (the first ID column), or -1.
+func firstIDColumn(plan forms.Plan) int {
+	for _, c := range plan.Columns {
+		if c.Kind == forms.ID {
+			return c.Index
+		}
+	}
+	return -1
+}
+
+// everyRowHas reports whether every row has a value in column i.
+func everyRowHas(t *csvio.Table, i int) bool {
+	for _, r := range t.Rows {
+		if i >= len(r.Cells) || strings.TrimSpace(r.Cells[i]) == "" {
+			return false
+		}
+	}
+	return true
 }
 
 // QuestionTexts turns the headers of new score columns into question

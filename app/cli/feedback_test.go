@@ -12,6 +12,8 @@ import (
 	"testing"
 
 	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/csvio"
+	"github.com/liaisonapp/liaison/store/forms"
 	"github.com/liaisonapp/liaison/store/sqlite"
 )
 
@@ -375,6 +377,101 @@ func TestQuestionTexts(t *testing.T) {
 		t.Run(c.in, func(t *testing.T) {
 			if got := QuestionTexts([]string{c.in})[0]; got != c.want {
 				t.Fatalf("QuestionTexts(%q) = %q, want %q", c.in, got, c.want)
+			}
+		})
+	}
+}
+
+// genExport returns a forms export of n rows with IDs, a role and the four
+// published questions; edit may change any row's cells (ID, role, q1..q4).
+func genExport(n int, edit func(i int, cells []string)) string {
+	var b strings.Builder
+	b.WriteString("ID,Role")
+	for _, q := range store.PublishedQuestions {
+		fmt.Fprintf(&b, ",%q", q)
+	}
+	b.WriteString("\r\n")
+	roles := []string{"GP", "Consultant", "Nurse"}
+	for i := 0; i < n; i++ {
+		cells := []string{fmt.Sprint(i + 1), roles[i%3], fmt.Sprint(1 + i%6), fmt.Sprint(1 + (i/6)%6), "", fmt.Sprint(1 + (i/36)%6)}
+		if edit != nil {
+			edit(i, cells)
+		}
+		b.WriteString(strings.Join(cells, ",") + "\r\n")
+	}
+	return b.String()
+}
+
+func TestImportTableInChunks(t *testing.T) {
+	ctx := context.Background()
+	n := 2*importChunk + 123 // three chunks
+	for _, c := range []struct {
+		name    string
+		edit    func(i int, cells []string)
+		wantErr []string // every problem, exactly as forms.Apply names them
+	}{
+		{name: "Clean"},
+		{name: "RowsWithoutID", edit: func(i int, cells []string) {
+			if i%1000 == 7 {
+				cells[0] = ""
+			}
+		}},
+		{name: "BadCellsInLateChunks", edit: func(i int, cells []string) {
+			switch i {
+			case importChunk + 5:
+				cells[2] = "7"
+			case n - 1:
+				cells[5] = "five"
+			}
+		}, wantErr: []string{`"7" is not a score`, `"five" is not a score`}},
+		{name: "SameIDInTwoChunks", edit: func(i int, cells []string) {
+			if i == n-2 {
+				cells[0] = "3"
+			}
+		}, wantErr: []string{`"3" is the same response ID as on line 4`}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tbl, err := csvio.Read(strings.NewReader(genExport(n, c.edit)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			db := openDB(t, filepath.Join(t.TempDir(), "l.db"))
+			r := store.Round{Name: "R"}
+			if err := db.CreateRound(ctx, &r); err != nil {
+				t.Fatal(err)
+			}
+			qs, _ := db.Questions(ctx, r.ID)
+			plan := forms.Detect(tbl, qs)
+			whole := forms.Apply(tbl, plan, "import:x.csv")
+
+			res, added, _, err := ImportTable(ctx, db, r.ID, tbl, plan, "import:x.csv")
+			stored, _ := db.Responses(ctx, r.ID)
+			if c.wantErr != nil {
+				if err == nil || store.ErrorMessage(err) != store.ErrorMessage(whole.Err()) {
+					t.Fatalf("error %v, want exactly forms.Apply's: %v", err, whole.Err())
+				}
+				for _, w := range c.wantErr {
+					if !strings.Contains(store.ErrorMessage(err), w) {
+						t.Fatalf("error lacks %q: %s", w, store.ErrorMessage(err))
+					}
+				}
+				if len(stored) != 0 || len(res.Problems) == 0 {
+					t.Fatalf("a rejected file stored %d responses", len(stored))
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			if added != len(whole.Responses) || len(stored) != len(whole.Responses) {
+				t.Fatalf("added %d, stored %d, want %d", added, len(stored), len(whole.Responses))
+			}
+			// The same responses, in file order, as a single Apply gives.
+			for i, w := range whole.Responses {
+				g := stored[i]
+				if g.Key != w.Key || g.Role != w.Role || fmt.Sprint(g.Scores) != fmt.Sprint(w.Scores) {
+					t.Fatalf("response %d is %+v, want %+v", i, g, w)
+				}
 			}
 		})
 	}
