@@ -42,14 +42,7 @@ func (d *dashboard) refresh() {
 	}
 	r := ui.round
 	var f store.Figures
-	var err error
-	ui.async(func() { f, err = store.ComputeFigures(ui.ctx, ui.db, r, ui.now()) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		d.show(f)
-	})
+	ui.run(func() (err error) { f, err = store.ComputeFigures(ui.ctx, ui.db, r, ui.now()); return err }, func() { d.show(f) })
 }
 
 // show lays out the figures as cards: a big number and what it counts.

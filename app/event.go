@@ -259,12 +259,7 @@ func (s *eventScreen) toggleCheckIn(a store.Attendee) {
 	if a.CheckedInAt.IsZero() {
 		at = ui.now()
 	}
-	var err error
-	ui.async(func() { err = ui.db.CheckIn(ui.ctx, a.ID, at) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
+	ui.run(func() error { return ui.db.CheckIn(ui.ctx, a.ID, at) }, func() {
 		s.search.SetText("")
 		ui.Changed()
 	})
@@ -327,14 +322,7 @@ func (s *eventScreen) showForm(title string, fields []string, values []string, c
 		if !ok {
 			return
 		}
-		var err error
-		s.ui.async(func() { err = save(f) }, func() {
-			if err != nil {
-				s.ui.showError(err)
-				return
-			}
-			s.ui.Changed()
-		})
+		s.ui.run(func() error { return save(f) }, s.ui.Changed)
 	}, s.ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
 	f.dialog.Show()
@@ -436,13 +424,7 @@ func (s *eventScreen) deleteItem(a store.AgendaItem) {
 		if !ok {
 			return
 		}
-		var err error
-		s.ui.async(func() { err = s.ui.db.DeleteAgendaItem(s.ui.ctx, a.ID) }, func() {
-			if err != nil {
-				s.ui.showError(err)
-			}
-			s.ui.Changed()
-		})
+		s.ui.run(func() error { return s.ui.db.DeleteAgendaItem(s.ui.ctx, a.ID) }, s.ui.Changed)
 	}, s.ui.win)
 }
 

@@ -43,12 +43,7 @@ func (ui *UI) showWelcome() *welcome {
 // openDemo creates the demo round if needed and switches to it.
 func (ui *UI) openDemo() {
 	var r store.Round
-	var err error
-	ui.async(func() { r, err = demo.Create(ui.ctx, ui.db) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
+	ui.run(func() (err error) { r, err = demo.Create(ui.ctx, ui.db); return err }, func() {
 		ui.round = r
 		ui.reloadRounds(nil)
 	})
@@ -82,12 +77,7 @@ func (ui *UI) showNewRound() {
 			return
 		}
 		r := store.Round{Name: f.name.Text, StartsOn: strings.TrimSpace(f.starts.Text), EndsOn: strings.TrimSpace(f.ends.Text)}
-		var err error
-		ui.async(func() { err = ui.db.CreateRound(ui.ctx, &r) }, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
+		ui.run(func() error { return ui.db.CreateRound(ui.ctx, &r) }, func() {
 			ui.round = r
 			ui.reloadRounds(nil)
 		})
@@ -138,12 +128,7 @@ func (ui *UI) showDeleteRound() {
 				ui.showError(store.Errorf(store.EINVALID, "The name typed does not match %q; nothing was deleted.", r.Name))
 				return
 			}
-			var err error
-			ui.async(func() { err = ui.db.DeleteRound(ui.ctx, r.ID) }, func() {
-				if err != nil {
-					ui.showError(err)
-					return
-				}
+			ui.run(func() error { return ui.db.DeleteRound(ui.ctx, r.ID) }, func() {
 				ui.round = store.Round{}
 				ui.reloadRounds(nil)
 			})

@@ -215,6 +215,21 @@ func (ui *UI) reloadRounds(then func()) {
 	})
 }
 
+// run does work off the UI goroutine, then, on it, shows work's error or
+// calls done. It is the shape of nearly every database call a screen makes.
+func (ui *UI) run(work func() error, done func()) {
+	var err error
+	ui.async(func() { err = work() }, func() {
+		if err != nil {
+			ui.showError(err)
+			return
+		}
+		if done != nil {
+			done()
+		}
+	})
+}
+
 // Changed tells the UI that data changed (after a save in this window), so
 // the current screen shows it.
 func (ui *UI) Changed() { ui.current().refresh() }
