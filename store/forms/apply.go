@@ -11,40 +11,11 @@ import (
 	"github.com/liaisonapp/liaison/store/csvio"
 )
 
-// Problem is one thing wrong with an import, precise enough for the
-// organiser to find and fix it in the file.
-type Problem struct {
-	// Line is the physical line of the file where the record starts (the
-	// header is line 1), or 0 for a problem with the file as a whole.
-	Line int
-	// Column is the header of the column, or "" when no one column is at fault.
-	Column string
-	// Value is the cell as read (trimmed), or "" when the cell is not the point.
-	Value string
-	// Reason says what is wrong. When Value is set it reads on from the
-	// quoted value: `"7" is not a score: …`.
-	Reason string
-}
-
-// String renders the problem as one line, such as
-// `line 12, column "Did you find the scheme useful?": "7" is not a score: use a whole number from 1 to 6, or leave it empty`.
-func (p Problem) String() string {
-	var b strings.Builder
-	if p.Line > 0 {
-		fmt.Fprintf(&b, "line %d", p.Line)
-	} else {
-		b.WriteString("the file")
-	}
-	if p.Column != "" {
-		fmt.Fprintf(&b, ", column %q", p.Column)
-	}
-	b.WriteString(": ")
-	if p.Value != "" {
-		fmt.Fprintf(&b, "%q ", p.Value)
-	}
-	b.WriteString(p.Reason)
-	return b.String()
-}
+// Problem is one thing wrong with an import: csvio's, so that the
+// feedback, reflection and participant imports name bad cells alike. A
+// problem with the file as a whole is on line 1, the header, with Column
+// empty (or naming the column at fault).
+type Problem = csvio.Problem
 
 // Result is what Apply made of an export.
 type Result struct {
@@ -130,7 +101,7 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 				res.Plan.NewQuestions = append(res.Plan.NewQuestions, c.Header)
 				key = -int64(len(res.Plan.NewQuestions))
 			} else if prev, dup := byQuestion[key]; dup {
-				res.Problems = append(res.Problems, Problem{Column: c.Header,
+				res.Problems = append(res.Problems, Problem{Line: 1, Column: c.Header,
 					Reason: fmt.Sprintf("answers the same question as column %q: map only one column to each question", prev)})
 			}
 			byQuestion[key] = c.Header
@@ -160,8 +131,8 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 		fpCols = append(fpCols, startCol)
 	}
 	if len(scores) == 0 {
-		res.Problems = append(res.Problems, Problem{
-			Reason: "has no column of scores: choose which columns hold the answers to the survey's questions"})
+		res.Problems = append(res.Problems, Problem{Line: 1,
+			Reason: "the header has no column of scores: choose which columns hold the answers to the survey's questions"})
 	}
 
 	seenID := map[string]int{} // response ID → line
@@ -184,7 +155,7 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 		}
 		if roleCol >= 0 {
 			if v := cell(row, roleCol); v != "" {
-				if role, ok := store.ParseRole(v); ok {
+				if role, ok := parseRole(v); ok {
 					r.Role = role
 				} else {
 					res.Problems = append(res.Problems, Problem{Line: row.Line, Column: roleHdr, Value: v, Reason: roleReason})

@@ -160,7 +160,7 @@ func Detect(t *csvio.Table, qs []store.Question) Plan {
 			}
 		case len(vals) > 0 && share(vals, isScore) >= 0.9:
 			cols[i].Kind = Score
-		case !haveRole && len(vals) > 0 && share(vals, isRole) >= 0.9:
+		case !haveRole && len(vals) > 0 && (asksRole(cols[i].Header) || share(vals, isRole) >= 0.9):
 			cols[i].Kind, haveRole = Role, true
 		case share(vals, hasLetter) > 0:
 			comments = append(comments, i)
@@ -316,6 +316,57 @@ func roleHeader(h string) bool {
 	return len(words(h)) <= 4 && (strings.Contains(nh, "role") || strings.Contains(nh, "profession"))
 }
 
+// asksRole reports whether a header of a few words asks for "your role"
+// (or profession, job, occupation), as in Microsoft Forms' "Which best
+// describes your role?". Detect trusts it only for a column whose values
+// are not scores, so that "Did the scheme help you understand your role?"
+// stays a question.
+func asksRole(h string) bool {
+	ws := words(h)
+	if len(ws) > 8 {
+		return false
+	}
+	for i := 1; i < len(ws); i++ {
+		if ws[i-1] == "your" {
+			switch ws[i] {
+			case "role", "profession", "job", "occupation":
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// parseRole reads a role cell: whatever store.ParseRole knows, or else a
+// cell naming exactly one role among other words, as forms' answer choices
+// do ("GP trainee", "Consultant physician", "Other (please specify)").
+// A cell naming none, or two ("GP / consultant"), is not a role.
+func parseRole(v string) (store.Role, bool) {
+	if r, ok := store.ParseRole(v); ok {
+		return r, true
+	}
+	var found store.Role
+	for _, w := range words(v) {
+		r, ok := roleWords[w]
+		if !ok || r == found {
+			continue
+		}
+		if found != "" {
+			return "", false
+		}
+		found = r
+	}
+	return found, found != ""
+}
+
+// roleWords are the single words that name a role inside a longer answer.
+var roleWords = map[string]store.Role{
+	"gp": store.RoleGP, "gps": store.RoleGP,
+	"consultant": store.RoleConsultant, "consultants": store.RoleConsultant,
+	"nurse": store.RoleNurse, "pharmacist": store.RolePharmacist, "manager": store.RoleManager,
+	"other": store.RoleOther,
+}
+
 // values returns the non-empty, trimmed cells of column i.
 func values(t *csvio.Table, i int) []string {
 	var vs []string
@@ -368,7 +419,7 @@ func parseScore(v string) (int, bool) {
 
 func isScore(v string) bool { _, ok := parseScore(v); return ok }
 
-func isRole(v string) bool { _, ok := store.ParseRole(v); return ok }
+func isRole(v string) bool { _, ok := parseRole(v); return ok }
 
 func looksLikeEmail(v string) bool {
 	at := strings.IndexByte(v, '@')

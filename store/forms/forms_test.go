@@ -211,6 +211,9 @@ func TestDetectColumns(t *testing.T) {
 		{"AreYouA", "Are you a…", []string{"GP", "Consultant"}, forms.Role},
 		{"RoleValues", "Which best describes you?", []string{"GP", "Consultant", "Nurse"}, forms.Role},
 		{"RoleHeaderOddValues", "Role", []string{"Doctor", "Registrar"}, forms.Role},
+		{"LongRoleHeader", "Which best describes your role?", []string{"GP", "Consultant", "Practice nurse", "GP trainee", "Other"}, forms.Role},
+		{"RoleValuesWithQualifiers", "Which best describes you?", []string{"GP trainee", "Consultant physician", "Salaried GP", "Practice nurse", "GP"}, forms.Role},
+		{"YourRoleQuestionScores", "Did the scheme help you understand your role better?", []string{"5", "4", "6"}, forms.Score},
 		{"ProfessionalDevelopmentQuestion", "Has the scheme helped your professional development overall?", []string{"5", "4", "6"}, forms.Score},
 		{"Comment", "Anything else?", []string{"More time please", ""}, forms.Comment},
 		{"Empty", "Unused", []string{"", ""}, forms.Ignored},
@@ -319,6 +322,40 @@ func TestApplyRoleAndIDProblems(t *testing.T) {
 	}
 }
 
+func TestApplyRoleWords(t *testing.T) {
+	for _, tt := range []struct {
+		cell string
+		want store.Role
+		bad  bool
+	}{
+		{"GP", store.RoleGP, false},
+		{"GP trainee", store.RoleGP, false},
+		{"GP registrar (ST3)", store.RoleGP, false},
+		{"Consultant physician", store.RoleConsultant, false},
+		{"Practice Nurse", store.RoleNurse, false},
+		{"Clinical pharmacist", store.RolePharmacist, false},
+		{"Other (please specify)", store.RoleOther, false},
+		{"Doctor", "", true},
+		{"GP / consultant", "", true},
+	} {
+		t.Run(tt.cell, func(t *testing.T) {
+			tab := &csvio.Table{Header: []string{"Useful?", "Which best describes your role?"},
+				Rows: []csvio.Row{{Line: 2, Cells: []string{"5", tt.cell}}}}
+			plan := forms.Plan{Columns: []forms.Column{{Index: 0, Header: "Useful?", Kind: forms.Score, QuestionID: 2},
+				{Index: 1, Header: "Which best describes your role?", Kind: forms.Role}}}
+			res := forms.Apply(tab, plan, "")
+			if got, want := len(res.Problems) > 0, tt.bad; got != want {
+				t.Fatalf("problems = %v, want some: %v", res.Problems, want)
+			}
+			if !tt.bad {
+				if got, want := res.Responses[0].Role, tt.want; got != want {
+					t.Fatalf("role = %q, want %q", got, want)
+				}
+			}
+		})
+	}
+}
+
 func TestApplySkipsEmptyRows(t *testing.T) {
 	tab := mustRead(t, "Start time,Useful?,Role,Comments\n"+
 		"09:00,5,GP,\n"+
@@ -336,7 +373,7 @@ func TestApplySkipsEmptyRows(t *testing.T) {
 func TestApplyNoScores(t *testing.T) {
 	tab := mustRead(t, "Name,Comments\nA,hello\n")
 	res := forms.Apply(tab, forms.Detect(tab, questions()), "")
-	if len(res.Problems) != 1 || res.Problems[0].Line != 0 || !strings.HasPrefix(res.Problems[0].String(), "the file: has no column of scores") {
+	if len(res.Problems) != 1 || res.Problems[0].Line != 1 || !strings.HasPrefix(res.Problems[0].String(), "line 1: the header has no column of scores") {
 		t.Fatalf("Problems = %v, want one about the file having no scores", res.Problems)
 	}
 }

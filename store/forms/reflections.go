@@ -41,7 +41,7 @@ func ReadReflections(t *csvio.Table) (reflections []string, ignored []string, pr
 		}
 		switch len(cands) {
 		case 0:
-			return nil, t.Header, []Problem{{Reason: "has no column of reflections: head the column \"Reflection\""}}
+			return nil, t.Header, []Problem{{Line: 1, Reason: "the header has no column of reflections: head the column \"Reflection\""}}
 		case 1:
 			col = cands[0]
 		default:
@@ -49,7 +49,7 @@ func ReadReflections(t *csvio.Table) (reflections []string, ignored []string, pr
 			for i, c := range cands {
 				names[i] = fmt.Sprintf("%q", t.Header[c])
 			}
-			return nil, t.Header, []Problem{{Reason: "has several columns of text (" + strings.Join(names, ", ") +
+			return nil, t.Header, []Problem{{Line: 1, Reason: "the header has several columns of text (" + strings.Join(names, ", ") +
 				"): head the one holding the reflections \"Reflection\""}}
 		}
 	}

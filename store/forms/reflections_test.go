@@ -40,12 +40,12 @@ func TestReadReflections(t *testing.T) {
 		{
 			name:        "SeveralFreeText",
 			text:        "Went well,Even better if\nGood,More time\n",
-			problemText: `the file: has several columns of text ("Went well", "Even better if")`,
+			problemText: `line 1: the header has several columns of text ("Went well", "Even better if")`,
 		},
 		{
 			name:        "NoText",
 			text:        "Name,Email\nDr A,a@nhs.net\n",
-			problemText: "the file: has no column of reflections",
+			problemText: "line 1: the header has no column of reflections",
 		},
 	} {
 		t.Run(tt.name, func(t *testing.T) {
