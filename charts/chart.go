@@ -268,6 +268,10 @@ func (p *painter) outline(l, t, r, b int, c drawing.Color, width float64) {
 	p.r.Stroke()
 }
 
+// edgeWidth is the width of the outline around score segments: 1.5 px at
+// 1280×720, growing with the image so a 1920×1080 slide keeps it visible.
+func (p *painter) edgeWidth() float64 { return math.Max(1.5, p.dpi/64) }
+
 // line strokes a straight line, dashed when dash is not empty.
 func (p *painter) line(x0, y0, x1, y1 int, c drawing.Color, width float64, dash []float64) {
 	p.r.ResetStyle()

@@ -4,9 +4,11 @@ import (
 	"bytes"
 	"encoding/xml"
 	"errors"
+	"fmt"
 	"image/color"
 	"io"
 	"math"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -301,6 +303,16 @@ func TestThemeContrast(t *testing.T) {
 					t.Fatalf("score %d colour = %s, ScoreColours says %s", i+1, got, want)
 				}
 			}
+			// A segment is told from its neighbour by its edge, and from
+			// the background by its fill or its edge.
+			for i, fill := range p.scores {
+				if got := ContrastRatio(p.edge, fill); got < 3 {
+					t.Fatalf("edge on score %d = %.2f, want ≥ 3", i+1, got)
+				}
+				if f, e := ContrastRatio(fill, p.bg), ContrastRatio(p.edge, p.bg); f < 3 && e < 3 {
+					t.Fatalf("score %d on background = %.2f and its edge %.2f, want one ≥ 3", i+1, f, e)
+				}
+			}
 			if got := ContrastRatio(p.bar, p.bg); got < 3 {
 				t.Fatalf("bar on background = %.2f, want ≥ 3", got)
 			}
@@ -378,4 +390,44 @@ func renderSVG(t *testing.T, c *Chart) string {
 		t.Fatal(err)
 	}
 	return b.String()
+}
+
+// Every score segment and legend swatch is outlined in the theme's edge
+// colour, so the score-3 yellow (about 1.2:1 on white) and neighbouring
+// scores of similar lightness are still told apart at 3:1. Checked in the
+// SVG, where each filled shape is followed by its outline.
+func TestDivergingSegmentsHaveADarkEdge(t *testing.T) {
+	for _, th := range []Theme{Light, HighContrast} {
+		t.Run(th.String(), func(t *testing.T) {
+			p := paletteFor(th)
+			var b strings.Builder
+			if err := Diverging(published, Options{Theme: th}).SVG(&b); err != nil {
+				t.Fatal(err)
+			}
+			rgba := func(c color.Color) string {
+				r, g, bl, _ := c.RGBA()
+				return fmt.Sprintf("rgba(%d,%d,%d,1.0)", r>>8, g>>8, bl>>8)
+			}
+			styles := regexp.MustCompile(`style="([^"]*)"`).FindAllStringSubmatch(b.String(), -1)
+			segments := 0
+			for i, s := range styles {
+				for score, fill := range p.scores {
+					if s[1] != "stroke-width:0;stroke:none;fill:"+rgba(fill) {
+						continue
+					}
+					segments++
+					if i+1 == len(styles) {
+						t.Fatalf("score %d shape is the last element, with no outline", score+1)
+					}
+					if got, want := styles[i+1][1], "stroke:"+rgba(p.edge)+";fill:none"; !strings.HasSuffix(got, want) {
+						t.Fatalf("score %d shape outlined with %q, want …%q", score+1, got, want)
+					}
+				}
+			}
+			// 23 non-empty segments (nobody scored question 1 a 1) and 6 swatches.
+			if got, want := segments, 23+6; got != want {
+				t.Fatalf("%d score shapes, want %d", got, want)
+			}
+		})
+	}
 }

@@ -159,7 +159,7 @@ func (l *divergingLayout) draw(p *painter, body box) {
 			x0, x1 := xOf(s.Start), xOf(s.End)
 			fill := p.pal.scores[s.Score-1]
 			p.rect(x0, y, x1, y+thick, fill)
-			p.outline(x0, y, x1, y+thick, p.pal.bg, 1)
+			p.outline(x0, y, x1, y+thick, p.pal.edge, p.edgeWidth())
 			label := fmt.Sprintf("%.0f%%", s.Share*100)
 			tw := p.textWidth(label, labelPt)
 			if tw+lh/2 > x1-x0 {
@@ -212,7 +212,7 @@ func (l *divergingLayout) legend(p *painter, x, y int) {
 		}
 		top := y + (lh-sw)/2
 		p.rect(x, top, x+sw, top+sw, p.pal.scores[s-1])
-		p.outline(x, top, x+sw, top+sw, p.pal.fg, 1)
+		p.outline(x, top, x+sw, top+sw, p.pal.edge, p.edgeWidth())
 		x += sw + lh/5
 		num := fmt.Sprint(s)
 		p.text(num, x, y, labelPt, p.pal.fg)

@@ -62,7 +62,13 @@ type palette struct {
 	bar                 drawing.Color   // single-series bars
 	series              []drawing.Color // lines, in series order
 	scores              [6]drawing.Color
-	minText             float64
+	// edge outlines every score segment and legend swatch. Neighbouring
+	// scores (orange beside yellow) differ by less than 3:1, and the yellow
+	// of score 3 is only about 1.2:1 on white, so the edge, not the fill,
+	// is what separates a segment from its neighbours and the background;
+	// it reaches 3:1 against every score colour.
+	edge    drawing.Color
+	minText float64
 }
 
 func paletteFor(t Theme) palette {
@@ -75,6 +81,7 @@ func paletteFor(t Theme) palette {
 			bar:     okabeSkyBlue,
 			series:  []drawing.Color{okabeSkyBlue, okabeOrange, okabeYellow, okabePurple, okabeGreen, white},
 			scores:  scores,
+			edge:    black, // every score colour reaches 3:1 on black by itself
 			minText: t.MinTextContrast(),
 		}
 	}
@@ -85,6 +92,7 @@ func paletteFor(t Theme) palette {
 		bar:     okabeBlue,
 		series:  []drawing.Color{okabeBlue, okabeVermilion, okabeGreen, okabePurple, drawing.ColorFromHex("111111")},
 		scores:  scores,
+		edge:    drawing.ColorFromHex("111111"),
 		minText: t.MinTextContrast(),
 	}
 }
