@@ -311,3 +311,60 @@ func TestImportDialog(t *testing.T) {
 		}
 	})
 }
+
+func TestBreakdownSuppressionAtK(t *testing.T) {
+	// K is 5 (the default): consultants at K-1, K and K+1 responses, each
+	// answering the first question only, beside ten GPs.
+	for _, c := range []struct {
+		name        string
+		consultants int
+		suppressed  bool
+	}{
+		{"K-1", 4, true},
+		{"K", 5, false},
+		{"K+1", 6, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			ui, s, r := feedbackUI(t)
+			qs, err := ui.db.Questions(ui.ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var rs []store.Response
+			for i := 0; i < 10+c.consultants; i++ {
+				role := store.RoleGP
+				if i >= 10 {
+					role = store.RoleConsultant
+				}
+				rs = append(rs, store.Response{Role: role, Source: "paper", Scores: map[int64]int{qs[0].ID: 4 + i%2}})
+			}
+			if _, _, err := ui.db.AddResponses(ui.ctx, r.ID, rs); err != nil {
+				t.Fatal(err)
+			}
+			ui.Changed()
+			label := store.SuppressedLabel(5)
+			var rows int
+			for _, row := range s.bcells[1:] {
+				if row[0] != store.RoleConsultant.Label() || row[1] != qs[0].Text {
+					continue
+				}
+				rows++
+				if c.suppressed {
+					for _, cell := range row[2:] {
+						if cell != label {
+							t.Fatalf("suppressed group shows %q: %q", cell, row)
+						}
+					}
+				} else if got, want := row[2], fmt.Sprint(c.consultants); got != want {
+					t.Fatalf("consultants n = %q, want %q (row %q)", got, want, row)
+				}
+			}
+			if rows != 1 {
+				t.Fatalf("%d consultant rows for the first question, want 1: %q", rows, s.bcells)
+			}
+			if got, want := s.cells[1][1], fmt.Sprint(10+c.consultants); got != want {
+				t.Fatalf("overall n = %q, want %q", got, want)
+			}
+		})
+	}
+}
