@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
@@ -152,8 +153,15 @@ func (ps *presenterSettings) chartsTheme() charts.Theme {
 	return charts.Light
 }
 
-// addPresenterShortcut makes F5 start the presenter from the main window,
-// and adds it to the menu for those who look there first.
+// presentShortcut starts the presenter wherever the keyboard focus is.
+// Fyne hands a plain F5 to the focused widget (a text entry swallows it)
+// and only reaches the canvas when nothing has focus; a key with Ctrl is a
+// shortcut, and a main-menu shortcut is tried before the focused widget.
+var presentShortcut = &desktop.CustomShortcut{KeyName: fyne.KeyF5, Modifier: fyne.KeyModifierShortcutDefault}
+
+// addPresenterShortcut makes F5 start the presenter from the main window
+// (Ctrl+F5 too, which also works while typing in a field), and adds it to
+// the menu for those who look there first.
 func (ui *UI) addPresenterShortcut() {
 	var cs *chartsScreen
 	for _, s := range ui.screens {
@@ -176,7 +184,9 @@ func (ui *UI) addPresenterShortcut() {
 		}
 	})
 	if mm := ui.win.MainMenu(); mm != nil {
-		mm.Items = append(mm.Items, fyne.NewMenu("View", fyne.NewMenuItem("Present on the projector (F5)", cs.startPresenter)))
+		item := fyne.NewMenuItem("Present on the projector (F5)", cs.startPresenter)
+		item.Shortcut = presentShortcut
+		mm.Items = append(mm.Items, fyne.NewMenu("View", item))
 		ui.win.SetMainMenu(mm)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaisonapp/liaison/store"
@@ -184,4 +185,32 @@ func TestPresenterSlidesShowFiguresAgendaAndQuotes(t *testing.T) {
 	if !strings.Contains(quotes, approved.Quote()) {
 		t.Fatalf("the approved quote %q is on no slide:\n%s", approved.Quote(), quotes)
 	}
+}
+
+// A plain F5 never reaches the window while a text field has focus (Fyne
+// gives it to the field), so the View menu carries Ctrl+F5: main-menu
+// shortcuts are tried before the focused widget.
+func TestPresentShortcutInTheViewMenu(t *testing.T) {
+	ui, cs, _ := openCharts(t)
+	var item *fyne.MenuItem
+	for _, m := range ui.win.MainMenu().Items {
+		for _, it := range m.Items {
+			if it.Shortcut != nil {
+				if s, ok := it.Shortcut.(*desktop.CustomShortcut); ok && s.KeyName == fyne.KeyF5 {
+					item = it
+				}
+			}
+		}
+	}
+	if item == nil {
+		t.Fatal("no menu item with an F5 shortcut")
+	}
+	if got, want := item.Shortcut.(*desktop.CustomShortcut).Modifier, fyne.KeyModifierShortcutDefault; got != want {
+		t.Fatalf("menu shortcut modifier = %v, want %v (a plain key is not a shortcut in Fyne)", got, want)
+	}
+	item.Action()
+	if cs.presenting == nil {
+		t.Fatal("the menu item did not start the presenter")
+	}
+	t.Cleanup(cs.presenting.close)
 }
