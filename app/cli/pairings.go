@@ -23,8 +23,9 @@ type Suggestion struct {
 }
 
 // SuggestPairs suggests pairs for the whole round: locked pairs are kept,
-// unlocked ones may be re-decided, and nobody is paired with someone they
-// were paired with in an earlier round.
+// unlocked ones may be re-decided (but are kept when nothing better is on
+// offer), and nobody is paired with someone they were paired with in an
+// earlier round.
 func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggestion, error) {
 	people, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: roundID})
 	if err != nil {
@@ -38,13 +39,15 @@ func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggest
 	if err != nil {
 		return Suggestion{}, err
 	}
-	var locked []store.Pairing
+	var locked, current []store.Pairing
 	for _, p := range existing {
 		if p.Locked {
 			locked = append(locked, p)
+		} else {
+			current = append(current, p)
 		}
 	}
-	res := match.Suggest(match.Input{People: people, Locked: locked, PairedBefore: before}, match.DefaultOptions())
+	res := match.Suggest(match.Input{People: people, Locked: locked, PairedBefore: before, Current: current}, match.DefaultOptions())
 	return Suggestion{Result: res, Existing: existing}, nil
 }
 

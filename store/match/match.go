@@ -60,6 +60,12 @@ type Input struct {
 	// each person given by lower-cased email, or lower-cased name when they
 	// have no email. IDs are not used because they differ between rounds.
 	PairedBefore [][2]string
+	// Current are the round's stored pairs that are not locked. They bind
+	// nothing, but among matchings with as many pairs and as much preference
+	// weight as the best, Suggest picks one that keeps as many of them as
+	// it can, so that asking again after a small change does not reshuffle
+	// pairs the organiser has already told people about.
+	Current []store.Pairing
 }
 
 // Pair is one pair in the result, with why it was made so the organiser can
@@ -185,7 +191,7 @@ func Suggest(in Input, opt Options) Result {
 	}
 
 	before := pairedBefore(in.PairedBefore, prim, sec)
-	match := m.assign(prim, sec, before)
+	match := m.assign(prim, sec, before, current(in.Current, prim, sec))
 
 	// Pairs in order of the primary-side person (prim is sorted by ID).
 	matchedSec := make([]bool, len(sec))
@@ -324,6 +330,33 @@ func pairedBefore(history [][2]string, prim, sec []person) map[[2]int]bool {
 	return set
 }
 
+// current returns the stored pairs among the pool as a set of (primary
+// index, secondary index).
+func current(stored []store.Pairing, prim, sec []person) map[[2]int]bool {
+	if len(stored) == 0 {
+		return nil
+	}
+	index := func(side []person) map[int64]int {
+		m := make(map[int64]int, len(side))
+		for i, p := range side {
+			if _, ok := m[p.p.ID]; !ok {
+				m[p.p.ID] = i
+			}
+		}
+		return m
+	}
+	pi, si := index(prim), index(sec)
+	set := map[[2]int]bool{}
+	for _, c := range stored {
+		i, okP := pi[c.PrimaryID]
+		j, okS := si[c.SecondaryID]
+		if okP && okS {
+			set[[2]int{i, j}] = true
+		}
+	}
+	return set
+}
+
 // allowed reports whether the hard rules let a and b pair; a is primary.
 func allowed(a, b *person, i, j int, before map[[2]int]bool) bool {
 	if a.org != 0 && a.org == b.org {
@@ -356,7 +389,12 @@ func (m *matcher) scoreInt(a, b *person) int64 {
 // cells. So an assignment with fewer forbidden cells always costs less, and
 // the optimum has the most allowed pairs and, among those, the best score.
 // Forbidden cells it still had to use are dropped.
-func (m *matcher) assign(prim, sec []person, before map[[2]int]bool) []int {
+//
+// To prefer the stored pairs in keep without giving up a pair or any
+// weight, every cost is multiplied by rows+1 and a kept cell costs one less:
+// the at most rows units kept pairs can save are less than one unit of the
+// old costs.
+func (m *matcher) assign(prim, sec []person, before, keep map[[2]int]bool) []int {
 	match := make([]int, len(prim))
 	for i := range match {
 		match[i] = -1
@@ -394,6 +432,16 @@ func (m *matcher) assign(prim, sec []person, before map[[2]int]bool) []int {
 	}
 	for ij := range before {
 		cost[at(ij[0], ij[1])] = forbidden
+	}
+	if len(keep) > 0 && forbidden < math.MaxInt64/4/(int64(rows)+1)/(int64(rows)+1) {
+		for k := range cost {
+			cost[k] *= int64(rows) + 1
+		}
+		for ij := range keep {
+			if c := &cost[at(ij[0], ij[1])]; *c < forbidden*(int64(rows)+1) {
+				*c--
+			}
+		}
 	}
 	for r, c := range solveLAP(cost, rows, cols) {
 		i, j := r, c

@@ -533,3 +533,58 @@ func BenchmarkSuggest1000x1000(b *testing.B) {
 	}
 	b.ReportMetric(float64(len(r.Pairs)), "pairs")
 }
+
+// TestSuggestKeepsCurrentPairsOnTies checks that stored unlocked pairs are
+// kept when nothing better is on offer, and given up only for more weight.
+func TestSuggestKeepsCurrentPairsOnTies(t *testing.T) {
+	stored := func(p, s int64) store.Pairing { return store.Pairing{PrimaryID: p, SecondaryID: s} }
+	tests := []struct {
+		name    string
+		people  []store.Participant
+		current []store.Pairing
+		want    []string
+	}{
+		{"NoPreferences", []store.Participant{
+			gp(1, "Ann", "P1", ""), gp(2, "Bea", "P2", ""),
+			consultant(3, "Cy", "T1", "", ""), consultant(4, "Dee", "T1", "", "")},
+			[]store.Pairing{stored(1, 4), stored(2, 3)},
+			[]string{"Ann-Dee", "Bea-Cy"}},
+		{"EqualWeightEitherWay", []store.Participant{
+			gp(1, "Ann", "P1", "East"), gp(2, "Bea", "P2", "East"),
+			consultant(3, "Cy", "T1", "East", ""), consultant(4, "Dee", "T1", "East", "")},
+			[]store.Pairing{stored(1, 4)},
+			[]string{"Ann-Dee", "Bea-Cy"}},
+		{"BetterWeightWins", []store.Participant{
+			gp(1, "Ann", "P1", "East"), gp(2, "Bea", "P2", "West"),
+			consultant(3, "Cy", "T1", "East", ""), consultant(4, "Dee", "T1", "West", "")},
+			[]store.Pairing{stored(1, 4), stored(2, 3)},
+			[]string{"Ann-Cy", "Bea-Dee"}},
+		{"MorePairsWin", []store.Participant{
+			gp(1, "Ann", "P1", ""), gp(2, "Bea", "T2", ""),
+			consultant(3, "Cy", "T1", "", ""), consultant(4, "Dee", "T2", "", "")},
+			[]store.Pairing{stored(1, 3)},
+			[]string{"Ann-Dee", "Bea-Cy"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := pairs(match.Suggest(match.Input{People: tt.people, Current: tt.current}, match.DefaultOptions()))
+			if !slices.Equal(got, tt.want) {
+				t.Fatalf("pairs = %v, want %v", got, tt.want)
+			}
+		})
+	}
+}
+
+// BenchmarkSuggest1000x1000Stored is the big round asked again after every
+// GP has a stored pair, which turns on the keep-stored-pairs tie-break.
+func BenchmarkSuggest1000x1000Stored(b *testing.B) {
+	in := bigRound(1000)
+	for i := range 1000 {
+		in.Current = append(in.Current, store.Pairing{PrimaryID: int64(i + 1), SecondaryID: int64(1000 + (i+7)%1000 + 1)})
+	}
+	var r match.Result
+	for b.Loop() {
+		r = match.Suggest(in, match.DefaultOptions())
+	}
+	b.ReportMetric(float64(len(r.Pairs)), "pairs")
+}
