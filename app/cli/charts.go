@@ -29,7 +29,7 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if strings.TrimSpace(*out) == "" {
 			return store.Errorf(store.EINVALID, "Say where to write the charts with --out DIR.")
 		}
-		r, err := env.round(*roundName)
+		r, err := existingRound(env, *roundName)
 		if err != nil {
 			return err
 		}
@@ -68,4 +68,14 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		}
 		return nil
 	}
+}
+
+// existingRound resolves --round for a command that only reads: a
+// mistyped name is an error ("There is no round called …") rather than a
+// new empty round created in the database and charted as all zeros.
+func existingRound(env *Env, name string) (store.Round, error) {
+	if strings.TrimSpace(name) == "" {
+		return env.round("")
+	}
+	return env.DB.RoundByName(env.Ctx, name)
 }

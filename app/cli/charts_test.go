@@ -53,3 +53,24 @@ func TestChartsNeedsOut(t *testing.T) {
 		t.Fatalf("exit %d, stderr %q; want 1 and a word about --out", code, errb.String())
 	}
 }
+
+// A mistyped --round must not create an empty round and chart it as zeros.
+func TestChartsUnknownRoundWritesNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "l.db")
+	var out, errb bytes.Buffer
+	if code := Run(context.Background(), []string{"demo", "--db", db}, &out, &errb); code != 0 {
+		t.Fatalf("demo: exit %d: %s", code, errb.String())
+	}
+	outDir := filepath.Join(dir, "charts")
+	for i := range 2 { // the second run fails too: the first created no round
+		errb.Reset()
+		code := Run(context.Background(), []string{"charts", "--db", db, "--out", outDir, "--round", "Demo round 2071"}, &out, &errb)
+		if code != 1 || !strings.Contains(errb.String(), "no round called") {
+			t.Fatalf("run %d: exit %d, stderr %q; want 1 and \"no round called\"", i+1, code, errb.String())
+		}
+	}
+	if _, err := os.Stat(outDir); !os.IsNotExist(err) {
+		t.Fatalf("the output folder exists after a failed run (%v)", err)
+	}
+}
