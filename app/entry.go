@@ -144,7 +144,8 @@ func (e *paperEntry) TypedRune(r rune) {
 	}
 }
 
-// TypedKey implements fyne.Focusable: Backspace, Enter and the keypad.
+// TypedKey implements fyne.Focusable: Backspace and Enter (Return or
+// the keypad's).
 func (e *paperEntry) TypedKey(k *fyne.KeyEvent) {
 	switch k.Name {
 	case fyne.KeyBackspace:
@@ -157,9 +158,10 @@ func (e *paperEntry) TypedKey(k *fyne.KeyEvent) {
 		e.show()
 	case fyne.KeyReturn, fyne.KeyEnter:
 		e.save()
-	case fyne.KeySpace:
-		e.key(0)
 	}
+	// Space, digits and letters arrive here as keys too, but the window
+	// also sends them as runes, which TypedRune handles: acting on both
+	// would skip two questions for one press of Space.
 }
 
 // TypedShortcut handles Ctrl+Z (undo) while keying.

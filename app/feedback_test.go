@@ -40,8 +40,9 @@ func feedbackUI(t *testing.T) (*UI, *feedbackScreen, store.Round) {
 	return ui, s, r
 }
 
-// keyIn focuses the paper entry and types keys: runes as typed, and the
-// names in braces ({Return}, {BackSpace}) as keys.
+// keyIn focuses the paper entry and types keys: characters as the window
+// sends a typed character (key, then rune), and the names in braces
+// ({Return}, {BackSpace}) as keys alone.
 func keyIn(ui *UI, s *feedbackScreen, keys string) {
 	c := ui.win.Canvas()
 	s.tabs.SelectIndex(1)
@@ -56,8 +57,18 @@ func keyIn(ui *UI, s *feedbackScreen, keys string) {
 			continue
 		}
 		// The test canvas has no key handler of its own: type into the
-		// focused widget, as the real window does.
-		c.Focused().TypedRune(rune(keys[0]))
+		// focused widget as the real (GLFW) window does, which sends a
+		// printable key both as a key (Space, 5, G) and as a rune.
+		r := rune(keys[0])
+		name := fyne.KeyName(strings.ToUpper(string(r)))
+		switch r {
+		case ' ':
+			name = fyne.KeySpace
+		case '-':
+			name = fyne.KeyMinus
+		}
+		c.Focused().TypedKey(&fyne.KeyEvent{Name: name})
+		c.Focused().TypedRune(r)
 		keys = keys[1:]
 	}
 }
