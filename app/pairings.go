@@ -179,18 +179,13 @@ func (s *pairingsScreen) refresh() {
 	id := ui.round.ID
 	var ps []store.Participant
 	var pairs []store.Pairing
-	var err error
-	ui.async(func() {
-		if pairs, err = ui.db.FindPairings(ui.ctx, id); err == nil {
-			ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id})
+	ui.run(func() (err error) {
+		if pairs, err = ui.db.FindPairings(ui.ctx, id); err != nil {
+			return err
 		}
-	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		s.load(ps, pairs)
-	})
+		ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id})
+		return err
+	}, func() { s.load(ps, pairs) })
 }
 
 // load shows the round's pairs and offers its unpaired people for pairing
@@ -237,7 +232,7 @@ func (s *pairingsScreen) load(people []store.Participant, pairs []store.Pairing)
 	s.second.ClearSelected()
 	text := fmt.Sprintf("%d pairs · %d people unpaired", len(pairs), len(s.unpaired))
 	if overdue > 0 {
-		text += fmt.Sprintf(" · ⚠ %d overdue visit(s)", overdue)
+		text += " · ⚠ " + countNoun(overdue, "overdue visit", "overdue visits")
 	}
 	s.summary.SetText(text)
 	if _, ok := s.selectedPair(); !ok {
@@ -267,31 +262,15 @@ func (s *pairingsScreen) selectedPair() (store.Pairing, bool) {
 
 func (s *pairingsScreen) updateButtons() {
 	p, ok := s.selectedPair()
-	for _, b := range []*widget.Button{s.lockBtn, s.unpairBtn, s.visitsBtn, s.icsBtn} {
-		if ok {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
+	setEnabled(ok, s.lockBtn, s.unpairBtn, s.visitsBtn, s.icsBtn)
 	if p.Locked {
 		s.lockBtn.SetText("Unlock")
 	} else {
 		s.lockBtn.SetText("Lock")
 	}
 	a, b := s.choice[s.first.Selected], s.choice[s.second.Selected]
-	if a.ID != 0 && b.ID != 0 && a.ID != b.ID {
-		s.pairBtn.Enable()
-	} else {
-		s.pairBtn.Disable()
-	}
-	if s.ui.round.ID != 0 {
-		s.suggestBtn.Enable()
-		s.exportBtn.Enable()
-	} else {
-		s.suggestBtn.Disable()
-		s.exportBtn.Disable()
-	}
+	setEnabled(a.ID != 0 && b.ID != 0 && a.ID != b.ID, s.pairBtn)
+	setEnabled(s.ui.round.ID != 0, s.suggestBtn, s.exportBtn)
 }
 
 // pairByHand pairs the two chosen people, the consultant (if either is one)
@@ -306,12 +285,7 @@ func (s *pairingsScreen) pairByHand() {
 		a, b = b, a
 	}
 	p := store.Pairing{RoundID: ui.round.ID, PrimaryID: a.ID, SecondaryID: b.ID, Reason: "paired by hand"}
-	var err error
-	ui.async(func() { err = ui.db.CreatePairing(ui.ctx, &p) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
+	ui.run(func() error { return ui.db.CreatePairing(ui.ctx, &p) }, func() {
 		s.selected = p.ID
 		ui.Changed()
 	})
@@ -325,14 +299,7 @@ func (s *pairingsScreen) toggleLock() {
 	}
 	ui := s.ui
 	p.Locked = !p.Locked
-	var err error
-	ui.async(func() { err = ui.db.UpdatePairing(ui.ctx, &p) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		ui.Changed()
-	})
+	ui.run(func() error { return ui.db.UpdatePairing(ui.ctx, &p) }, ui.Changed)
 }
 
 // askUnpair asks before deleting the selected pair, naming what goes.
@@ -342,27 +309,9 @@ func (s *pairingsScreen) askUnpair() {
 		return
 	}
 	ui := s.ui
-	a := &deleteAsk{text: widget.NewLabel(fmt.Sprintf("Unpair %s and %s? Their two visits go too:\n• the visit to the practice: %s\n• the visit to the hospital: %s\n\nBoth stay in the round, unpaired.",
-		p.Primary.Name, p.Secondary.Name, visitText(p.Visits[0], ui), visitText(p.Visits[1], ui)))}
-	a.text.Wrapping = fyne.TextWrapWord
-	a.dialog = dialog.NewCustomWithoutButtons("Unpair?", a.text, ui.win)
-	a.no = widget.NewButton("Keep the pair", a.dialog.Hide)
-	a.yes = widget.NewButtonWithIcon("Unpair", theme.DeleteIcon(), func() {
-		a.dialog.Hide()
-		var err error
-		ui.async(func() { err = ui.db.DeletePairing(ui.ctx, p.ID) }, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			ui.Changed()
-		})
-	})
-	a.yes.Importance = widget.DangerImportance
-	a.dialog.SetButtons([]fyne.CanvasObject{a.no, a.yes})
-	a.dialog.Resize(fyne.NewSize(560, 240))
-	a.dialog.Show()
-	s.ask = a
+	s.ask = askDelete(ui, "Unpair?", fmt.Sprintf("Unpair %s and %s? Their two visits go too:\n• the visit to the practice: %s\n• the visit to the hospital: %s\n\nBoth stay in the round, unpaired.",
+		p.Primary.Name, p.Secondary.Name, visitText(p.Visits[0], ui), visitText(p.Visits[1], ui)),
+		"Keep the pair", "Unpair", 240, func() error { return ui.db.DeletePairing(ui.ctx, p.ID) })
 }
 
 // suggestDialog shows a whole-round suggestion: each pair with its reason
@@ -383,14 +332,10 @@ func (s *pairingsScreen) showSuggest() {
 	ui := s.ui
 	round := ui.round
 	var sug cli.Suggestion
-	var err error
-	ui.async(func() { sug, err = cli.SuggestPairs(ui.ctx, ui.db, round.ID) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		s.openSuggest(sug)
-	})
+	ui.run(func() (err error) {
+		sug, err = cli.SuggestPairs(ui.ctx, ui.db, round.ID)
+		return err
+	}, func() { s.openSuggest(sug) })
 }
 
 func (s *pairingsScreen) openSuggest(sug cli.Suggestion) {
@@ -496,9 +441,9 @@ func (d *suggestDialog) accepted() []match.Pair {
 // anything.
 func (d *suggestDialog) update() {
 	remove, add := d.sug.Plan(d.accepted())
-	text := fmt.Sprintf("Locked pairs are kept. Tick the pairs to accept: %d new pair(s) ticked", len(add))
+	text := "Locked pairs are kept. Tick the pairs to accept: " + countNoun(len(add), "new pair", "new pairs") + " ticked"
 	if len(remove) > 0 {
-		text += fmt.Sprintf(", replacing %d unlocked pair(s) and their visits", len(remove))
+		text += ", replacing " + countNoun(len(remove), "unlocked pair", "unlocked pairs") + " and their visits"
 	} else {
 		text += "; pairs that would replace a stored pair start unticked"
 	}
@@ -520,14 +465,7 @@ func (s *pairingsScreen) acceptSuggestion(d *suggestDialog) {
 		return
 	}
 	d.dialog.Hide()
-	var err error
-	ui.async(func() { err = cli.ApplyPlan(ui.ctx, ui.db, round.ID, remove, add) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		ui.Changed()
-	})
+	ui.run(func() error { return cli.ApplyPlan(ui.ctx, ui.db, round.ID, remove, add) }, ui.Changed)
 }
 
 // visitEditor edits both visits of a pair.
@@ -695,26 +633,12 @@ func (s *pairingsScreen) writeCalendar() {
 		return
 	}
 	name := "visits-" + fileSlug(p.Primary.Name) + "-" + fileSlug(p.Secondary.Name) + ".ics"
-	ui.files.save("Save the visits to a calendar file", name, func(path string, err error) {
-		if err != nil {
-			if err != errCancelled {
-				ui.showError(err)
-			}
-			return
-		}
-		stamp := ui.now()
-		ui.async(func() {
-			err = cli.WriteFileAtomic(path, func(w io.Writer) error {
-				return ics.Write(w, "-//Liaison//Liaison//EN", stamp, events...)
-			})
-		}, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			dialog.ShowInformation("Calendar saved", fmt.Sprintf("Wrote %d visit(s) to %s. Open it in Outlook to add them.", len(events), path), ui.win)
+	stamp := ui.now()
+	saveFile(ui, "Save the visits to a calendar file", name,
+		func(w io.Writer) error { return ics.Write(w, "-//Liaison//Liaison//EN", stamp, events...) },
+		"Calendar saved", func(path string) string {
+			return fmt.Sprintf("Wrote %s to %s. Open it in Outlook to add them.", countNoun(len(events), "visit", "visits"), path)
 		})
-	})
 }
 
 // fileSlug turns a name into something safe in a file name.
@@ -734,22 +658,8 @@ func fileSlug(s string) string {
 func (s *pairingsScreen) export() {
 	ui := s.ui
 	pairs := slices.Clone(s.pairs)
-	ui.files.save("Export pairings", "pairings.csv", func(path string, err error) {
-		if err != nil {
-			if err != errCancelled {
-				ui.showError(err)
-			}
-			return
-		}
-		today := ui.now()
-		ui.async(func() {
-			err = cli.WriteFileAtomic(path, func(w io.Writer) error { return cli.ExportPairings(w, pairs, today) })
-		}, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %d pairs to %s.", len(pairs), path), ui.win)
-		})
-	})
+	today := ui.now()
+	saveFile(ui, "Export pairings", "pairings.csv",
+		func(w io.Writer) error { return cli.ExportPairings(w, pairs, today) },
+		"Exported", func(path string) string { return fmt.Sprintf("Wrote %d pairs to %s.", len(pairs), path) })
 }

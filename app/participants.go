@@ -164,18 +164,13 @@ func (s *participantsScreen) refresh() {
 	id := ui.round.ID
 	var ps []store.Participant
 	var pairs []store.Pairing
-	var err error
-	ui.async(func() {
-		if ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id}); err == nil {
-			pairs, err = ui.db.FindPairings(ui.ctx, id)
+	ui.run(func() (err error) {
+		if ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id}); err != nil {
+			return err
 		}
-	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
-		s.load(ps, pairs)
-	})
+		pairs, err = ui.db.FindPairings(ui.ctx, id)
+		return err
+	}, func() { s.load(ps, pairs) })
 }
 
 // load replaces the round's participants and pairs and shows them with the
@@ -278,20 +273,8 @@ func (s *participantsScreen) selectedParticipant() (store.Participant, bool) {
 
 func (s *participantsScreen) updateButtons() {
 	_, ok := s.selectedParticipant()
-	for _, b := range []*widget.Button{s.editBtn, s.deleteBtn} {
-		if ok {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
-	for _, b := range []*widget.Button{s.addBtn, s.importBtn, s.exportBtn} {
-		if s.ui.round.ID != 0 {
-			b.Enable()
-		} else {
-			b.Disable()
-		}
-	}
+	setEnabled(ok, s.editBtn, s.deleteBtn)
+	setEnabled(s.ui.round.ID != 0, s.addBtn, s.importBtn, s.exportBtn)
 }
 
 // participantForm adds or edits one participant. It keeps its own Save
@@ -449,39 +432,14 @@ func splitWishes(s string) []string {
 	return out
 }
 
-// deleteAsk asks before deleting a participant and says what goes with them.
-type deleteAsk struct {
-	dialog  *dialog.CustomDialog
-	text    *widget.Label
-	yes, no *widget.Button
-}
-
 func (s *participantsScreen) askDelete() {
 	p, ok := s.selectedParticipant()
 	if !ok {
 		return
 	}
 	ui := s.ui
-	a := &deleteAsk{text: widget.NewLabel(deleteText(p, s.pairOf[p.ID], ui))}
-	a.text.Wrapping = fyne.TextWrapWord
-	a.dialog = dialog.NewCustomWithoutButtons("Delete "+p.Name+"?", a.text, ui.win)
-	a.no = widget.NewButton("Keep", a.dialog.Hide)
-	a.yes = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), func() {
-		a.dialog.Hide()
-		var err error
-		ui.async(func() { err = ui.db.DeleteParticipant(ui.ctx, p.ID) }, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			ui.Changed()
-		})
-	})
-	a.yes.Importance = widget.DangerImportance
-	a.dialog.SetButtons([]fyne.CanvasObject{a.no, a.yes})
-	a.dialog.Resize(fyne.NewSize(560, 220))
-	a.dialog.Show()
-	s.ask = a
+	s.ask = askDelete(ui, "Delete "+p.Name+"?", deleteText(p, s.pairOf[p.ID], ui), "Keep", "Delete", 220,
+		func() error { return ui.db.DeleteParticipant(ui.ctx, p.ID) })
 }
 
 // deleteText says what deleting p takes with them: their pair and its two
@@ -600,7 +558,7 @@ func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImpo
 	summary := fmt.Sprintf("%s (%s): %d people, %d new and %d already in %q (to be updated).",
 		name, imp.Encoding, len(imp.Rows), pv.created, pv.updated, ui.round.Name)
 	if n := len(imp.Problems); n > 0 {
-		summary += fmt.Sprintf("\n⚠ %d problem(s) below: nothing can be imported until they are fixed in the spreadsheet.", n)
+		summary += "\n⚠ " + countNoun(n, "problem", "problems") + " below: nothing can be imported until they are fixed in the spreadsheet."
 	}
 	pv.summary = widget.NewLabel(summary)
 	pv.summary.Wrapping = fyne.TextWrapWord
@@ -702,21 +660,7 @@ func (s *participantsScreen) runImport(pv *importPreview) {
 func (s *participantsScreen) export() {
 	ui := s.ui
 	ps := slices.Clone(s.all)
-	ui.files.save("Export participants", "participants.csv", func(path string, err error) {
-		if err != nil {
-			if err != errCancelled {
-				ui.showError(err)
-			}
-			return
-		}
-		ui.async(func() {
-			err = cli.WriteFileAtomic(path, func(w io.Writer) error { return cli.ExportParticipants(w, ps) })
-		}, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
-			dialog.ShowInformation("Exported", fmt.Sprintf("Wrote %d participants to %s.", len(ps), path), ui.win)
-		})
-	})
+	saveFile(ui, "Export participants", "participants.csv",
+		func(w io.Writer) error { return cli.ExportParticipants(w, ps) },
+		"Exported", func(path string) string { return fmt.Sprintf("Wrote %d participants to %s.", len(ps), path) })
 }

@@ -263,7 +263,7 @@ func TestParticipantsImport(t *testing.T) {
 		if got, want := item.(*fyne.Container).Objects[1].(*widget.Label).Text, `line 3, column "Email": "ben.brook@nhs" is not a well-formed email address`; got != want {
 			t.Fatalf("first problem = %q, want %q", got, want)
 		}
-		if !strings.Contains(pv.summary.Text, "4 problem(s)") {
+		if !strings.Contains(pv.summary.Text, "4 problems below") {
 			t.Fatalf("summary = %q", pv.summary.Text)
 		}
 		s.runImport(pv)
