@@ -20,6 +20,7 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
+	"image/png"
 	"io"
 	"math"
 	"strings"
@@ -102,7 +103,14 @@ func (c *Chart) Size() (width, height int) { return c.opts.Width, c.opts.Height 
 
 // PNG writes the chart as a PNG image.
 func (c *Chart) PNG(w io.Writer) error {
-	return c.render(w, chart.PNG, false)
+	img, err := c.Image()
+	if err != nil {
+		return err
+	}
+	if rgba, ok := img.(*image.RGBA); ok {
+		return writePNG(w, rgba)
+	}
+	return png.Encode(w, img)
 }
 
 // SVG writes the chart as an SVG document. The SVG names the font (Roboto)

@@ -177,12 +177,19 @@ func run(path, dir string) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
+	// Charts are independent: draw and write them on every core, as the
+	// GUI's renderer does.
+	errs := make(chan error, len(all))
 	for name, c := range all {
-		if err := writePNG(filepath.Join(dir, name+".png"), c); err != nil {
-			return err
+		go func() { errs <- writePNG(filepath.Join(dir, name+".png"), c) }()
+	}
+	var first error
+	for range all {
+		if err := <-errs; err != nil && first == nil {
+			first = err
 		}
 	}
-	return nil
+	return first
 }
 
 func writePNG(path string, c *charts.Chart) error {
