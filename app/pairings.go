@@ -170,23 +170,7 @@ func visitCell(v store.Visit, today time.Time) (string, bool) {
 	return text, false
 }
 
-func (s *pairingsScreen) refresh() {
-	ui := s.ui
-	if ui.round.ID == 0 {
-		s.load(nil, nil)
-		return
-	}
-	id := ui.round.ID
-	var ps []store.Participant
-	var pairs []store.Pairing
-	ui.run(func() (err error) {
-		if pairs, err = ui.db.FindPairings(ui.ctx, id); err != nil {
-			return err
-		}
-		ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id})
-		return err
-	}, func() { s.load(ps, pairs) })
-}
+func (s *pairingsScreen) refresh() { loadRound(s.ui, s.load) }
 
 // load shows the round's pairs and offers its unpaired people for pairing
 // by hand.
@@ -252,12 +236,7 @@ func personLabel(p store.Participant) string {
 }
 
 func (s *pairingsScreen) selectedPair() (store.Pairing, bool) {
-	for _, p := range s.pairs {
-		if p.ID == s.selected && s.selected != 0 {
-			return p, true
-		}
-	}
-	return store.Pairing{}, false
+	return withID(s.pairs, s.selected, func(p store.Pairing) int64 { return p.ID })
 }
 
 func (s *pairingsScreen) updateButtons() {

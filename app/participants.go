@@ -155,23 +155,7 @@ func (s *participantsScreen) content() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(actions, filters), nil, nil, nil, s.table)
 }
 
-func (s *participantsScreen) refresh() {
-	ui := s.ui
-	if ui.round.ID == 0 {
-		s.load(nil, nil)
-		return
-	}
-	id := ui.round.ID
-	var ps []store.Participant
-	var pairs []store.Pairing
-	ui.run(func() (err error) {
-		if ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id}); err != nil {
-			return err
-		}
-		pairs, err = ui.db.FindPairings(ui.ctx, id)
-		return err
-	}, func() { s.load(ps, pairs) })
-}
+func (s *participantsScreen) refresh() { loadRound(s.ui, s.load) }
 
 // load replaces the round's participants and pairs and shows them with the
 // current search, filters and sort.
@@ -263,12 +247,7 @@ func (s *participantsScreen) sortRows() {
 }
 
 func (s *participantsScreen) selectedParticipant() (store.Participant, bool) {
-	for _, p := range s.rows {
-		if p.ID == s.selected && s.selected != 0 {
-			return p, true
-		}
-	}
-	return store.Participant{}, false
+	return withID(s.rows, s.selected, func(p store.Participant) int64 { return p.ID })
 }
 
 func (s *participantsScreen) updateButtons() {

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/store"
 )
 
 // deleteAsk asks before something is deleted and says what goes with it.
@@ -75,4 +76,38 @@ func setEnabled(on bool, buttons ...*widget.Button) {
 			b.Disable()
 		}
 	}
+}
+
+// withID finds the row whose ID is id among rows shown in a table; a zero
+// id means nothing is selected.
+func withID[T any](rows []T, id int64, idOf func(T) int64) (T, bool) {
+	if id != 0 {
+		for _, r := range rows {
+			if idOf(r) == id {
+				return r, true
+			}
+		}
+	}
+	var zero T
+	return zero, false
+}
+
+// loadRound reads the current round's participants and pairs off the UI
+// goroutine and hands them to load on it; with no round, load gets nothing.
+// The Participants and Pairings screens both show people beside their pairs.
+func loadRound(ui *UI, load func([]store.Participant, []store.Pairing)) {
+	if ui.round.ID == 0 {
+		load(nil, nil)
+		return
+	}
+	id := ui.round.ID
+	var ps []store.Participant
+	var pairs []store.Pairing
+	ui.run(func() (err error) {
+		if ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id}); err != nil {
+			return err
+		}
+		pairs, err = ui.db.FindPairings(ui.ctx, id)
+		return err
+	}, func() { load(ps, pairs) })
 }
