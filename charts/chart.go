@@ -255,11 +255,7 @@ func (p *painter) rect(l, t, r, b int, c drawing.Color) {
 	p.r.ResetStyle()
 	p.r.SetFillColor(c)
 	p.r.SetStrokeWidth(0)
-	p.r.MoveTo(l, t)
-	p.r.LineTo(r, t)
-	p.r.LineTo(r, b)
-	p.r.LineTo(l, b)
-	p.r.Close()
+	p.rectPath(l, t, r, b)
 	p.r.Fill()
 }
 
@@ -268,12 +264,17 @@ func (p *painter) outline(l, t, r, b int, c drawing.Color, width float64) {
 	p.r.ResetStyle()
 	p.r.SetStrokeColor(c)
 	p.r.SetStrokeWidth(width)
+	p.rectPath(l, t, r, b)
+	p.r.Stroke()
+}
+
+// rectPath traces a closed rectangle for the renderer to fill or stroke.
+func (p *painter) rectPath(l, t, r, b int) {
 	p.r.MoveTo(l, t)
 	p.r.LineTo(r, t)
 	p.r.LineTo(r, b)
 	p.r.LineTo(l, b)
 	p.r.Close()
-	p.r.Stroke()
 }
 
 // edgeWidth is the width of the outline around score segments: 1.5 px at
