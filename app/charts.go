@@ -348,11 +348,7 @@ func (s *chartsScreen) export(p *chartPanel, ext string) {
 			ui.showError(err)
 			return
 		}
-		ui.async(func() { err = writeChart(def, path, ext) }, func() {
-			if err != nil {
-				ui.showError(err)
-			}
-		})
+		ui.run(func() error { return writeChart(def, path, ext) }, nil)
 	})
 }
 

@@ -137,12 +137,7 @@ func (ps *presenterSettings) sync() {
 
 func (ps *presenterSettings) save(key, value string) {
 	ui := ps.ui
-	var err error
-	ui.async(func() { err = ui.db.SetSetting(ui.ctx, key, value) }, func() {
-		if err != nil {
-			ui.showError(err)
-		}
-	})
+	ui.run(func() error { return ui.db.SetSetting(ui.ctx, key, value) }, nil)
 }
 
 // chartsTheme is the charts package's theme for the setting.
