@@ -213,27 +213,14 @@ func personText(p store.Participant) string {
 
 // exportPairingsFlags is `liaison export pairings --out FILE`.
 func exportPairingsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
-	out := fs.String("out", "", "the CSV file to write")
-	return func(env *Env, _ []string) error {
-		if strings.TrimSpace(*out) == "" {
-			return store.Errorf(store.EINVALID, "Say where to write the CSV file with --out FILE.")
-		}
-		r, err := env.round(*roundName)
-		if err != nil {
-			return err
-		}
+	return exportFlags(fs, func(env *Env, r store.Round) (func(w io.Writer) error, string, error) {
 		ps, err := env.DB.FindPairings(env.Ctx, r.ID)
 		if err != nil {
-			return err
+			return nil, "", err
 		}
 		today := env.Now()
-		if err := WriteFileAtomic(*out, func(w io.Writer) error { return ExportPairings(w, ps, today) }); err != nil {
-			return err
-		}
-		fmt.Fprintf(env.Stdout, "Wrote %s of %q to %s.\n", plural(len(ps), "pair", "pairs"), r.Name, *out)
-		return nil
-	}
+		return func(w io.Writer) error { return ExportPairings(w, ps, today) }, plural(len(ps), "pair", "pairs"), nil
+	})
 }
 
 // PairingsHeader is the header of the pairings export: both people, both

@@ -26,6 +26,9 @@ func importParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) err
 			for _, p := range imp.Problems {
 				fmt.Fprintln(env.Stderr, p.String())
 			}
+			if len(imp.Ignored) > 0 {
+				fmt.Fprintf(env.Stderr, "Ignored columns: %s\n", quoteList(imp.Ignored))
+			}
 			return store.Errorf(store.EINVALID, "%s has %s; nothing was imported. Fix them in the spreadsheet and import it again.",
 				filepath.Base(args[0]), plural(len(imp.Problems), "problem", "problems"))
 		}
@@ -74,6 +77,19 @@ func unwrapPath(err error) error {
 
 // exportParticipantsFlags is `liaison export participants --out FILE`.
 func exportParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	return exportFlags(fs, func(env *Env, r store.Round) (func(w io.Writer) error, string, error) {
+		ps, err := env.DB.FindParticipants(env.Ctx, store.ParticipantFilter{RoundID: r.ID})
+		if err != nil {
+			return nil, "", err
+		}
+		return func(w io.Writer) error { return ExportParticipants(w, ps) }, plural(len(ps), "participant", "participants"), nil
+	})
+}
+
+// exportFlags declares --round and --out for an export command and returns
+// its runner: prepare reads the round and returns the writer of the CSV
+// file and what it holds ("3 pairs"), for the message once it is written.
+func exportFlags(fs *flag.FlagSet, prepare func(env *Env, r store.Round) (func(w io.Writer) error, string, error)) func(env *Env, args []string) error {
 	roundName := fs.String("round", "", "the round (default: the most recent)")
 	out := fs.String("out", "", "the CSV file to write")
 	return func(env *Env, _ []string) error {
@@ -84,14 +100,14 @@ func exportParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) err
 		if err != nil {
 			return err
 		}
-		ps, err := env.DB.FindParticipants(env.Ctx, store.ParticipantFilter{RoundID: r.ID})
+		write, what, err := prepare(env, r)
 		if err != nil {
 			return err
 		}
-		if err := WriteFileAtomic(*out, func(w io.Writer) error { return ExportParticipants(w, ps) }); err != nil {
+		if err := WriteFileAtomic(*out, write); err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Wrote %s of %q to %s.\n", plural(len(ps), "participant", "participants"), r.Name, *out)
+		fmt.Fprintf(env.Stdout, "Wrote %s of %q to %s.\n", what, r.Name, *out)
 		return nil
 	}
 }

@@ -116,6 +116,33 @@ func TestImportParticipants(t *testing.T) {
 		}
 	})
 
+	t.Run("ExcelSignUpSheetInWindows1252", func(t *testing.T) {
+		// Saved by Excel on a British laptop: Windows-1252, CRLF, a forms
+		// tool's Timestamp column, split names, a quoted comma and a quoted
+		// line break (so line numbers are physical lines), a blank row.
+		db := filepath.Join(t.TempDir(), "liaison.db")
+		code, stdout, stderr := run(t, "import", "participants", "testdata/participants/signup-excel-cp1252.csv", "--db", db)
+		if got, want := code, 1; got != want {
+			t.Fatalf("exit status = %d, want %d (stdout %q)", got, want, stdout)
+		}
+		for _, want := range []string{
+			`line 3, column "Email address": "ben.brook@nhs" is not a well-formed email address`,
+			`line 5, column "Job role": "Physio" is not a role Liaison knows`,
+			`line 7, column "Forename + Surname": a name is required`,
+			`line 8, column "Email address": "ZOE.OBRIEN@nhs.net" is also on line 2`,
+			`line 9, column "Job role": a role is required`,
+			`Ignored columns: "Timestamp", "Any dietary needs?"`,
+			"5 problems; nothing was imported",
+		} {
+			if !strings.Contains(stderr, want) {
+				t.Errorf("stderr lacks %q:\n%s", want, stderr)
+			}
+		}
+		if got := len(participantsIn(t, db)); got != 0 {
+			t.Fatalf("%d participants stored from a bad file, want 0", got)
+		}
+	})
+
 	t.Run("MissingFile", func(t *testing.T) {
 		db := filepath.Join(t.TempDir(), "liaison.db")
 		code, _, stderr := run(t, "import", "participants", "testdata/participants/nope.csv", "--db", db)
