@@ -97,7 +97,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		},
 		func() fyne.CanvasObject { return widget.NewLabel("") },
 		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.tcells, id) })
-	for c, w := range []float32{80, 80, 110, 110, 160} {
+	for c, w := range []float32{80, 80, 100, 80, 100, 150} {
 		s.timeline.SetColumnWidth(c, w)
 	}
 
@@ -117,7 +117,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	s.started = widget.NewEntry()
 	s.started.SetPlaceHolder("YYYY-MM-DD")
 	s.completed = widget.NewEntry()
-	s.completed.SetPlaceHolder("YYYY-MM-DD")
+	s.completed.SetPlaceHolder("YYYY-MM-DD (completed or stopped)")
 	s.impact = widget.NewMultiLineEntry()
 	s.impact.Wrapping = fyne.TextWrapWord
 	s.impact.SetPlaceHolder("The impact in words, such as \"practice admin time saved\"")
@@ -143,7 +143,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.table.UnselectAll(); s.edit(-1) }),
 		s.del)
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form, buttons, s.message)))
-	thead := widget.NewLabelWithStyle("By month, from the dates (under way: started, not yet completed or stopped, at the month's end)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	thead := widget.NewLabelWithStyle("By month, from the dates (under way: started and not yet completed or stopped at the month's end; a stopped project's end date goes in Completed)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	thead.Wrapping = fyne.TextWrapWord
 	left := container.NewVSplit(s.table, container.NewBorder(thead, nil, nil, nil, s.timeline))
 	left.Offset = 0.6
@@ -206,12 +206,16 @@ func statusCounts(items []store.Project) string {
 }
 
 // projectTimeline counts projects month by month from their dates: how
-// many started and completed in the month, how many were under way at its
-// end (started, not yet completed, not stopped), and how many had been
-// completed by then. The header row comes first. A project without dates
-// cannot be placed in time and is left out.
+// many started, completed and stopped in the month, how many were under
+// way at its end (started and not yet ended), and how many had been
+// completed by then. The header row comes first. The date in the
+// Completed field ends a project only when its status is completed or
+// stopped (for a project still in progress it is a plan), and a project
+// completed or stopped without that date cannot be placed in time, so it
+// is never counted as under way. A project without dates is left out.
 func projectTimeline(items []store.Project) [][]string {
-	started, completed := map[string]int{}, map[string]int{}
+	header := []string{"Month", "Started", "Completed", "Stopped", "Under way", "Completed so far"}
+	started, completed, stopped := map[string]int{}, map[string]int{}, map[string]int{}
 	var months []string
 	seen := map[string]bool{}
 	note := func(date string, m map[string]int) {
@@ -227,10 +231,15 @@ func projectTimeline(items []store.Project) [][]string {
 	}
 	for _, p := range items {
 		note(p.StartedOn, started)
-		note(p.CompletedOn, completed)
+		switch p.Status {
+		case store.ProjectCompleted:
+			note(p.CompletedOn, completed)
+		case store.ProjectStopped:
+			note(p.CompletedOn, stopped)
+		}
 	}
 	if len(months) == 0 {
-		return [][]string{{"Month", "Started", "Completed", "Under way", "Completed so far"}}
+		return [][]string{header}
 	}
 	sort.Strings(months)
 	// Fill the gaps, so quiet months show as zeros rather than vanishing.
@@ -242,18 +251,22 @@ func projectTimeline(items []store.Project) [][]string {
 			months = append(months, m.Format("2006-01"))
 		}
 	}
-	rows := [][]string{{"Month", "Started", "Completed", "Under way", "Completed so far"}}
+	rows := [][]string{header}
 	doneSoFar := 0
 	for _, m := range months {
 		doneSoFar += completed[m]
 		underway := 0
 		for _, p := range items {
-			if len(p.StartedOn) >= 7 && p.StartedOn[:7] <= m && p.Status != store.ProjectStopped &&
-				(len(p.CompletedOn) < 7 || p.CompletedOn[:7] > m) {
+			if len(p.StartedOn) < 7 || p.StartedOn[:7] > m {
+				continue
+			}
+			ended := p.Status == store.ProjectCompleted || p.Status == store.ProjectStopped
+			if !ended || len(p.CompletedOn) >= 7 && p.CompletedOn[:7] > m {
 				underway++
 			}
 		}
-		rows = append(rows, []string{m, strconv.Itoa(started[m]), strconv.Itoa(completed[m]), strconv.Itoa(underway), strconv.Itoa(doneSoFar)})
+		rows = append(rows, []string{m, strconv.Itoa(started[m]), strconv.Itoa(completed[m]), strconv.Itoa(stopped[m]),
+			strconv.Itoa(underway), strconv.Itoa(doneSoFar)})
 	}
 	return rows
 }

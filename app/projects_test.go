@@ -84,13 +84,21 @@ func TestProjectTimeline(t *testing.T) {
 		{Title: "b", Status: store.ProjectInProgress, StartedOn: "2018-02-01"},
 		{Title: "c", Status: store.ProjectStopped, StartedOn: "2018-01-20"},
 		{Title: "d", Status: store.ProjectIdea}, // no dates: not placed in time
+		// Stopped with its end date: under way until then, counted as
+		// stopped, never as completed.
+		{Title: "e", Status: store.ProjectStopped, StartedOn: "2018-01-05", CompletedOn: "2018-02-15"},
+		// Completed with no date: it cannot be under way for ever.
+		{Title: "f", Status: store.ProjectCompleted, StartedOn: "2018-02-03"},
+		// A date typed ahead for a project still in progress is a plan,
+		// not a completion.
+		{Title: "g", Status: store.ProjectInProgress, StartedOn: "2018-03-01", CompletedOn: "2018-03-20"},
 	}
 	got := projectTimeline(ps)
 	want := [][]string{
-		{"Month", "Started", "Completed", "Under way", "Completed so far"},
-		{"2018-01", "2", "0", "1", "0"},
-		{"2018-02", "1", "0", "2", "0"},
-		{"2018-03", "0", "1", "1", "1"},
+		{"Month", "Started", "Completed", "Stopped", "Under way", "Completed so far"},
+		{"2018-01", "3", "0", "0", "2", "0"},
+		{"2018-02", "2", "0", "1", "2", "0"},
+		{"2018-03", "1", "1", "0", "2", "1"},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("timeline\n%v\nwant\n%v", got, want)
