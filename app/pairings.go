@@ -80,13 +80,15 @@ func (s *pairingsScreen) content() fyne.CanvasObject {
 				return
 			}
 			text, warn := s.cell(s.pairs[id.Row], id.Col)
-			l.SetText(text)
 			l.TextStyle.Bold = warn
+			l.Importance = widget.MediumImportance
 			if warn {
+				l.Importance = widget.DangerImportance
 				icon.Show()
 			} else {
 				icon.Hide()
 			}
+			l.SetText(text)
 		})
 	s.table.ShowHeaderRow = true
 	s.table.CreateHeader = func() fyne.CanvasObject {

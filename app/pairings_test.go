@@ -213,6 +213,19 @@ func TestPairingsVisits(t *testing.T) {
 	if text, warn := pairCell(s, 0, 3); warn || strings.Contains(text, "OVERDUE") {
 		t.Fatalf("future visit shows %q (icon %v)", text, warn)
 	}
+	// Overdue stands out in colour too, and a cell reused for another row
+	// loses it.
+	o := s.table.CreateCell()
+	label := o.(*fyne.Container).Objects[0].(*widget.Label)
+	for _, tt := range []struct {
+		col  int
+		want widget.Importance
+	}{{2, widget.DangerImportance}, {3, widget.MediumImportance}} {
+		s.table.UpdateCell(widget.TableCellID{Row: 0, Col: tt.col}, o)
+		if got := label.Importance; got != tt.want {
+			t.Fatalf("column %d: label importance = %v, want %v", tt.col, got, tt.want)
+		}
+	}
 	if !strings.Contains(s.summary.Text, "1 overdue") {
 		t.Fatalf("summary = %q", s.summary.Text)
 	}
