@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -84,30 +83,8 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	s.kEntry.OnSubmitted = func(string) { s.setK() }
 	kSave := widget.NewButton("Set K", s.setK)
 
-	s.table = widget.NewTable(
-		func() (int, int) {
-			if len(s.cells) == 0 {
-				return 0, 0
-			}
-			return len(s.cells), len(s.cells[0])
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.cells, id) })
-	for c, w := range []float32{520, 50, 64, 44, 44, 44, 44, 44, 44, 120, 110} {
-		s.table.SetColumnWidth(c, w)
-	}
-	s.breakdown = widget.NewTable(
-		func() (int, int) {
-			if len(s.bcells) == 0 {
-				return 0, 0
-			}
-			return len(s.bcells), len(s.bcells[0])
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.bcells, id) })
-	for c, w := range []float32{150, 480, 115, 115, 120, 115} {
-		s.breakdown.SetColumnWidth(c, w)
-	}
+	s.table = newCellTable(&s.cells, 520, 50, 64, 44, 44, 44, 44, 44, 44, 120, 110)
+	s.breakdown = newCellTable(&s.bcells, 150, 480, 115, 115, 120, 115)
 	controls := container.NewHBox(widget.NewLabel("Response rate out of"), container.NewGridWrap(fyne.NewSize(370, s.rateBase.MinSize().Height), s.rateBase),
 		widget.NewLabel("Hide groups smaller than K ="), container.NewGridWrap(fyne.NewSize(70, 38), s.kEntry), kSave)
 	files := container.NewHBox(
@@ -137,6 +114,26 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 		}
 	}
 	return s.tabs
+}
+
+// newCellTable makes a table showing *cells (header row first) with the
+// given column widths. It reads *cells on every redraw, so a screen
+// replaces its slice and calls Refresh; only visible cells are built, so
+// thousands of rows stay smooth.
+func newCellTable(cells *[][]string, widths ...float32) *widget.Table {
+	t := widget.NewTable(
+		func() (int, int) {
+			if len(*cells) == 0 {
+				return 0, 0
+			}
+			return len(*cells), len((*cells)[0])
+		},
+		func() fyne.CanvasObject { return widget.NewLabel("") },
+		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), *cells, id) })
+	for c, w := range widths {
+		t.SetColumnWidth(c, w)
+	}
+	return t
 }
 
 // setCell shows cells[row][col] in a table cell, the header row in bold.
@@ -195,24 +192,20 @@ func (s *feedbackScreen) refresh() {
 	}
 	r := ui.round
 	var (
-		f   store.Figures
-		qs  []store.Question
-		rs  []store.Response
-		err error
+		f  store.Figures
+		qs []store.Question
+		rs []store.Response
 	)
-	ui.async(func() {
+	ui.run(func() (err error) {
 		if f, err = store.ComputeFigures(ui.ctx, ui.db, r, ui.now()); err != nil {
-			return
+			return err
 		}
 		if qs, err = ui.db.Questions(ui.ctx, r.ID); err != nil {
-			return
+			return err
 		}
 		rs, err = ui.db.Responses(ui.ctx, r.ID)
+		return err
 	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
 		s.show(f, qs, rs)
 	})
 }
@@ -302,12 +295,7 @@ func (s *feedbackScreen) setK() {
 
 func (s *feedbackScreen) saveSetting(key, value string) {
 	ui := s.ui
-	var err error
-	ui.async(func() { err = ui.db.SetSetting(ui.ctx, key, value) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
+	ui.run(func() error { return ui.db.SetSetting(ui.ctx, key, value) }, func() {
 		ui.Changed()
 	})
 }
@@ -359,12 +347,7 @@ func (s *feedbackScreen) undoForm() {
 func (s *feedbackScreen) addQuestion() {
 	ui := s.ui
 	q := store.Question{RoundID: ui.round.ID, Text: s.qNew.Text}
-	var err error
-	ui.async(func() { err = ui.db.CreateQuestion(ui.ctx, &q) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
+	ui.run(func() error { return ui.db.CreateQuestion(ui.ctx, &q) }, func() {
 		s.qNew.SetText("")
 		ui.Changed()
 	})
@@ -425,12 +408,7 @@ func (s *feedbackScreen) deleteQuestion() {
 		if !ok {
 			return
 		}
-		var err error
-		ui.async(func() { err = ui.db.DeleteQuestion(ui.ctx, q.ID) }, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
+		ui.run(func() error { return ui.db.DeleteQuestion(ui.ctx, q.ID) }, func() {
 			s.selected = -1
 			s.qlist.UnselectAll()
 			s.qText.SetText("")
@@ -455,11 +433,7 @@ func (s *feedbackScreen) exportSummary() {
 			}
 			return
 		}
-		ui.async(func() { err = cli.WriteCSVAtomic(path, header, rows) }, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
+		ui.run(func() error { return cli.WriteCSVAtomic(path, header, rows) }, func() {
 			s.lastExport = path
 			dialog.ShowInformation("Summary exported", "Wrote "+path+". Groups of fewer than "+strconv.Itoa(s.k)+" are shown as \""+store.SuppressedLabel(s.k)+"\".", ui.win)
 		})
@@ -482,22 +456,14 @@ func (s *feedbackScreen) importFile() {
 		}
 		var t *csvio.Table
 		var qs []store.Question
-		ui.async(func() {
-			var f *os.File
-			if f, err = os.Open(path); err != nil {
-				err = store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)
-				return
+		roundID := ui.round.ID
+		ui.run(func() (err error) {
+			if t, err = cli.ReadTable(path); err != nil {
+				return err
 			}
-			defer f.Close()
-			if t, err = csvio.Read(f); err != nil {
-				return
-			}
-			qs, err = ui.db.Questions(ui.ctx, ui.round.ID)
+			qs, err = ui.db.Questions(ui.ctx, roundID)
+			return err
 		}, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
 			s.importer = newImportDialog(s, path, t, qs)
 			s.importer.dlg.Show()
 		})
@@ -732,15 +698,11 @@ func (d *importDialog) doImport() {
 	roundID := ui.round.ID
 	res := d.res
 	var added, skipped int
-	var err error
 	newQs := cli.QuestionTexts(res.Plan.NewQuestions)
-	ui.async(func() {
+	ui.run(func() (err error) {
 		added, skipped, err = imp.ImportResponses(ui.ctx, roundID, newQs, res.Responses)
+		return err
 	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
 		d.dlg.Hide()
 		d.s.importer = nil
 		msg := fmt.Sprintf("%d added, %d already there, %d new questions added.", added, skipped, len(res.Plan.NewQuestions))

@@ -67,20 +67,9 @@ func (s *projectsScreen) title() string { return "Projects" }
 func (s *projectsScreen) content() fyne.CanvasObject {
 	s.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.counts.Wrapping = fyne.TextWrapWord
-	s.table = widget.NewTable(
-		func() (int, int) {
-			if len(s.cells) == 0 {
-				return 0, 0
-			}
-			return len(s.cells), len(s.cells[0])
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.cells, id) })
 	// Narrow enough that the dates show beside the form on a 1280-pixel
 	// laptop; the group is in the form.
-	for c, w := range []float32{200, 95, 120, 100, 100} {
-		s.table.SetColumnWidth(c, w)
-	}
+	s.table = newCellTable(&s.cells, 200, 95, 120, 100, 100)
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row == 0 {
 			s.table.UnselectAll()
@@ -88,18 +77,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		}
 		s.edit(id.Row - 1)
 	}
-	s.timeline = widget.NewTable(
-		func() (int, int) {
-			if len(s.tcells) == 0 {
-				return 0, 0
-			}
-			return len(s.tcells), len(s.tcells[0])
-		},
-		func() fyne.CanvasObject { return widget.NewLabel("") },
-		func(id widget.TableCellID, o fyne.CanvasObject) { setCell(o.(*widget.Label), s.tcells, id) })
-	for c, w := range []float32{80, 80, 100, 80, 100, 150} {
-		s.timeline.SetColumnWidth(c, w)
-	}
+	s.timeline = newCellTable(&s.tcells, 80, 80, 100, 80, 100, 150)
 
 	s.heading = widget.NewLabelWithStyle("New project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.titleE = widget.NewEntry()
@@ -160,12 +138,7 @@ func (s *projectsScreen) refresh() {
 	}
 	roundID := ui.round.ID
 	var items []store.Project
-	var err error
-	ui.async(func() { items, err = ui.db.Projects(ui.ctx, roundID) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
+	ui.run(func() (err error) { items, err = ui.db.Projects(ui.ctx, roundID); return err }, func() {
 		s.show(items)
 	})
 }
@@ -329,18 +302,12 @@ func (s *projectsScreen) save() {
 		old := s.items[s.selected]
 		p.ID, p.PairingID = old.ID, old.PairingID
 	}
-	var err error
-	ui.async(func() {
+	ui.run(func() error {
 		if creating {
-			err = ui.db.CreateProject(ui.ctx, &p)
-		} else {
-			err = ui.db.UpdateProject(ui.ctx, &p)
+			return ui.db.CreateProject(ui.ctx, &p)
 		}
+		return ui.db.UpdateProject(ui.ctx, &p)
 	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
 		ui.Changed()
 		if creating {
 			s.table.UnselectAll()
@@ -360,12 +327,7 @@ func (s *projectsScreen) deleteSelected() {
 		if !ok {
 			return
 		}
-		var err error
-		ui.async(func() { err = ui.db.DeleteProject(ui.ctx, p.ID) }, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
+		ui.run(func() error { return ui.db.DeleteProject(ui.ctx, p.ID) }, func() {
 			s.table.UnselectAll()
 			s.edit(-1)
 			ui.Changed()

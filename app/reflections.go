@@ -3,7 +3,6 @@ package app
 import (
 	"context"
 	"fmt"
-	"os"
 	"sort"
 	"strings"
 
@@ -15,7 +14,6 @@ import (
 
 	"github.com/liaisonapp/liaison/app/cli"
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
 )
 
@@ -130,17 +128,13 @@ func (s *reflectionsScreen) refresh() {
 	roundID := ui.round.ID
 	var items []store.Reflection
 	var themes []store.Theme
-	var err error
-	ui.async(func() {
+	ui.run(func() (err error) {
 		if items, err = ui.db.Reflections(ui.ctx, roundID); err != nil {
-			return
+			return err
 		}
 		themes, err = ui.db.Themes(ui.ctx)
+		return err
 	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
 		s.show(items, themes)
 	})
 }
@@ -278,18 +272,12 @@ func (s *reflectionsScreen) save() {
 		ui.showError(store.Errorf(store.EINVALID, "The excerpt must be copied word for word from the reflection; it is not in the text above."))
 		return
 	}
-	var err error
-	ui.async(func() {
+	ui.run(func() error {
 		if creating {
-			err = ui.db.CreateReflection(ui.ctx, &r)
-		} else {
-			err = ui.db.UpdateReflection(ui.ctx, &r)
+			return ui.db.CreateReflection(ui.ctx, &r)
 		}
+		return ui.db.UpdateReflection(ui.ctx, &r)
 	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
 		if creating {
 			s.list.UnselectAll()
 			s.edit(-1)
@@ -311,12 +299,7 @@ func (s *reflectionsScreen) deleteSelected() {
 		if !ok {
 			return
 		}
-		var err error
-		ui.async(func() { err = ui.db.DeleteReflection(ui.ctx, id) }, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
+		ui.run(func() error { return ui.db.DeleteReflection(ui.ctx, id) }, func() {
 			s.list.UnselectAll()
 			s.edit(-1)
 			ui.Changed()
@@ -341,11 +324,7 @@ func (s *reflectionsScreen) importFile() {
 			return
 		}
 		var msg string
-		ui.async(func() { msg, err = importReflections(ui, roundID, path) }, func() {
-			if err != nil {
-				ui.showError(err)
-				return
-			}
+		ui.run(func() (err error) { msg, err = importReflections(ui, roundID, path); return err }, func() {
 			s.lastImport = msg
 			dialog.ShowInformation("Reflections imported", msg, ui.win)
 			ui.Changed()
@@ -355,12 +334,7 @@ func (s *reflectionsScreen) importFile() {
 
 // importReflections does the work of importFile off the UI goroutine.
 func importReflections(ui *UI, roundID int64, path string) (string, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return "", store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)
-	}
-	defer f.Close()
-	t, err := csvio.Read(f)
+	t, err := cli.ReadTable(path)
 	if err != nil {
 		return "", err
 	}
@@ -480,12 +454,7 @@ func (e *themeEditor) addTheme() {
 
 func (e *themeEditor) saveTheme(t store.Theme) {
 	ui := e.s.ui
-	var err error
-	ui.async(func() { err = ui.db.SaveTheme(ui.ctx, &t) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
+	ui.run(func() error { return ui.db.SaveTheme(ui.ctx, &t) }, func() {
 		ui.Changed()
 		names := make([]string, len(e.s.themes))
 		for i, th := range e.s.themes {

@@ -25,7 +25,7 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := fs.String("round", "", "the round (default: the most recent)")
 	return func(env *Env, args []string) error {
 		defer batchGC()()
-		t, err := readTable(args[0])
+		t, err := ReadTable(args[0])
 		if err != nil {
 			return err
 		}
@@ -219,7 +219,7 @@ func MappingText(plan forms.Plan, qs []store.Question) string {
 func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := fs.String("round", "", "the round (default: the most recent)")
 	return func(env *Env, args []string) error {
-		t, err := readTable(args[0])
+		t, err := ReadTable(args[0])
 		if err != nil {
 			return err
 		}
@@ -362,8 +362,10 @@ func RoleGroup(r store.Response) string {
 	return r.Role.Label()
 }
 
-// readTable reads a CSV file, naming it in any error.
-func readTable(path string) (*csvio.Table, error) {
+// ReadTable reads a CSV file (any encoding csvio knows), naming the file
+// when it cannot be opened; the command line and the GUI read imports
+// alike.
+func ReadTable(path string) (*csvio.Table, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)
