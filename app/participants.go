@@ -2,9 +2,9 @@ package app
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"io"
-	"net/mail"
 	"os"
 	"path/filepath"
 	"slices"
@@ -395,18 +395,15 @@ func formProblem(p store.Participant) string {
 	return ""
 }
 
-// emailProblem says why a typed email is not a plain address; an empty one
-// is allowed.
+// emailProblem says why a typed email is not a plain address, as an import
+// would say it; an empty one is allowed.
 func emailProblem(v string) error {
 	v = strings.TrimSpace(v)
 	if v == "" {
 		return nil
 	}
-	a, err := mail.ParseAddress(v)
-	at := strings.LastIndexByte(v, '@')
-	if err != nil || a.Address != v || a.Name != "" || strings.ContainsAny(v, " \t") || at <= 0 ||
-		!strings.Contains(v[at+1:], ".") || strings.HasSuffix(v, ".") {
-		return fmt.Errorf("is not a well-formed email address")
+	if why := csvio.EmailProblem(v); why != "" {
+		return errors.New(why)
 	}
 	return nil
 }

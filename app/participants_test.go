@@ -318,3 +318,26 @@ func TestParticipantsExport(t *testing.T) {
 		t.Fatalf("export starts %q", string(b[:40]))
 	}
 }
+
+// TestEmailProblemSaysWhatImportSays checks that the form refuses an
+// address with the same reason an import gives.
+func TestEmailProblemSaysWhatImportSays(t *testing.T) {
+	tests := []struct{ email, want string }{
+		{"", ""},
+		{"ann@nhs.net", ""},
+		{"ann@@nhs.net", "is not a well-formed email address (it needs exactly one @)"},
+		{"ann smith@nhs.net", "is not a well-formed email address (it contains a space)"},
+		{"ann@nhs", "is not a well-formed email address"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.email, func(t *testing.T) {
+			got := ""
+			if err := emailProblem(tt.email); err != nil {
+				got = err.Error()
+			}
+			if got != tt.want {
+				t.Fatalf("emailProblem(%q) = %q, want %q", tt.email, got, tt.want)
+			}
+		})
+	}
+}

@@ -225,7 +225,7 @@ func ReadParticipants(r io.Reader) (*ParticipantImport, error) {
 		p.Email, col = cell(row, cols[FieldEmail])
 		if p.Email != "" {
 			key := strings.ToLower(p.Email)
-			if reason := checkEmail(p.Email); reason != "" {
+			if reason := EmailProblem(p.Email); reason != "" {
 				imp.problem(row.Line, col, p.Email, reason)
 			} else if line, dup := seen[key]; dup {
 				imp.problem(row.Line, col, p.Email, fmt.Sprintf("is also on line %d (each email may appear once, ignoring capitals)", line))
@@ -267,11 +267,13 @@ func roleList() string {
 	return "use one of " + strings.Join(labels, ", ")
 }
 
-// checkEmail returns why email is not a well-formed address, or "". net/mail
+// EmailProblem returns why email is not a well-formed address, or "". The
+// import and the GUI's participant form both use it, so that an address the
+// form refuses is refused by an import too, with the same words. net/mail
 // accepts display names, comments and quoted local parts that no NHS
 // address has, so the address must parse to itself and pass a few checks
 // that catch typing slips.
-func checkEmail(email string) string {
+func EmailProblem(email string) string {
 	const bad = "is not a well-formed email address"
 	if strings.ContainsFunc(email, func(r rune) bool { return r == ' ' || r < ' ' || r == 0x7f }) {
 		return bad + " (it contains a space)"
