@@ -29,17 +29,38 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		r, err := env.round(*roundName)
+		r, found, err := findRound(env, *roundName)
 		if err != nil {
 			return err
 		}
-		qs, err := env.DB.Questions(env.Ctx, r.ID)
-		if err != nil {
-			return err
+		var qs []store.Question
+		if found {
+			if qs, err = env.DB.Questions(env.Ctx, r.ID); err != nil {
+				return err
+			}
+		} else {
+			// A new round starts with the published questions; it is
+			// created only once the file is known to be good, so that a
+			// rejected file writes nothing at all.
+			for i, text := range store.PublishedQuestions {
+				qs = append(qs, store.Question{ID: int64(i + 1), Position: i + 1, Text: text})
+			}
 		}
 		plan := forms.Detect(t, qs)
 		fmt.Fprintf(env.Stdout, "Round: %s\nFile: %s (%s, %d rows)\n", r.Name, args[0], t.Encoding, len(t.Rows))
 		fmt.Fprint(env.Stdout, MappingText(plan, qs))
+		if !found {
+			if err := forms.Apply(t, plan, "").Err(); err != nil {
+				return err
+			}
+			if r, err = env.round(*roundName); err != nil {
+				return err
+			}
+			if qs, err = env.DB.Questions(env.Ctx, r.ID); err != nil {
+				return err
+			}
+			plan = forms.Detect(t, qs)
+		}
 		res, added, skipped, err := ImportTable(env.Ctx, env.DB, r.ID, t, plan, "import:"+filepath.Base(args[0]))
 		if err != nil {
 			return err
@@ -54,6 +75,27 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, ".")
 		return nil
 	}
+}
+
+// findRound finds the round --round names (or, with no name, the most
+// recent) without creating it. When there is none, found is false and r
+// holds only the name env.round would give the new round.
+func findRound(env *Env, name string) (r store.Round, found bool, err error) {
+	if name = strings.TrimSpace(name); name != "" {
+		r, err = env.DB.RoundByName(env.Ctx, name)
+		if store.ErrorCode(err) == store.ENOTFOUND {
+			return store.Round{Name: name}, false, nil
+		}
+		return r, err == nil, err
+	}
+	rs, err := env.DB.Rounds(env.Ctx)
+	if err != nil || len(rs) > 0 {
+		if len(rs) > 0 {
+			return rs[0], true, nil
+		}
+		return store.Round{}, false, err
+	}
+	return store.Round{Name: strconv.Itoa(env.Now().Year())}, false, nil
 }
 
 // batchGC gives the garbage collector four times its usual headroom until

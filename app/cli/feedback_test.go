@@ -135,10 +135,23 @@ func TestImportFeedback(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", want, stderr)
 			}
 		}
+		// Not even the round named on the command line is created.
 		db := openDB(t, dbPath)
-		r, err := db.RoundByName(ctx, "R1")
-		if err != nil {
+		if rounds, err := db.Rounds(ctx); err != nil || len(rounds) != 0 {
+			t.Fatalf("a rejected file left rounds %v (err %v)", rounds, err)
+		}
+	})
+
+	t.Run("BadCellsIntoExistingRound", func(t *testing.T) {
+		dbPath := filepath.Join(t.TempDir(), "l.db")
+		db := openDB(t, dbPath)
+		r := store.Round{Name: "R1"}
+		if err := db.CreateRound(ctx, &r); err != nil {
 			t.Fatal(err)
+		}
+		code, _, _ := run(t, "import", "feedback", filepath.Join("testdata", "feedback", "bad.csv"), "--db", dbPath)
+		if got, want := code, 1; got != want {
+			t.Fatalf("exit %d, want %d", got, want)
 		}
 		rs, err := db.Responses(ctx, r.ID)
 		if err != nil {
@@ -150,6 +163,9 @@ func TestImportFeedback(t *testing.T) {
 		}
 		if len(rs) != 0 || len(qs) != len(store.PublishedQuestions) {
 			t.Fatalf("a rejected file wrote %d responses and %d questions", len(rs), len(qs)-len(store.PublishedQuestions))
+		}
+		if rounds, _ := db.Rounds(ctx); len(rounds) != 1 {
+			t.Fatalf("rounds after a rejected file: %v", rounds)
 		}
 	})
 
