@@ -202,6 +202,11 @@ func (s *chartsScreen) startPresenter() {
 	}
 }
 
+// keepScreenOn stops (or lets again) the screen saver and display sleep
+// blank the projector while the presenter runs; a variable so tests can
+// see it called, since the test driver ignores it.
+var keepScreenOn = func(on bool) { fyne.CurrentApp().Driver().SetDisableScreenBlanking(on) }
+
 // realEvery calls f on the UI goroutine every d until stopped.
 func realEvery(d time.Duration, f func()) (stop func()) {
 	t := time.NewTicker(d)
@@ -281,7 +286,7 @@ func (p *presenter) show() {
 	placeNear(p.ui.win, p.win)
 	p.win.SetFullScreen(true)
 	p.win.Show()
-	fyne.CurrentApp().Driver().SetDisableScreenBlanking(true)
+	keepScreenOn(true)
 	p.feed.listen(p, p.dataChanged)
 	if p.ui.pollEvery > 0 {
 		p.stopPoll = p.every(p.ui.pollEvery, p.poll)
@@ -303,7 +308,7 @@ func (p *presenter) closedDown() {
 		return
 	}
 	p.closed = true
-	fyne.CurrentApp().Driver().SetDisableScreenBlanking(false)
+	keepScreenOn(false)
 	p.feed.unlisten(p)
 	if p.stopAuto != nil {
 		p.stopAuto()

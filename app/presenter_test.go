@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
@@ -213,4 +214,20 @@ func TestPresentShortcutInTheViewMenu(t *testing.T) {
 		t.Fatal("the menu item did not start the presenter")
 	}
 	t.Cleanup(cs.presenting.close)
+}
+
+// The projector must not blank while presenting, and may again afterwards.
+func TestPresenterKeepsTheScreenOn(t *testing.T) {
+	var calls []bool
+	orig := keepScreenOn
+	keepScreenOn = func(on bool) { calls = append(calls, on) }
+	t.Cleanup(func() { keepScreenOn = orig })
+	_, _, p, _ := present(t, 0)
+	if got, want := fmt.Sprint(calls), "[true]"; got != want {
+		t.Fatalf("while presenting: screen-blanking calls %s, want %s", got, want)
+	}
+	press(p.win, fyne.KeyEscape)
+	if got, want := fmt.Sprint(calls), "[true false]"; got != want {
+		t.Fatalf("after Esc: screen-blanking calls %s, want %s", got, want)
+	}
 }
