@@ -336,7 +336,7 @@ func (s *participantsScreen) showForm(p store.Participant) {
 		q.Name = strings.TrimSpace(f.name.Text)
 		q.Email = strings.TrimSpace(f.email.Text)
 		q.Organisation, q.Specialty, q.Locality = f.organisation.Text, f.specialty.Text, f.locality.Text
-		q.Wishes = splitWishes(f.wishes.Text)
+		q.Wishes = csvio.SplitWishes(f.wishes.Text)
 		q.Role = ""
 		for _, r := range store.Roles {
 			if r.Label() == f.role.Selected {
@@ -408,17 +408,8 @@ func emailProblem(v string) error {
 	return nil
 }
 
-// splitWishes splits typed wished-for specialties on ; or ,.
-func splitWishes(s string) []string {
-	var out []string
-	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
-		if w = strings.TrimSpace(w); w != "" {
-			out = append(out, w)
-		}
-	}
-	return out
-}
-
+// askDelete asks before deleting the selected participant, naming the pair
+// and visits that go with them.
 func (s *participantsScreen) askDelete() {
 	p, ok := s.selectedParticipant()
 	if !ok {

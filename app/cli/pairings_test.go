@@ -7,7 +7,18 @@ import (
 	"testing"
 
 	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/sqlite"
 )
+
+// idOf is the ID of the one participant of the round that search finds.
+func idOf(t *testing.T, db *sqlite.DB, roundID int64, search string) int64 {
+	t.Helper()
+	ps, err := db.FindParticipants(context.Background(), store.ParticipantFilter{RoundID: roundID, Search: search})
+	if err != nil || len(ps) != 1 {
+		t.Fatalf("finding %q: %v, %v", search, ps, err)
+	}
+	return ps[0].ID
+}
 
 // TestMatchKeepsStoredPairsOnTies checks that asking again for a matching
 // does not reshuffle stored pairs that are as good as any other.
@@ -21,15 +32,8 @@ func TestMatchKeepsStoredPairsOnTies(t *testing.T) {
 		person("Cleo Carter", store.RoleConsultant, "City General", "Renal", ""),
 	)
 	db := openStore(t, path)
-	id := func(search string) int64 {
-		ps, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID, Search: search})
-		if err != nil || len(ps) != 1 {
-			t.Fatalf("finding %s: %v, %v", search, ps, err)
-		}
-		return ps[0].ID
-	}
 	for _, p := range [][2]string{{"ashdown", "carter"}, {"dunmore", "brook"}} {
-		pair := store.Pairing{RoundID: r.ID, PrimaryID: id(p[0]), SecondaryID: id(p[1])}
+		pair := store.Pairing{RoundID: r.ID, PrimaryID: idOf(t, db, r.ID, p[0]), SecondaryID: idOf(t, db, r.ID, p[1])}
 		if err := db.CreatePairing(ctx, &pair); err != nil {
 			t.Fatal(err)
 		}

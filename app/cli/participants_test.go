@@ -246,15 +246,7 @@ func TestMatchApplyKeepsStoredPairsWithoutReplace(t *testing.T) {
 		person("Cleo Carter", store.RoleConsultant, "City General", "Cardiology", "East"),
 	)
 	db := openStore(t, path)
-	ps, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID, Search: "ashdown"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	cleo, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID, Search: "carter"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	old := store.Pairing{RoundID: r.ID, PrimaryID: ps[0].ID, SecondaryID: cleo[0].ID}
+	old := store.Pairing{RoundID: r.ID, PrimaryID: idOf(t, db, r.ID, "ashdown"), SecondaryID: idOf(t, db, r.ID, "carter")}
 	if err := db.CreatePairing(ctx, &old); err != nil {
 		t.Fatal(err)
 	}

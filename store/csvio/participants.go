@@ -238,7 +238,7 @@ func ReadParticipants(r io.Reader) (*ParticipantImport, error) {
 		p.Specialty, _ = cell(row, cols[FieldSpecialty])
 		p.Locality, _ = cell(row, cols[FieldLocality])
 		wishes, _ := cell(row, cols[FieldWishes])
-		p.Wishes = splitWishes(wishes)
+		p.Wishes = SplitWishes(wishes)
 
 		if len(row.Cells) > len(t.Header) {
 			for i, c := range row.Cells[len(t.Header):] {
@@ -292,9 +292,11 @@ func EmailProblem(email string) string {
 	return ""
 }
 
-// splitWishes splits a list of wished-for specialties on semicolons or
-// commas, dropping blanks and repeats.
-func splitWishes(s string) []string {
+// SplitWishes splits a list of wished-for specialties on semicolons or
+// commas, dropping blanks and repeats (ignoring capitals). The import and
+// the GUI's participant form both use it, so a list typed either way is
+// stored the same.
+func SplitWishes(s string) []string {
 	var out []string
 	seen := map[string]bool{}
 	for _, w := range strings.FieldsFunc(s, func(r rune) bool { return r == ';' || r == ',' }) {
