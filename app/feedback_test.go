@@ -379,3 +379,38 @@ func TestBreakdownSuppressionAtK(t *testing.T) {
 		})
 	}
 }
+
+func TestQuestionsEditor(t *testing.T) {
+	ui, s, r := feedbackUI(t)
+	texts := func() string {
+		qs, err := ui.db.Questions(ui.ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, q := range qs {
+			out = append(out, fmt.Sprintf("%d:%s", q.Position, q.Text))
+		}
+		return strings.Join(out, " | ")
+	}
+	if got, want := len(s.questions), len(store.PublishedQuestions); got != want {
+		t.Fatalf("a new round has %d questions, want the %d published ones", got, want)
+	}
+
+	s.qNew.SetText("Was the visit well organised?")
+	s.addQuestion()
+	s.qlist.Select(4)
+	s.qText.SetText("Was your visit well organised?")
+	s.saveQuestion()
+	s.moveQuestion(-1)
+	want := fmt.Sprintf("1:%s | 2:%s | 3:%s | 4:Was your visit well organised? | 5:%s",
+		store.PublishedQuestions[0], store.PublishedQuestions[1], store.PublishedQuestions[2], store.PublishedQuestions[3])
+	if got := texts(); got != want {
+		t.Fatalf("questions\n%s\nwant\n%s", got, want)
+	}
+	// Paper entry follows the new order at once.
+	keyIn(ui, s, "555")
+	if got, want := s.entry.question.Text, "Was your visit well organised?"; got != want {
+		t.Fatalf("fourth question keyed is %q, want %q", got, want)
+	}
+}
