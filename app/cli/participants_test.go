@@ -237,15 +237,23 @@ func TestMatch(t *testing.T) {
 	}
 }
 
-func TestMatchApplyKeepsStoredPairsWithoutReplace(t *testing.T) {
-	ctx := context.Background()
+// adaBenCleo is a round "R" with a GP, Ada, who wishes for Ben's specialty
+// but shares a locality with Cleo: the database's path, the round and the
+// open database.
+func adaBenCleo(t *testing.T) (string, store.Round, *sqlite.DB) {
+	t.Helper()
 	path := filepath.Join(t.TempDir(), "liaison.db")
 	r := seedRound(t, path, "R",
 		person("Ada Ashdown", store.RoleGP, "Old Bank Surgery", "", "East", "Geriatric medicine"),
 		person("Ben Brook", store.RoleConsultant, "City General", "Geriatric medicine", "West"),
 		person("Cleo Carter", store.RoleConsultant, "City General", "Cardiology", "East"),
 	)
-	db := openStore(t, path)
+	return path, r, openStore(t, path)
+}
+
+func TestMatchApplyKeepsStoredPairsWithoutReplace(t *testing.T) {
+	ctx := context.Background()
+	path, r, db := adaBenCleo(t)
 	old := store.Pairing{RoundID: r.ID, PrimaryID: idOf(t, db, r.ID, "ashdown"), SecondaryID: idOf(t, db, r.ID, "carter")}
 	if err := db.CreatePairing(ctx, &old); err != nil {
 		t.Fatal(err)
@@ -281,13 +289,7 @@ func TestMatchApplyKeepsStoredPairsWithoutReplace(t *testing.T) {
 
 func TestSuggestionPlan(t *testing.T) {
 	ctx := context.Background()
-	path := filepath.Join(t.TempDir(), "liaison.db")
-	r := seedRound(t, path, "R",
-		person("Ada Ashdown", store.RoleGP, "Old Bank Surgery", "", "East", "Geriatric medicine"),
-		person("Ben Brook", store.RoleConsultant, "City General", "Geriatric medicine", "West"),
-		person("Cleo Carter", store.RoleConsultant, "City General", "Cardiology", "East"),
-	)
-	db := openStore(t, path)
+	_, r, db := adaBenCleo(t)
 	ps, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID})
 	if err != nil {
 		t.Fatal(err)
