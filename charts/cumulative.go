@@ -187,7 +187,9 @@ func (c *cumulativeLayout) draw(p *painter, body box) {
 	for _, l := range t.Lines {
 		endW = max(endW, p.textWidth(c.endLabel(l), labelPt))
 	}
-	plot := box{l: body.l + yTickW + lh/2, t: body.t + lh*2, r: body.r - endW - lh/2 - int(lw*2), b: body.b - 2*sh - lh/4}
+	// Tick labels keep clear of a marker sitting on the axis.
+	tickGap := lh/4 + int(lw*2)
+	plot := box{l: body.l + yTickW + tickGap + lh/4, t: body.t + lh*2, r: body.r - endW - lh/2 - int(lw*2), b: body.b - 2*sh - lh/4}
 	span := t.To.Sub(t.From).Hours()
 	xOf := func(d time.Time) int {
 		return plot.l + int(math.Round(d.Sub(t.From).Hours()/span*float64(plot.w())))
@@ -198,7 +200,7 @@ func (c *cumulativeLayout) draw(p *painter, body box) {
 	for _, v := range t.YTicks {
 		y := yOf(v)
 		p.line(plot.l, y, plot.r, y, p.pal.grid, 1, nil)
-		p.textRight(formatInt(v), plot.l-lh/4, y-sh/2, smallPt, p.pal.fg)
+		p.textRight(formatInt(v), plot.l-tickGap, y-sh/2, smallPt, p.pal.fg)
 	}
 	days := int(math.Round(span / 24))
 	n := min(4, days)
