@@ -319,34 +319,44 @@ func TestExportFeedbackNeedsOut(t *testing.T) {
 	}
 }
 
+// reportJSON is the feedback part of `liaison report --json`.
+type reportJSON struct {
+	Responses    int     `json:"responses"`
+	ResponseRate float64 `json:"response_rate"`
+	Denominator  string  `json:"denominator"`
+	DenominatorN int     `json:"denominator_n"`
+	Questions    []struct {
+		N      int        `json:"n"`
+		Mean   float64    `json:"mean"`
+		Counts [6]int     `json:"counts"`
+		Top2   float64    `json:"top2"`
+		CI95   [2]float64 `json:"ci95"`
+	} `json:"questions"`
+}
+
+// reportFeedback runs `liaison report --json` on the database at dbPath
+// and returns its feedback figures.
+func reportFeedback(t *testing.T, dbPath string) reportJSON {
+	t.Helper()
+	code, stdout, stderr := run(t, "report", "--db", dbPath, "--json")
+	if code != 0 {
+		t.Fatalf("report exited %d: %s", code, stderr)
+	}
+	var r struct {
+		Feedback reportJSON `json:"feedback"`
+	}
+	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, stdout)
+	}
+	return r.Feedback
+}
+
 func TestReportJSONHasQuestionFigures(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "liaison.db")
 	if code, _, stderr := run(t, "demo", "--db", db); code != 0 {
 		t.Fatalf("demo exited %d: %s", code, stderr)
 	}
-	code, stdout, stderr := run(t, "report", "--db", db, "--json")
-	if code != 0 {
-		t.Fatalf("report exited %d: %s", code, stderr)
-	}
-	var r struct {
-		Feedback struct {
-			Responses    int     `json:"responses"`
-			ResponseRate float64 `json:"response_rate"`
-			Denominator  string  `json:"denominator"`
-			DenominatorN int     `json:"denominator_n"`
-			Questions    []struct {
-				N      int        `json:"n"`
-				Mean   float64    `json:"mean"`
-				Counts [6]int     `json:"counts"`
-				Top2   float64    `json:"top2"`
-				CI95   [2]float64 `json:"ci95"`
-			} `json:"questions"`
-		} `json:"feedback"`
-	}
-	if err := json.Unmarshal([]byte(stdout), &r); err != nil {
-		t.Fatalf("not JSON: %v\n%s", err, stdout)
-	}
-	fb := r.Feedback
+	fb := reportFeedback(t, db)
 	if fb.DenominatorN == 0 || !strings.Contains(fb.Denominator, fmt.Sprint(fb.DenominatorN)) {
 		t.Fatalf("denominator %q (n=%d) does not state its size", fb.Denominator, fb.DenominatorN)
 	}
@@ -529,30 +539,12 @@ func TestFormsExportFiguresByHand(t *testing.T) {
 					t.Errorf("output lacks %q:\n%s", line, stdout)
 				}
 			}
-			code, stdout, stderr = run(t, "report", "--db", dbPath, "--json")
-			if code != 0 {
-				t.Fatalf("report: exit %d: %s", code, stderr)
-			}
-			var r struct {
-				Feedback struct {
-					Responses int `json:"responses"`
-					Questions []struct {
-						N      int        `json:"n"`
-						Mean   float64    `json:"mean"`
-						Counts [6]int     `json:"counts"`
-						Top2   float64    `json:"top2"`
-						CI95   [2]float64 `json:"ci95"`
-					} `json:"questions"`
-				} `json:"feedback"`
-			}
-			if err := json.Unmarshal([]byte(stdout), &r); err != nil {
-				t.Fatal(err)
-			}
-			if got, want := r.Feedback.Responses, 71; got != want {
+			fb := reportFeedback(t, dbPath)
+			if got, want := fb.Responses, 71; got != want {
 				t.Fatalf("%d responses, want %d", got, want)
 			}
 			round4 := func(v float64) float64 { return math.Round(v*1e4) / 1e4 }
-			for i, q := range r.Feedback.Questions {
+			for i, q := range fb.Questions {
 				got := figures{q.N, q.Counts, round4(q.Mean), round4(q.Top2), [2]float64{round4(q.CI95[0]), round4(q.CI95[1])}}
 				if got != want[i] {
 					t.Errorf("question %d: %+v, by hand %+v", i+1, got, want[i])
