@@ -181,7 +181,13 @@ func (ui *UI) addPresenterShortcut() {
 	if mm := ui.win.MainMenu(); mm != nil {
 		item := fyne.NewMenuItem("Present on the projector (F5)", cs.startPresenter)
 		item.Shortcut = presentShortcut
-		mm.Items = append(mm.Items, fyne.NewMenu("View", item))
+		// View goes before Help, which stays last as people expect.
+		view := fyne.NewMenu("View", item)
+		if n := len(mm.Items); n > 0 && mm.Items[n-1].Label == "Help" {
+			mm.Items = append(mm.Items[:n-1], view, mm.Items[n-1])
+		} else {
+			mm.Items = append(mm.Items, view)
+		}
 		ui.win.SetMainMenu(mm)
 	}
 }

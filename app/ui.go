@@ -134,20 +134,23 @@ func (ui *UI) build() {
 	ui.win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", fyne.NewMenuItem("New round…", ui.showNewRound), fyne.NewMenuItem("Open the demo round", ui.openDemo),
 			fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete this round…", ui.showDeleteRound)),
+		ui.goMenu(),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Liaison", ui.showAbout)),
 	))
-	ui.addShortcuts()
 }
 
-// addShortcuts lets the keyboard reach every screen: Ctrl+1 … Ctrl+8.
-func (ui *UI) addShortcuts() {
-	for i := range ui.screens {
-		i := i
-		key := fyne.KeyName(fmt.Sprint(i + 1))
-		ui.win.Canvas().AddShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) {
-			ui.Show(i)
-		})
+// goMenu lets the keyboard reach every screen: Ctrl+1 … Ctrl+8. They are
+// menu shortcuts rather than canvas ones because Fyne tries a main-menu
+// shortcut before the focused widget, so they work while typing in a
+// search box too.
+func (ui *UI) goMenu() *fyne.Menu {
+	var items []*fyne.MenuItem
+	for i, s := range ui.screens {
+		item := fyne.NewMenuItem(s.title(), func() { ui.Show(i) })
+		item.Shortcut = &desktop.CustomShortcut{KeyName: fyne.KeyName(fmt.Sprint(i + 1)), Modifier: fyne.KeyModifierShortcutDefault}
+		items = append(items, item)
 	}
+	return fyne.NewMenu("Go", items...)
 }
 
 // Show selects screen i of the navigation.

@@ -84,15 +84,27 @@ func TestNavigationReachesEveryScreen(t *testing.T) {
 func TestKeyboardShortcutsSelectScreens(t *testing.T) {
 	db := MustOpenDB(t)
 	ui := newTestUI(t, db)
-	handler, ok := ui.win.Canvas().(interface{ TypedShortcut(fyne.Shortcut) })
-	if !ok {
-		t.Fatal("the test canvas does not take shortcuts")
+	var goMenu *fyne.Menu
+	for _, m := range ui.win.MainMenu().Items {
+		if m.Label == "Go" {
+			goMenu = m
+		}
 	}
-	for i := len(ui.screens) - 1; i >= 0; i-- {
-		key := fyne.KeyName(fmt.Sprint(i + 1))
-		handler.TypedShortcut(&desktop.CustomShortcut{KeyName: key, Modifier: fyne.KeyModifierShortcutDefault})
+	if goMenu == nil {
+		t.Fatal("no Go menu")
+	}
+	if got, want := len(goMenu.Items), len(ui.screens); got != want {
+		t.Fatalf("the Go menu has %d items, want one per screen (%d)", got, want)
+	}
+	for i := len(goMenu.Items) - 1; i >= 0; i-- {
+		item := goMenu.Items[i]
+		sc, ok := item.Shortcut.(*desktop.CustomShortcut)
+		if !ok || sc.KeyName != fyne.KeyName(fmt.Sprint(i+1)) || sc.Modifier != fyne.KeyModifierShortcutDefault {
+			t.Fatalf("%q has shortcut %#v, want Ctrl+%d", item.Label, item.Shortcut, i+1)
+		}
+		item.Action()
 		if got := ui.tabs.SelectedIndex(); got != i {
-			t.Fatalf("Ctrl+%s selected screen %d, want %d", key, got, i)
+			t.Fatalf("%q selected screen %d, want %d", item.Label, got, i)
 		}
 	}
 }
