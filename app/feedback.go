@@ -676,7 +676,17 @@ func (d *importDialog) apply() {
 		d.confirm.Enable()
 	} else {
 		d.summary.SetText(fmt.Sprintf("%d problems: see \"Preview and problems\". Fix the file or change the columns.", len(d.res.Problems)))
-		d.problems.SetText(store.ErrorMessage(d.res.Err()))
+		// Nothing has been imported yet: say what stands in the way.
+		lines := make([]string, 0, len(d.res.Problems)+1)
+		noun := "problems"
+		if len(d.res.Problems) == 1 {
+			noun = "problem"
+		}
+		lines = append(lines, fmt.Sprintf("%d %s to fix (in the file, or by changing what a column holds) before anything can be imported:", len(d.res.Problems), noun))
+		for _, p := range d.res.Problems {
+			lines = append(lines, p.String())
+		}
+		d.problems.SetText(strings.Join(lines, "\n"))
 		d.problems.Importance = widget.DangerImportance
 		d.confirm.Disable()
 	}

@@ -302,6 +302,11 @@ func TestImportDialog(t *testing.T) {
 		if !d.confirm.Disabled() {
 			t.Fatal("a file with bad scores can be imported")
 		}
+		// A preview: nothing has been tried yet, so it does not say that
+		// nothing was imported.
+		if !strings.HasPrefix(d.problems.Text, "2 problems to fix") || strings.Contains(d.problems.Text, "was imported") {
+			t.Fatalf("problems begin %q", d.problems.Text)
+		}
 		for _, want := range []string{`line 4, column "2. Did you find the scheme useful?": "7"`, `"five"`} {
 			if !strings.Contains(d.problems.Text, want) {
 				t.Fatalf("problems lack %q:\n%s", want, d.problems.Text)
