@@ -166,3 +166,30 @@ func BenchmarkTallyAfterOneResponse(b *testing.B) {
 		}
 	}
 }
+
+func TestTallyAfterRoundDeletedAndIDReused(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	r, qs := tallyRound(t, db)
+	if _, _, err := db.AddResponses(ctx, r.ID, []store.Response{{Key: "old", Scores: map[int64]int{qs[0].ID: 6}}}); err != nil {
+		t.Fatal(err)
+	}
+	assertTallyMatches(t, db, r.ID)
+	if err := db.DeleteRound(ctx, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	again := store.Round{Name: "Again"}
+	if err := db.CreateRound(ctx, &again); err != nil {
+		t.Fatal(err)
+	}
+	qs2, err := db.Questions(ctx, again.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.AddResponses(ctx, again.ID, []store.Response{{Key: "new", Scores: map[int64]int{qs2[0].ID: 1}}}); err != nil {
+		t.Fatal(err)
+	}
+	if got := assertTallyMatches(t, db, again.ID); got.Responses != 1 {
+		t.Fatalf("the new round (ID %d, the old was %d) tallies %d responses, want 1", again.ID, r.ID, got.Responses)
+	}
+}
