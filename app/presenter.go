@@ -612,7 +612,7 @@ func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
 	}
 	rate := fmt.Sprintf("%.1f%% of %s", 100*fb.ResponseRate, fb.Denominator)
 	if fb.DenominatorN == 0 {
-		rate = "no " + fb.Denominator + " to divide by yet"
+		rate = "no rate yet, as there are " + fb.Denominator
 	}
 	return container.NewVBox(
 		p.text(f.Round+": the figures so far", true, fyne.TextAlignLeading),

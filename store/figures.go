@@ -79,7 +79,7 @@ type ProjectFigures struct {
 // "71 responses: 37.4% of 190 participants in the round".
 func (f FeedbackFigures) RateText() string {
 	if f.DenominatorN == 0 {
-		return fmt.Sprintf("%d responses (no %s to divide by yet)", f.Responses, f.Denominator)
+		return fmt.Sprintf("%d responses; no rate yet, as there are %s", f.Responses, f.Denominator)
 	}
 	return fmt.Sprintf("%d responses: %.1f%% of %s", f.Responses, 100*f.ResponseRate, f.Denominator)
 }

@@ -46,3 +46,21 @@ func TestLooksRemote(t *testing.T) {
 		}
 	}
 }
+
+func TestRateText(t *testing.T) {
+	for _, tt := range []struct {
+		f    FeedbackFigures
+		want string
+	}{
+		{FeedbackFigures{Responses: 71, ResponseRate: 71.0 / 190, Denominator: "190 participants in the round", DenominatorN: 190},
+			"71 responses: 37.4% of 190 participants in the round"},
+		{FeedbackFigures{Responses: 71, ResponseRate: 71.0 / 118, Denominator: "118 participants who completed both visits", DenominatorN: 118},
+			"71 responses: 60.2% of 118 participants who completed both visits"},
+		{FeedbackFigures{Responses: 3, Denominator: "0 participants in the round"},
+			"3 responses; no rate yet, as there are 0 participants in the round"},
+	} {
+		if got := tt.f.RateText(); got != tt.want {
+			t.Errorf("RateText() = %q, want %q", got, tt.want)
+		}
+	}
+}
