@@ -1,6 +1,7 @@
 package app
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"io"
 	"slices"
@@ -572,6 +573,16 @@ func (s *pairingsScreen) saveVisits(e *visitEditor) {
 	})
 }
 
+// visitUID names a visit for calendars. A calendar replaces an entry whose
+// UID it has seen, so the UID carries the pair's people and round as well
+// as the visit's ID: two Liaison databases (two schemes, or a colleague's
+// copy) never overwrite each other's entries, and a re-sent file updates.
+func visitUID(p store.Pairing, v store.Visit) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%d|%s|%s|%s|%s", p.RoundID, strings.ToLower(p.Primary.Email), strings.ToLower(p.Secondary.Email),
+		strings.ToLower(p.Primary.Name), strings.ToLower(p.Secondary.Name))))
+	return fmt.Sprintf("visit-%d-%x@liaison.invalid", v.ID, h[:6])
+}
+
 // calendarEvents are a pair's dated visits as all-day calendar entries.
 func calendarEvents(p store.Pairing) []ics.Event {
 	var out []ics.Event
@@ -590,7 +601,7 @@ func calendarEvents(p store.Pairing) []ics.Event {
 			desc += "\nNotes: " + v.Notes
 		}
 		out = append(out, ics.Event{
-			UID:         fmt.Sprintf("visit-%d@liaison", v.ID),
+			UID:         visitUID(p, v),
 			Start:       day,
 			AllDay:      true,
 			Summary:     fmt.Sprintf("Liaison visit: %s at %s", visitor.Name, orgOr(host)),
