@@ -289,9 +289,11 @@ func (p *presenter) show() {
 	p.win.Canvas().SetOnTypedKey(p.key)
 	p.win.SetOnClosed(p.closedDown)
 	p.win.Resize(p.ui.win.Canvas().Size())
+	// Shown first so that it has a native window to move: full screen then
+	// takes the monitor the main window is on.
+	p.win.Show()
 	placeNear(p.ui.win, p.win)
 	p.win.SetFullScreen(true)
-	p.win.Show()
 	keepScreenOn(true)
 	p.feed.listen(p, p.dataChanged)
 	if p.ui.pollEvery > 0 {
