@@ -1,12 +1,16 @@
 package sqlite_test
 
 import (
+	"bytes"
 	"context"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
 
 	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/sqlite"
 )
 
 func TestCreateParticipant(t *testing.T) {
@@ -286,5 +290,44 @@ func TestCountParticipants(t *testing.T) {
 	other, err := db.CountParticipants(ctx, r.ID+1)
 	if err != nil || other.Total != 0 {
 		t.Fatalf("another round: %+v, %v", other, err)
+	}
+}
+
+// A deleted participant's details must not stay readable in the file: the
+// data is personal and the organiser was promised it can be deleted.
+func TestDeletedParticipantLeavesNoTrace(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "l.db")
+	db, err := sqlite.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := store.Round{Name: "Trace"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	p := store.Participant{RoundID: r.ID, Name: "Zebedee Quillfeather", Email: "zebedee.quillfeather@gp.example", Role: store.RoleGP}
+	if err := db.CreateParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); !bytes.Contains(b, []byte("Quillfeather")) {
+		t.Fatal("the test cannot see the name in the file even before deleting it")
+	}
+	if db, err = sqlite.Open(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteParticipant(ctx, p.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Close(); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{path, path + "-wal"} {
+		if b, err := os.ReadFile(f); err == nil && bytes.Contains(b, []byte("Quillfeather")) {
+			t.Fatalf("%s still contains the deleted participant's name", filepath.Base(f))
+		}
 	}
 }

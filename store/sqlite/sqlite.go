@@ -47,10 +47,11 @@ var _ store.Service = (*DB)(nil)
 
 // dsn keeps every connection setting in the DSN, so that every pooled
 // connection has foreign keys, WAL, a busy timeout, immediate write
-// transactions and durable commits. A plain path is used, not a file: URI,
-// which would cut the name at '#'.
+// transactions, durable commits and secure delete (deleted personal data is
+// overwritten with zeros, not left readable in free pages of the file). A
+// plain path is used, not a file: URI, which would cut the name at '#'.
 func dsn(path string) string {
-	return path + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL"
+	return path + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_secure_delete=on"
 }
 
 // Open opens (creating if needed) the Liaison database at path and brings
