@@ -22,14 +22,7 @@ func eventOnDemo(t *testing.T) (*UI, *eventScreen) {
 	ui := newTestUI(t, db)
 	ui.now = func() time.Time { return time.Date(2018, 7, 12, 13, 5, 0, 0, time.UTC) }
 	ui.Start()
-	for i, s := range ui.screens {
-		if es, ok := s.(*eventScreen); ok {
-			ui.Show(i)
-			return ui, es
-		}
-	}
-	t.Fatal("no Event screen")
-	return nil, nil
+	return ui, showScreen[*eventScreen](t, ui)
 }
 
 func TestEventShowsAgendaAndAttendees(t *testing.T) {

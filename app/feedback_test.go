@@ -19,25 +19,7 @@ import (
 // feedbackUI opens the Feedback screen on a fresh round with the
 // published questions.
 func feedbackUI(t *testing.T) (*UI, *feedbackScreen, store.Round) {
-	t.Helper()
-	db := MustOpenDB(t)
-	r := store.Round{Name: "R1"}
-	if err := db.CreateRound(context.Background(), &r); err != nil {
-		t.Fatal(err)
-	}
-	ui := newTestUI(t, db)
-	ui.Start()
-	var s *feedbackScreen
-	for i, sc := range ui.screens {
-		if f, ok := sc.(*feedbackScreen); ok {
-			s = f
-			ui.Show(i)
-		}
-	}
-	if s == nil {
-		t.Fatal("no Feedback screen")
-	}
-	return ui, s, r
+	return screenOnNewRound[*feedbackScreen](t)
 }
 
 // keyIn focuses the paper entry and types keys: characters as the window

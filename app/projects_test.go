@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -10,22 +9,7 @@ import (
 )
 
 func projectsUI(t *testing.T) (*UI, *projectsScreen, store.Round) {
-	t.Helper()
-	db := MustOpenDB(t)
-	r := store.Round{Name: "R1"}
-	if err := db.CreateRound(context.Background(), &r); err != nil {
-		t.Fatal(err)
-	}
-	ui := newTestUI(t, db)
-	ui.Start()
-	for i, sc := range ui.screens {
-		if s, ok := sc.(*projectsScreen); ok {
-			ui.Show(i)
-			return ui, s, r
-		}
-	}
-	t.Fatal("no Projects screen")
-	return nil, nil, r
+	return screenOnNewRound[*projectsScreen](t)
 }
 
 func TestProjectsForm(t *testing.T) {

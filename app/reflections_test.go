@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -14,22 +13,7 @@ import (
 
 // reflectionsUI opens the Reflections screen on a fresh round.
 func reflectionsUI(t *testing.T) (*UI, *reflectionsScreen, store.Round) {
-	t.Helper()
-	db := MustOpenDB(t)
-	r := store.Round{Name: "R1"}
-	if err := db.CreateRound(context.Background(), &r); err != nil {
-		t.Fatal(err)
-	}
-	ui := newTestUI(t, db)
-	ui.Start()
-	for i, sc := range ui.screens {
-		if s, ok := sc.(*reflectionsScreen); ok {
-			ui.Show(i)
-			return ui, s, r
-		}
-	}
-	t.Fatal("no Reflections screen")
-	return nil, nil, r
+	return screenOnNewRound[*reflectionsScreen](t)
 }
 
 func stored(t *testing.T, ui *UI, r store.Round) []store.Reflection {

@@ -28,6 +28,34 @@ func MustOpenDB(tb testing.TB) *sqlite.DB {
 	return db
 }
 
+// showScreen selects the screen of type S and returns it.
+func showScreen[S screen](t *testing.T, ui *UI) S {
+	t.Helper()
+	for i, sc := range ui.screens {
+		if s, ok := sc.(S); ok {
+			ui.Show(i)
+			return s
+		}
+	}
+	var none S
+	t.Fatalf("no %T screen", none)
+	return none
+}
+
+// screenOnNewRound opens the screen of type S on a fresh round (with the
+// published questions).
+func screenOnNewRound[S screen](t *testing.T) (*UI, S, store.Round) {
+	t.Helper()
+	db := MustOpenDB(t)
+	r := store.Round{Name: "R1"}
+	if err := db.CreateRound(context.Background(), &r); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, db)
+	ui.Start()
+	return ui, showScreen[S](t, ui), r
+}
+
 // newTestUI builds the main window on db with database work done inline.
 func newTestUI(t *testing.T, db store.Service) *UI {
 	t.Helper()
