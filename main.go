@@ -31,7 +31,9 @@ func main() {
 	os.Exit(runGUI(args))
 }
 
-// runGUI opens the database and shows the main window.
+// runGUI opens the database and shows the main window. On Windows the GUI
+// build has no console, so a database that cannot be opened is reported in
+// a window as well as on stderr.
 func runGUI(args []string) int {
 	fs := flag.NewFlagSet("liaison", flag.ContinueOnError)
 	dbPath := fs.String("db", "", "the database file (default: your local application-data folder)")
@@ -40,29 +42,40 @@ func runGUI(args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
-	path := *dbPath
+	a := fyneapp.NewWithID("io.github.liaisonapp.liaison")
+	db, err := openForGUI(*dbPath, *withDemo)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
+		app.ShowStartError(a, err)
+		return 1
+	}
+	defer db.Close()
+	app.New(a, db, app.Options{}).ShowAndRun()
+	return 0
+}
+
+// openForGUI opens the database at path (or the default one), adding the
+// demo round to an empty database when withDemo is set.
+func openForGUI(path string, withDemo bool) (*sqlite.DB, error) {
 	if path == "" {
 		var err error
 		if path, err = store.DefaultPath(); err != nil {
-			fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
-			return 1
+			return nil, err
 		}
 	}
 	db, err := sqlite.Open(path)
 	if err != nil {
-		fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
-		return 1
+		return nil, err
 	}
-	defer db.Close()
-	if *withDemo {
-		if rounds, err := db.Rounds(context.Background()); err == nil && len(rounds) == 0 {
-			if _, err := demo.Create(context.Background(), db); err != nil {
-				fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
-				return 1
-			}
+	if withDemo {
+		rounds, err := db.Rounds(context.Background())
+		if err == nil && len(rounds) == 0 {
+			_, err = demo.Create(context.Background(), db)
+		}
+		if err != nil {
+			db.Close()
+			return nil, err
 		}
 	}
-	a := fyneapp.NewWithID("io.github.liaisonapp.liaison")
-	app.New(a, db, app.Options{}).ShowAndRun()
-	return 0
+	return db, nil
 }

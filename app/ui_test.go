@@ -252,3 +252,20 @@ func TestDeleteRoundNeedsItsName(t *testing.T) {
 		t.Fatalf("the window still shows the deleted round %q", ui.round.Name)
 	}
 }
+
+func TestStartErrorSaysWhy(t *testing.T) {
+	a := test.NewTempApp(t)
+	err := store.Errorf(store.ETOONEW, "liaison.db was written by a newer version of Liaison.")
+	w := startErrorWindow(a, err)
+	defer w.Close()
+	found := false
+	test.LaidOutObjects(w.Content())
+	for _, o := range test.LaidOutObjects(w.Content()) {
+		if l, ok := o.(*widget.Label); ok && l.Text == store.ErrorMessage(err) {
+			found = true
+		}
+	}
+	if !found {
+		t.Fatalf("the start-error window does not show %q", store.ErrorMessage(err))
+	}
+}
