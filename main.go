@@ -42,6 +42,12 @@ func runGUI(args []string) int {
 	if err := fs.Parse(args); err != nil {
 		return 2
 	}
+	if fs.NArg() > 0 {
+		// Such as `liaison --db x.db report`: the command must come first.
+		fmt.Fprintf(os.Stderr, "liaison: unexpected %q after the options; a command comes first, e.g. liaison %s --db PATH\n\n%s",
+			fs.Arg(0), fs.Arg(0), cli.Usage())
+		return 2
+	}
 	a := fyneapp.NewWithID("io.github.liaisonapp.liaison")
 	db, err := openForGUI(*dbPath, *withDemo)
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	sqdialog "github.com/sqweek/dialog"
+
+	"github.com/liaisonapp/liaison/app/cli"
 )
 
 // errCancelled means the user closed a file dialog without choosing.
@@ -23,6 +25,22 @@ type fileDialogs struct {
 	open func(title, ext string, done func(path string, err error))
 	// save asks where to write a file named name and calls done likewise.
 	save func(title, name string, done func(path string, err error))
+}
+
+// guardSaves refuses, as if the user had picked an error, a save target
+// that would destroy something: the database itself, a folder, a link or a
+// device (cli.CheckOutPath).
+func guardSaves(f fileDialogs, dbPath func() string) fileDialogs {
+	save := f.save
+	f.save = func(title, name string, done func(string, error)) {
+		save(title, name, func(path string, err error) {
+			if err == nil {
+				err = cli.CheckOutPath(path, dbPath())
+			}
+			done(path, err)
+		})
+	}
+	return f
 }
 
 // nativeFiles uses the operating system's own dialogs (familiar to NHS

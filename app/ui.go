@@ -91,7 +91,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 	ui.win = a.NewWindow("Liaison")
 	ui.win.SetIcon(assets.IconPNG)
 	ui.win.Resize(fyne.NewSize(1280, 800))
-	ui.files = nativeFiles(ui.win)
+	ui.files = guardSaves(nativeFiles(ui.win), db.Path)
 	ui.screens = []screen{
 		newDashboard(ui),
 		newParticipants(ui),

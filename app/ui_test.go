@@ -269,3 +269,19 @@ func TestStartErrorSaysWhy(t *testing.T) {
 		t.Fatalf("the start-error window does not show %q", store.ErrorMessage(err))
 	}
 }
+
+func TestSavesCannotOverwriteTheDatabase(t *testing.T) {
+	db := MustOpenDB(t)
+	picked := db.Path()
+	f := guardSaves(fileDialogs{save: func(_, _ string, done func(string, error)) { done(picked, nil) }}, db.Path)
+	var got error
+	f.save("Export", "x.csv", func(_ string, err error) { got = err })
+	if got == nil || !strings.Contains(store.ErrorMessage(got), "database") {
+		t.Fatalf("saving over the database was not refused: %v", got)
+	}
+	picked = filepath.Join(t.TempDir(), "board.csv")
+	f.save("Export", "x.csv", func(_ string, err error) { got = err })
+	if got != nil {
+		t.Fatalf("a new file was refused: %v", got)
+	}
+}

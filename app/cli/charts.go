@@ -27,7 +27,7 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	out := fs.String("out", "", "the folder to write the charts into (created if needed)")
 	return func(env *Env, _ []string) error {
 		if strings.TrimSpace(*out) == "" {
-			return store.Errorf(store.EINVALID, "Say where to write the charts with --out DIR.")
+			return usageErrorf("Say where to write the charts with --out DIR.")
 		}
 		r, err := existingRound(env, *roundName)
 		if err != nil {
@@ -57,6 +57,13 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		}
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return store.Errorf(store.EINVALID, "Cannot create the folder %s: %v", *out, err)
+		}
+		// Check every target first, so a folder or link in the way stops
+		// the run before any file is replaced.
+		for _, f := range files {
+			if err := CheckOutPath(filepath.Join(*out, f.name), env.DB.Path()); err != nil {
+				return err
+			}
 		}
 		for _, f := range files {
 			path := filepath.Join(*out, f.name)

@@ -49,8 +49,8 @@ func TestChartsNeedsOut(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
 	code := Run(context.Background(), []string{"charts", "--db", filepath.Join(dir, "l.db")}, &out, &errb)
-	if code != 1 || !strings.Contains(errb.String(), "--out") {
-		t.Fatalf("exit %d, stderr %q; want 1 and a word about --out", code, errb.String())
+	if code != 2 || !strings.Contains(errb.String(), "--out") {
+		t.Fatalf("exit %d, stderr %q; want 2 (a usage error) and a word about --out", code, errb.String())
 	}
 }
 

@@ -55,21 +55,11 @@ var commands = map[string]command{
 	"charts":              {usage: "charts --db PATH --out DIR [--round NAME]", flags: chartsFlags},
 }
 
-// IsCommand reports whether args start with a subcommand (as opposed to
-// the GUI's own flags).
+// IsCommand reports whether args are for the command line rather than the
+// GUI: anything that starts with a word ("report", or a mistyped "reprot",
+// which then gets "unknown command" rather than a window).
 func IsCommand(args []string) bool {
-	if len(args) == 0 {
-		return false
-	}
-	if _, ok := commands[args[0]]; ok {
-		return true
-	}
-	for name := range commands {
-		if strings.HasPrefix(name, args[0]+" ") {
-			return true
-		}
-	}
-	return args[0] == "help" || args[0] == "--help" || args[0] == "-h"
+	return len(args) > 0 && !strings.HasPrefix(args[0], "-")
 }
 
 // Usage returns the usage text listing every command.
@@ -141,9 +131,22 @@ func (env *Env) run(args []string) int {
 }
 
 func (env *Env) fail(name string, err error) int {
+	var u usageError
+	if errors.As(err, &u) {
+		fmt.Fprintf(env.Stderr, "liaison %s: %s\nusage: liaison %s\n", name, string(u), commands[name].usage)
+		return 2
+	}
 	fmt.Fprintf(env.Stderr, "liaison %s: %s\n", name, store.ErrorMessage(err))
 	return 1
 }
+
+// usageError is a command used wrongly (a flag missing or contradictory):
+// exit status 2 and the usage line, as for an unknown flag.
+type usageError string
+
+func (u usageError) Error() string { return string(u) }
+
+func usageErrorf(format string, args ...any) error { return usageError(fmt.Sprintf(format, args...)) }
 
 // parseInterspersed parses flags that may come before, between or after
 // the positional arguments ("import participants FILE --db PATH").

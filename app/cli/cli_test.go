@@ -184,6 +184,8 @@ func TestIsCommand(t *testing.T) {
 		{[]string{"report"}, true},
 		{[]string{"demo", "--db", "x"}, true},
 		{[]string{"help"}, true},
+		{[]string{"reprot", "--db", "x"}, true},
+		{[]string{"--demo"}, false},
 	} {
 		if got := IsCommand(tt.args); got != tt.want {
 			t.Errorf("IsCommand(%q) = %v, want %v", tt.args, got, tt.want)

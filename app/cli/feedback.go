@@ -5,6 +5,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -321,8 +322,8 @@ func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := fs.String("round", "", "the round (default: the most recent)")
 	out := fs.String("out", "", "the CSV file to write")
 	return func(env *Env, _ []string) error {
-		if strings.TrimSpace(*out) == "" {
-			return store.Errorf(store.EINVALID, "Say where to write the summary with --out FILE.csv.")
+		if err := CheckOutPath(*out, env.DB.Path()); err != nil {
+			return err
 		}
 		r, err := env.round(*roundName)
 		if err != nil {
@@ -416,28 +417,8 @@ func ReadTable(path string) (*csvio.Table, error) {
 	return csvio.Read(f)
 }
 
-// WriteCSVAtomic writes an Excel-safe CSV beside path and renames it into
-// place, so a failure half way never leaves a truncated file where the
-// board's spreadsheet expects a whole one.
+// WriteCSVAtomic writes an Excel-safe CSV (csvio.WriteRows) to path the
+// way WriteFileAtomic writes any file.
 func WriteCSVAtomic(path string, header []string, rows [][]string) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return store.Errorf(store.EINVALID, "Cannot write to %s: %v", filepath.Dir(path), err)
-	}
-	defer os.Remove(tmp.Name()) // fails harmlessly after the rename
-	if err := csvio.WriteRows(tmp, header, rows); err != nil {
-		tmp.Close()
-		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, err)
-	}
-	if err := tmp.Sync(); err != nil {
-		tmp.Close()
-		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, err)
-	}
-	if err := tmp.Close(); err != nil {
-		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
-		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, err)
-	}
-	return nil
+	return WriteFileAtomic(path, func(w io.Writer) error { return csvio.WriteRows(w, header, rows) })
 }

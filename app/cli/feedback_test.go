@@ -314,7 +314,7 @@ func TestExportFeedbackSuppression(t *testing.T) {
 
 func TestExportFeedbackNeedsOut(t *testing.T) {
 	code, _, stderr := run(t, "export", "feedback", "--db", filepath.Join(t.TempDir(), "l.db"))
-	if code != 1 || !strings.Contains(stderr, "--out") {
+	if code != 2 || !strings.Contains(stderr, "--out") {
 		t.Fatalf("exit %d, stderr %q", code, stderr)
 	}
 }

@@ -142,6 +142,9 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	apply := fs.Bool("apply", false, "store the suggested pairs among people not yet paired")
 	replace := fs.Bool("replace", false, "with --apply, also store suggested pairs that break up unlocked stored pairs (their visits are deleted)")
 	return func(env *Env, _ []string) error {
+		if *replace && !*apply {
+			return usageErrorf("--replace only makes sense with --apply.")
+		}
 		r, err := env.round(*roundName)
 		if err != nil {
 			return err

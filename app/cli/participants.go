@@ -93,8 +93,8 @@ func exportFlags(fs *flag.FlagSet, prepare func(env *Env, r store.Round) (func(w
 	roundName := fs.String("round", "", "the round (default: the most recent)")
 	out := fs.String("out", "", "the CSV file to write")
 	return func(env *Env, _ []string) error {
-		if strings.TrimSpace(*out) == "" {
-			return store.Errorf(store.EINVALID, "Say where to write the CSV file with --out FILE.")
+		if err := CheckOutPath(*out, env.DB.Path()); err != nil {
+			return err
 		}
 		r, err := env.round(*roundName)
 		if err != nil {
@@ -125,41 +125,6 @@ func ExportParticipants(w io.Writer, ps []store.Participant) error {
 		rows[i] = []string{p.Name, p.Email, p.Role.Label(), p.Organisation, p.Specialty, p.Locality, strings.Join(p.Wishes, "; ")}
 	}
 	return csvio.WriteRows(w, ParticipantsHeader, rows)
-}
-
-// WriteFileAtomic writes a file through write into a temporary file beside
-// path and renames it into place only when everything was written, so a
-// failed export never leaves a half-written file (or destroys the old one)
-// for the board to open.
-func WriteFileAtomic(path string, write func(w io.Writer) error) error {
-	dir := filepath.Dir(path)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
-	if err != nil {
-		return store.Errorf(store.EINVALID, "Cannot write in %s: %v", dir, unwrapPath(err))
-	}
-	name := tmp.Name()
-	fail := func(err error) error {
-		tmp.Close()
-		os.Remove(name)
-		if store.ErrorCode(err) != store.EINTERNAL {
-			return err
-		}
-		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, unwrapPath(err))
-	}
-	if err := write(tmp); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
-		return store.Errorf(store.EINVALID, "Cannot write %s (is it open in Excel?): %v", path, unwrapPath(err))
-	}
-	return nil
 }
 
 // plural writes a count with the right noun: "1 problem", "3 problems".

@@ -1,0 +1,110 @@
+package cli
+
+import (
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/liaisonapp/liaison/store"
+)
+
+// CheckOutPath refuses an output path that would destroy something: the
+// database itself (or its -wal, -shm or -journal file), or anything that is
+// not a plain file (a folder, a device, a link whose target would be
+// replaced by a copy). dbPath may be "" when there is no database to guard.
+func CheckOutPath(path, dbPath string) error {
+	if strings.TrimSpace(path) == "" {
+		return usageErrorf("Say where to write the file with --out.")
+	}
+	if dbPath != "" {
+		out, db := canonical(path), canonical(dbPath)
+		for _, suffix := range []string{"", "-wal", "-shm", "-journal"} {
+			if sameFile(out, db+suffix) {
+				return store.Errorf(store.EINVALID, "%s is Liaison's own database file; writing there would destroy it. Choose another file.", path)
+			}
+		}
+	}
+	info, err := os.Lstat(path)
+	if err != nil {
+		return nil // a new file
+	}
+	if !info.Mode().IsRegular() {
+		return store.Errorf(store.EINVALID, "%s is not a plain file (it is a folder, a link or a device); choose a file name to write.", path)
+	}
+	return nil
+}
+
+// canonical makes path absolute and resolves the links in its folder.
+func canonical(path string) string {
+	abs, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	if dir, err := filepath.EvalSymlinks(filepath.Dir(abs)); err == nil {
+		abs = filepath.Join(dir, filepath.Base(abs))
+	}
+	return abs
+}
+
+// sameFile reports whether a and b name the same file, by name or, when
+// both exist, by identity (hard links, case-insensitive file systems).
+func sameFile(a, b string) bool {
+	if a == b {
+		return true
+	}
+	ia, errA := os.Stat(a)
+	ib, errB := os.Stat(b)
+	return errA == nil && errB == nil && os.SameFile(ia, ib)
+}
+
+// WriteFileAtomic writes a file through write into a temporary file beside
+// path and renames it into place only when everything was written, so a
+// failed export leaves no half-written file (and any old file intact). An
+// existing file keeps its permissions; a new one is readable by others, as
+// an export for the board is meant to be shared.
+func WriteFileAtomic(path string, write func(w io.Writer) error) error {
+	if err := CheckOutPath(path, ""); err != nil {
+		return err
+	}
+	mode := fs.FileMode(0o644)
+	if info, err := os.Stat(path); err == nil {
+		mode = info.Mode().Perm()
+	}
+	dir := filepath.Dir(path)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return store.Errorf(store.EINVALID, "Cannot write in %s: %v", dir, unwrapPath(err))
+	}
+	name := tmp.Name()
+	fail := func(err error) error {
+		tmp.Close()
+		os.Remove(name)
+		if store.ErrorCode(err) != store.EINTERNAL {
+			return err
+		}
+		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, unwrapPath(err))
+	}
+	if err := write(tmp); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Chmod(mode); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Sync(); err != nil {
+		return fail(err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fail(err)
+	}
+	if err := os.Rename(name, path); err != nil {
+		os.Remove(name)
+		hint := ""
+		if strings.EqualFold(filepath.Ext(path), ".csv") {
+			hint = " (is it open in Excel?)"
+		}
+		return store.Errorf(store.EINVALID, "Cannot write %s%s: %v", path, hint, unwrapPath(err))
+	}
+	return nil
+}
