@@ -351,6 +351,8 @@ func (s *pairingsScreen) openSuggest(sug cli.Suggestion) {
 			}
 			text := personLabel(p.Primary) + " – " + personLabel(p.Secondary) + "\n"
 			switch {
+			case sug.KeptUnderWay(p):
+				text += "kept: " + cli.UnderWayReason
 			case p.Locked:
 				text += "kept: locked by the organiser"
 			case !sug.IsNew(p):

@@ -22,10 +22,26 @@ type Suggestion struct {
 	Existing []store.Pairing
 }
 
-// SuggestPairs suggests pairs for the whole round: locked pairs are kept,
-// unlocked ones may be re-decided (but are kept when nothing better is on
-// offer), and nobody is paired with someone they were paired with in an
-// earlier round.
+// UnderWayReason is the reason given for a stored pair that is kept because
+// one of its visits is confirmed or done: breaking it up would delete that
+// history, so it is treated like a locked pair.
+const UnderWayReason = "visits under way"
+
+// UnderWay reports whether a stored pair has a visit confirmed or done. Such
+// a pair is never offered for replacement: its visits are real history.
+func UnderWay(p store.Pairing) bool {
+	for _, v := range p.Visits {
+		if v.Status == store.VisitConfirmed || v.Status == store.VisitDone {
+			return true
+		}
+	}
+	return false
+}
+
+// SuggestPairs suggests pairs for the whole round: locked pairs and pairs
+// with visits under way (confirmed or done) are kept, other stored pairs may
+// be re-decided (but are kept when nothing better is on offer), and nobody
+// is paired with someone they were paired with in an earlier round.
 func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggestion, error) {
 	people, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: roundID})
 	if err != nil {
@@ -40,19 +56,43 @@ func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggest
 		return Suggestion{}, err
 	}
 	var locked, current []store.Pairing
+	underWay := map[[2]int64]bool{}
 	for _, p := range existing {
-		if p.Locked {
+		switch {
+		case p.Locked:
 			locked = append(locked, p)
-		} else {
+		case UnderWay(p):
+			underWay[[2]int64{p.PrimaryID, p.SecondaryID}] = true
+			locked = append(locked, p)
+		default:
 			current = append(current, p)
 		}
 	}
 	res := match.Suggest(match.Input{People: people, Locked: locked, PairedBefore: before, Current: current}, match.DefaultOptions())
+	for i, p := range res.Pairs {
+		if p.Locked && underWay[[2]int64{p.Primary.ID, p.Secondary.ID}] {
+			res.Pairs[i].Reason = UnderWayReason
+		}
+	}
 	return Suggestion{Result: res, Existing: existing}, nil
 }
 
+// KeptUnderWay reports whether p is a stored pair kept because its visits
+// are under way rather than because the organiser locked it.
+func (s Suggestion) KeptUnderWay(p match.Pair) bool {
+	if !p.Locked {
+		return false
+	}
+	for _, e := range s.Existing {
+		if e.PrimaryID == p.Primary.ID && e.SecondaryID == p.Secondary.ID {
+			return !e.Locked && UnderWay(e)
+		}
+	}
+	return false
+}
+
 // IsNew reports whether accepting p would change anything: it is neither
-// locked nor already stored as it is.
+// locked (nor kept for visits under way) nor already stored as it is.
 func (s Suggestion) IsNew(p match.Pair) bool {
 	return !p.Locked && !s.same(p)
 }
@@ -140,7 +180,7 @@ func PairNames(p store.Pairing) string {
 func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := fs.String("round", "", "the round (default: the most recent)")
 	apply := fs.Bool("apply", false, "store the suggested pairs among people not yet paired")
-	replace := fs.Bool("replace", false, "with --apply, also store suggested pairs that break up unlocked stored pairs (their visits are deleted)")
+	replace := fs.Bool("replace", false, "with --apply, also store suggested pairs that break up unlocked stored pairs with no visit confirmed or done (their proposed visits are deleted)")
 	return func(env *Env, _ []string) error {
 		if *replace && !*apply {
 			return usageErrorf("--replace only makes sense with --apply.")
@@ -158,6 +198,8 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		for _, p := range s.Pairs {
 			mark := "new"
 			switch {
+			case s.KeptUnderWay(p):
+				mark = "kept"
 			case p.Locked:
 				mark = "locked"
 			case !s.IsNew(p):

@@ -52,3 +52,60 @@ func TestMatchKeepsStoredPairsOnTies(t *testing.T) {
 		t.Errorf("a tie replaced a stored pair:\n%s", stdout)
 	}
 }
+
+// TestMatchReplaceKeepsPairsUnderWay runs `match --apply --replace` on the
+// demo round, where most pairs have visits confirmed or done, and checks
+// that every such pair is still stored with its visits afterwards.
+func TestMatchReplaceKeepsPairsUnderWay(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "liaison.db")
+	if code, _, stderr := run(t, "demo", "--db", path); code != 0 {
+		t.Fatalf("demo exited %d: %s", code, stderr)
+	}
+	pairsUnderWay := func() map[[2]int64][2]store.Visit {
+		t.Helper()
+		db := openStore(t, path)
+		rs, err := db.Rounds(ctx)
+		if err != nil || len(rs) == 0 {
+			t.Fatalf("rounds: %v, %v", rs, err)
+		}
+		out := map[[2]int64][2]store.Visit{}
+		for _, r := range rs {
+			ps, err := db.FindPairings(ctx, r.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				if UnderWay(p) {
+					out[[2]int64{p.PrimaryID, p.SecondaryID}] = p.Visits
+				}
+			}
+		}
+		return out
+	}
+	before := pairsUnderWay()
+	if len(before) == 0 {
+		t.Fatal("the demo round has no pair under way; the test would prove nothing")
+	}
+
+	code, stdout, stderr := run(t, "match", "--db", path, "--apply", "--replace")
+	if code != 0 {
+		t.Fatalf("match exited %d: %s", code, stderr)
+	}
+	if !strings.Contains(stdout, UnderWayReason) {
+		t.Errorf("stdout does not say pairs were kept for %q:\n%s", UnderWayReason, stdout)
+	}
+	after := pairsUnderWay()
+	for k, visits := range before {
+		got, ok := after[k]
+		if !ok {
+			t.Errorf("pair %v with visits under way was broken up", k)
+			continue
+		}
+		for i := range visits {
+			if got[i].ID != visits[i].ID || got[i].Status != visits[i].Status {
+				t.Errorf("pair %v visit %d: got %+v, want %+v", k, i, got[i], visits[i])
+			}
+		}
+	}
+}
