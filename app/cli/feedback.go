@@ -148,11 +148,14 @@ func ImportTable(ctx context.Context, db *sqlite.DB, roundID int64, t *csvio.Tab
 				if len(r.Problems) > 0 || !slices.Equal(r.Plan.NewQuestions, newQs) {
 					return nil, errWhole
 				}
-				for _, resp := range r.Responses {
-					if seen[resp.Key] {
+				// Keys hold the content as well as the ID, so a repeated
+				// ID is looked for in the ID column itself.
+				for _, row := range part.Rows {
+					id := strings.TrimSpace(row.Cells[idCol])
+					if seen[id] {
 						return nil, errWhole
 					}
-					seen[resp.Key] = true
+					seen[id] = true
 				}
 				res.Skipped += r.Skipped
 				if len(r.Responses) > 0 {

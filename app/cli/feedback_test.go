@@ -177,6 +177,48 @@ func TestImportFeedback(t *testing.T) {
 	})
 }
 
+func TestImportTwoFormsSameIDs(t *testing.T) {
+	// A GP form and a consultant form in one round both number responses
+	// from 1: the second must not be taken for the first, and importing
+	// either again adds nothing.
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "l.db")
+	const q = "ID,Role,Would you support a regular primary–secondary care forum?\n"
+	gp := filepath.Join(dir, "gp.csv")
+	cons := filepath.Join(dir, "consultants.csv")
+	if err := os.WriteFile(gp, []byte(q+"1,GP,6\n2,GP,5\n3,GP,6\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(cons, []byte(q+"1,Consultant,2\n2,Consultant,3\n3,Consultant,1\n4,Consultant,2\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	for _, step := range []struct {
+		file, want string
+	}{
+		{gp, "3 added, 0 already there"},
+		{cons, "4 added, 0 already there"},
+		{cons, "0 added, 4 already there"},
+		{gp, "0 added, 3 already there"},
+	} {
+		code, stdout, stderr := run(t, "import", "feedback", step.file, "--db", dbPath, "--round", "R1")
+		if code != 0 || !strings.Contains(stdout, step.want) {
+			t.Fatalf("import %s: exit %d, want %q in:\n%s%s", filepath.Base(step.file), code, step.want, stdout, stderr)
+		}
+	}
+	db := openDB(t, dbPath)
+	r, err := db.RoundByName(context.Background(), "R1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs, err := db.Responses(context.Background(), r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := len(rs), 7; got != want {
+		t.Fatalf("%d responses stored, want %d", got, want)
+	}
+}
+
 func TestImportReflections(t *testing.T) {
 	ctx := context.Background()
 	dbPath := filepath.Join(t.TempDir(), "l.db")

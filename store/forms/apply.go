@@ -76,8 +76,10 @@ func roleList() string {
 // are fine) or empty; anything else is a Problem naming line, column and
 // value, and the column stays a Score column. Role cells must name a role.
 //
-// Each response's Key is "id:" and the ID column's value when the row has
-// one; otherwise "fp:" and a hex SHA-256 fingerprint of the row's score,
+// Each response's Key is "id:", the ID column's value, "#" and a short hex
+// fingerprint of the row's score, role and comment cells (and start time)
+// when the row has an ID, so that a second form in the same round whose
+// IDs also start at 1 is not taken for the first; otherwise "fp:" and a hex SHA-256 fingerprint of the row's score,
 // role and comment cells (and its start time, when the export has one),
 // together with how many identical rows came before it in the file. So the
 // same file imported twice gives the same keys, while two people who gave
@@ -176,7 +178,10 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 					Reason: fmt.Sprintf("is the same response ID as on line %d: each response should appear once", prev)})
 			}
 			seenID[id] = row.Line
-			r.Key = "id:" + id
+			// The ID alone is not enough: a GP form and a consultant form
+			// in the same round both number their responses 1, 2, 3….
+			h := sha256.Sum256([]byte(digest(row, fpCols)))
+			r.Key = "id:" + id + "#" + hex.EncodeToString(h[:idFingerprintBytes])
 		} else {
 			d := digest(row, fpCols)
 			seenFP[d]++
@@ -187,6 +192,11 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 	}
 	return res
 }
+
+// idFingerprintBytes is how much of the SHA-256 of a row's content follows
+// its ID in the key: 8 bytes (16 hex digits) make two different responses
+// with the same ID practically never collide, and keep keys short.
+const idFingerprintBytes = 8
 
 // digest is the fingerprint input for a row: the trimmed cells of cols,
 // each prefixed with its length so that no two different rows can run

@@ -90,8 +90,8 @@ func TestDetectMicrosoftForms(t *testing.T) {
 		t.Fatalf("len(Responses) = %d, want %d", got, want)
 	}
 	r := res.Responses[2] // ID 3
-	if got, want := r.Key, "id:3"; got != want {
-		t.Fatalf("Key = %q, want %q", got, want)
+	if got, want := r.Key, "id:3#"; !strings.HasPrefix(got, want) {
+		t.Fatalf("Key = %q, want it to start %q", got, want)
 	}
 	if got, want := fmt.Sprint(r.Scores), "map[11:4 12:5 13:6 14:1]"; got != want {
 		t.Fatalf("Scores = %s, want %s", got, want)
@@ -442,6 +442,48 @@ func TestFingerprint(t *testing.T) {
 		changed := keys(strings.Replace(text, ",5,6,GP,", ",5,5,GP,", 1))
 		if changed[0] == first[0] {
 			t.Fatalf("different answers gave the same key %s", first[0])
+		}
+	})
+}
+
+func TestIDKeys(t *testing.T) {
+	// A GP form and a consultant form in the same round both number their
+	// responses from 1; the keys must tell them apart, while the same file
+	// read twice gives the same keys.
+	const q = "ID,Role,Would you support a regular primary–secondary care forum?\n"
+	gp := q + "1,GP,6\n2,GP,5\n3,GP,6\n"
+	cons := q + "1,Consultant,2\n2,Consultant,3\n3,Consultant,1\n4,Consultant,2\n"
+	keys := func(text string) []string {
+		tab := mustRead(t, text)
+		res := forms.Apply(tab, forms.Detect(tab, questions()), "")
+		if len(res.Problems) != 0 {
+			t.Fatalf("Problems = %v", res.Problems)
+		}
+		var ks []string
+		for _, r := range res.Responses {
+			ks = append(ks, r.Key)
+		}
+		return ks
+	}
+	t.Run("SameFileTwice", func(t *testing.T) {
+		if a, b := strings.Join(keys(gp), " "), strings.Join(keys(gp), " "); a != b {
+			t.Fatalf("keys differ:\n%s\n%s", a, b)
+		}
+	})
+	t.Run("OtherFormSameIDs", func(t *testing.T) {
+		seen := map[string]bool{}
+		for _, k := range keys(gp) {
+			seen[k] = true
+		}
+		for _, k := range keys(cons) {
+			if seen[k] {
+				t.Fatalf("consultant response key %s is also a GP response's key", k)
+			}
+		}
+	})
+	t.Run("KeyStartsWithID", func(t *testing.T) {
+		if got, want := keys(cons)[3], "id:4#"; !strings.HasPrefix(got, want) {
+			t.Fatalf("key = %q, want it to start %q", got, want)
 		}
 	})
 }
