@@ -54,14 +54,20 @@ func (r Role) Valid() bool { _, ok := roleLabels[r]; return ok }
 
 // ParseRole reads a role as people write it: "GP", "General practitioner",
 // "Consultant", "Support worker", "HCA" and so on, ignoring case and
-// punctuation. It reports false when the text names no known role.
+// punctuation. Sign-up sheets often give a job title rather than a role, so
+// a title is read by its words: "Consultant Geriatrician" and "Consultant in
+// Cardiology" are consultants, "GP registrar", "Salaried GP" and "General
+// practitioner (locum)" are GPs, and a title naming a nurse, pharmacist or
+// manager ("Consultant nurse", "GP practice manager") is that role. It
+// reports false when the text names no known role.
 func ParseRole(s string) (Role, bool) {
+	lower := strings.ToLower(s)
 	k := strings.Map(func(r rune) rune {
 		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
 			return r
 		}
 		return -1
-	}, strings.ToLower(s))
+	}, lower)
 	switch k {
 	case "gp", "gps", "generalpractitioner", "salariedgp", "gppartner", "locumgp", "gpregistrar", "primarycare":
 		return RoleGP, true
@@ -77,6 +83,37 @@ func ParseRole(s string) (Role, bool) {
 		return RoleSupportWorker, true
 	case "other":
 		return RoleOther, true
+	}
+	return roleFromTitle(strings.FieldsFunc(lower, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	}))
+}
+
+// roleFromTitle reads a job title by its whole words. The more specific
+// roles come first, because "consultant" and "GP" also qualify other
+// titles: a consultant nurse is a nurse, a GP practice manager a manager.
+func roleFromTitle(words []string) (Role, bool) {
+	has := func(w ...string) bool {
+		for i := 0; i+len(w) <= len(words); i++ {
+			if slices.Equal(words[i:i+len(w)], w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case has("nurse") || has("nurses"):
+		return RoleNurse, true
+	case has("pharmacist") || has("pharmacists"):
+		return RolePharmacist, true
+	case has("manager") || has("managers"):
+		return RoleManager, true
+	case has("support", "worker") || has("hca") || has("healthcare", "assistant"):
+		return RoleSupportWorker, true
+	case has("consultant") || has("consultants"):
+		return RoleConsultant, true
+	case has("gp") || has("gps") || has("general", "practice") || has("general", "practitioner") || has("general", "practitioners"):
+		return RoleGP, true
 	}
 	return "", false
 }
