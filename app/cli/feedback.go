@@ -297,22 +297,24 @@ func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) erro
 	}
 }
 
-// NewReflections returns the bodies not already among existing (nor
-// earlier in bodies, ignoring surrounding spaces) as reflections to
-// create, and how many were left out as already there, so that importing
-// the same file twice adds nothing.
+// NewReflections returns the bodies not already among existing (ignoring
+// surrounding spaces) as reflections to create, and how many were left out
+// as already there. Identical bodies are matched by count: the k-th copy
+// of a body in the file is already there only when at least k copies are
+// stored. So importing the same file twice adds nothing, while two people
+// who wrote the same words ("Very useful") are both counted.
 func NewReflections(existing []store.Reflection, bodies []string) (fresh []store.Reflection, already int) {
-	seen := make(map[string]bool, len(existing)+len(bodies))
+	stored := make(map[string]int, len(existing))
 	for _, r := range existing {
-		seen[strings.TrimSpace(r.Body)] = true
+		stored[strings.TrimSpace(r.Body)]++
 	}
 	for _, b := range bodies {
 		b = strings.TrimSpace(b)
-		if seen[b] {
+		if stored[b] > 0 {
+			stored[b]--
 			already++
 			continue
 		}
-		seen[b] = true
 		fresh = append(fresh, store.Reflection{Body: b})
 	}
 	return fresh, already

@@ -255,6 +255,42 @@ func TestImportReflections(t *testing.T) {
 	}
 }
 
+func TestNewReflections(t *testing.T) {
+	refl := func(bodies ...string) []store.Reflection {
+		var rs []store.Reflection
+		for _, b := range bodies {
+			rs = append(rs, store.Reflection{Body: b})
+		}
+		return rs
+	}
+	for _, c := range []struct {
+		name     string
+		existing []store.Reflection
+		bodies   []string
+		fresh    string
+		already  int
+	}{
+		{"TwoPeopleSameWords", nil, []string{"Very useful", "Very useful"}, "Very useful|Very useful", 0},
+		{"SameFileAgain", refl("Very useful", "Very useful", "Eye opening"), []string{"Very useful", " Very useful ", "Eye opening"}, "", 3},
+		{"OneMoreCopy", refl("Very useful"), []string{"Very useful", "Very useful"}, "Very useful", 1},
+		{"SpacesIgnored", refl("  Good  "), []string{"Good", "Better"}, "Better", 1},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			fresh, already := NewReflections(c.existing, c.bodies)
+			var got []string
+			for _, r := range fresh {
+				got = append(got, r.Body)
+			}
+			if got, want := strings.Join(got, "|"), c.fresh; got != want {
+				t.Fatalf("fresh = %q, want %q", got, want)
+			}
+			if got, want := already, c.already; got != want {
+				t.Fatalf("already = %d, want %d", got, want)
+			}
+		})
+	}
+}
+
 // seedResponses stores, in a fresh round R1, n responses from GPs and m
 // from consultants, each scoring 4 on the first question.
 func seedResponses(t *testing.T, dbPath string, gps, consultants int) {
