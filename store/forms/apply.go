@@ -74,7 +74,9 @@ func roleList() string {
 //
 // Every cell of a Score column must be a whole number 1–6 (spaces around it
 // are fine) or empty; anything else is a Problem naming line, column and
-// value, and the column stays a Score column. Role cells must name a role.
+// value, and the column stays a Score column. Role cells must name a role
+// or decline to ("Prefer not to say", "N/A", empty), which keeps the
+// response with no role.
 //
 // Each response's Key is "id:", the ID column's value, "#" and a short hex
 // fingerprint of the row's score, role and comment cells (and start time)
@@ -156,7 +158,7 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 			r.Scores[c.key] = n
 		}
 		if roleCol >= 0 {
-			if v := cell(row, roleCol); v != "" {
+			if v := cell(row, roleCol); !isNoRole(v) {
 				if role, ok := parseRole(v); ok {
 					r.Role = role
 				} else {

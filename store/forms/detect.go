@@ -160,7 +160,7 @@ func Detect(t *csvio.Table, qs []store.Question) Plan {
 			}
 		case len(vals) > 0 && share(vals, isScore) >= 0.9:
 			cols[i].Kind = Score
-		case !haveRole && len(vals) > 0 && (asksRole(cols[i].Header) || share(vals, isRole) >= 0.9):
+		case !haveRole && len(vals) > 0 && (asksRole(cols[i].Header) || mostlyRoles(vals)):
 			cols[i].Kind, haveRole = Role, true
 		case share(vals, hasLetter) > 0:
 			comments = append(comments, i)
@@ -342,7 +342,13 @@ func asksRole(h string) bool {
 // do ("GP trainee", "Consultant physician", "Other (please specify)").
 // A cell naming none, or two ("GP / consultant"), is not a role.
 func parseRole(v string) (store.Role, bool) {
+	if namesGPAndConsultant(v) {
+		return "", false
+	}
 	if r, ok := store.ParseRole(v); ok {
+		return r, true
+	}
+	if r, ok := rolePhrases[letters(v)]; ok {
 		return r, true
 	}
 	var found store.Role
@@ -357,6 +363,55 @@ func parseRole(v string) (store.Role, bool) {
 		found = r
 	}
 	return found, found != ""
+}
+
+// namesGPAndConsultant reports whether a cell names both of the scheme's
+// two sides ("GP / consultant"). store.ParseRole reads a job title by its
+// most specific word, but on a survey such an answer says the respondent
+// ticked two boxes, and guessing one would put them in the wrong group.
+func namesGPAndConsultant(v string) bool {
+	gp, cons := false, false
+	for _, w := range words(v) {
+		switch roleWords[w] {
+		case store.RoleGP:
+			gp = true
+		case store.RoleConsultant:
+			cons = true
+		}
+	}
+	return gp && cons
+}
+
+// rolePhrases are whole answers, reduced to their letters and digits,
+// that name a role without any of roleWords in them, or that name it with
+// a word roleWords cannot take alone.
+var rolePhrases = map[string]store.Role{
+	"generalpractice": store.RoleGP, "generalpractitioners": store.RoleGP,
+	"gptrainee": store.RoleGP, "gpregistrar": store.RoleGP, "generalpracticetrainee": store.RoleGP,
+}
+
+// noRoleAnswers are the answers, reduced to their letters and digits, by
+// which a respondent declines to give a role. They are an answer, not a
+// mistake: the response is kept, with no role, like an empty cell.
+var noRoleAnswers = map[string]bool{
+	"": true, "na": true, "notapplicable": true, "prefernottosay": true, "prefernottoanswer": true,
+	"rathernotsay": true, "notstated": true, "notgiven": true,
+	"notknown": true, "unknown": true, "none": true, "declined": true,
+}
+
+// isNoRole reports whether a role cell declines to give a role ("Prefer not
+// to say", "Not stated", "N/A", or nothing at all).
+func isNoRole(v string) bool { return noRoleAnswers[letters(v)] }
+
+// letters lowercases v and keeps only its letters and digits, so that
+// "N/A", "n.a." and "NA" read alike.
+func letters(v string) string {
+	return strings.Map(func(r rune) rune {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			return unicode.ToLower(r)
+		}
+		return -1
+	}, v)
 }
 
 // roleWords are the single words that name a role inside a longer answer.
@@ -420,6 +475,19 @@ func parseScore(v string) (int, bool) {
 func isScore(v string) bool { _, ok := parseScore(v); return ok }
 
 func isRole(v string) bool { _, ok := parseRole(v); return ok }
+
+// mostlyRoles reports whether nearly all of vs name a role, leaving out
+// the answers that decline to give one ("Prefer not to say"), which a
+// role column has but which say nothing about what the column is.
+func mostlyRoles(vs []string) bool {
+	var given []string
+	for _, v := range vs {
+		if !isNoRole(v) {
+			given = append(given, v)
+		}
+	}
+	return len(given) > 0 && share(given, isRole) >= 0.9
+}
 
 func looksLikeEmail(v string) bool {
 	at := strings.IndexByte(v, '@')

@@ -335,8 +335,16 @@ func TestApplyRoleWords(t *testing.T) {
 		{"Practice Nurse", store.RoleNurse, false},
 		{"Clinical pharmacist", store.RolePharmacist, false},
 		{"Other (please specify)", store.RoleOther, false},
+		{"General practice", store.RoleGP, false},
+		{"GP registrar", store.RoleGP, false},
+		{"Consultant Geriatrician", store.RoleConsultant, false},
+		{"Prefer not to say", "", false},
+		{"Not stated", "", false},
+		{"N/A", "", false},
+		{"", "", false},
 		{"Doctor", "", true},
 		{"GP / consultant", "", true},
+		{"Consultant or GP", "", true},
 	} {
 		t.Run(tt.cell, func(t *testing.T) {
 			tab := &csvio.Table{Header: []string{"Useful?", "Which best describes your role?"},
@@ -353,6 +361,31 @@ func TestApplyRoleWords(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+func TestDetectRoleColumnWithDeclines(t *testing.T) {
+	// Some respondents decline to give a role; the column is still the
+	// role column, and those responses are kept with no role.
+	text := "Did you find the scheme useful?,Answer\n"
+	for _, v := range []string{"GP", "Consultant", "GP", "Prefer not to say", "N/A", "GP", "Not stated", "Consultant"} {
+		text += "5," + v + "\n"
+	}
+	tab := mustRead(t, text)
+	plan := forms.Detect(tab, questions())
+	if got, want := kinds(plan), "score:12 role"; got != want {
+		t.Fatalf("kinds = %s, want %s", got, want)
+	}
+	res := forms.Apply(tab, plan, "")
+	if len(res.Problems) != 0 {
+		t.Fatalf("Problems = %v", res.Problems)
+	}
+	var roles []string
+	for _, r := range res.Responses {
+		roles = append(roles, string(r.Role))
+	}
+	if got, want := strings.Join(roles, ","), "gp,consultant,gp,,,gp,,consultant"; got != want {
+		t.Fatalf("roles = %s, want %s", got, want)
 	}
 }
 
