@@ -139,8 +139,17 @@ func (d *DB) DeleteParticipant(ctx context.Context, id int64) error {
 	return d.deleteRow(ctx, "participants", "Participant", id)
 }
 
-// UpsertParticipants creates or updates (matching email, ignoring case) all
-// of ps in one transaction: either all are written or none.
+// UpsertParticipants creates or updates all of ps in one transaction:
+// either all are written or none. A row is matched to a stored participant
+// of the round by email (ignoring case) or, when the row has no email, by
+// name (trimmed, ignoring case) among stored participants with no email, so
+// that importing the same sign-up sheet twice does not add its email-less
+// people twice. Each stored participant is matched by one row at most.
+//
+// An update never blanks a stored value: an empty organisation, specialty,
+// locality or wish list keeps what is stored, because a spreadsheet column
+// left out or a cell left empty is far more often an omission than a wish
+// to erase data.
 func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.Participant) (created, updated int, err error) {
 	for i := range ps {
 		if err := ValidateParticipant(&ps[i]); err != nil {
@@ -149,27 +158,38 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 	}
 	err = d.write(ctx, func(tx *sql.Tx) error {
 		byEmail := map[string]int64{}
-		rows, err := tx.QueryContext(ctx, `SELECT id, lower(email) FROM participants WHERE round_id = ? AND email <> ''`, roundID)
+		byName := map[string][]int64{} // email-less participants, oldest first
+		rows, err := tx.QueryContext(ctx, `SELECT id, lower(email), name FROM participants WHERE round_id = ? ORDER BY id`, roundID)
 		if err != nil {
 			return err
 		}
 		for rows.Next() {
 			var id int64
-			var email string
-			if err := rows.Scan(&id, &email); err != nil {
+			var email, name string
+			if err := rows.Scan(&id, &email, &name); err != nil {
 				rows.Close()
 				return err
 			}
-			byEmail[email] = id
+			if email != "" {
+				byEmail[email] = id
+			} else {
+				k := NameKey(name)
+				byName[k] = append(byName[k], id)
+			}
 		}
 		rows.Close()
+		if err := rows.Err(); err != nil {
+			return err
+		}
 		ins, err := tx.PrepareContext(ctx, `INSERT INTO participants (round_id, name, email, role, organisation, specialty, locality, wishes)
 			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
 		defer ins.Close()
-		upd, err := tx.PrepareContext(ctx, `UPDATE participants SET name = ?, role = ?, organisation = ?, specialty = ?, locality = ?, wishes = ?, email = ? WHERE id = ?`)
+		upd, err := tx.PrepareContext(ctx, `UPDATE participants SET name = ?, role = ?,
+			organisation = coalesce(nullif(?, ''), organisation), specialty = coalesce(nullif(?, ''), specialty),
+			locality = coalesce(nullif(?, ''), locality), wishes = coalesce(nullif(?, ''), wishes), email = ? WHERE id = ?`)
 		if err != nil {
 			return err
 		}
@@ -177,7 +197,13 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 		for i := range ps {
 			p := &ps[i]
 			p.RoundID = roundID
-			if id, ok := byEmail[strings.ToLower(p.Email)]; ok && p.Email != "" {
+			id, ok := byEmail[strings.ToLower(p.Email)]
+			ok = ok && p.Email != ""
+			if k := NameKey(p.Name); p.Email == "" && len(byName[k]) > 0 {
+				id, ok = byName[k][0], true
+				byName[k] = byName[k][1:]
+			}
+			if ok {
 				p.ID = id
 				if _, err := upd.ExecContext(ctx, p.Name, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes), p.Email, id); err != nil {
 					return store.Errorf(store.EINVALID, "Row %d: %s", i+1, store.ErrorMessage(constraint(err, participantWhat(p))))
@@ -203,6 +229,13 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 		return 0, 0, err
 	}
 	return created, updated, nil
+}
+
+// NameKey is how UpsertParticipants compares the names of participants
+// without an email: trimmed, inner spaces collapsed, ignoring case. The GUI's
+// import preview uses it too, so that it predicts the same updates.
+func NameKey(name string) string {
+	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
 // CountParticipants counts the round's participants by role and by

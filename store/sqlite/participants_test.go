@@ -252,6 +252,87 @@ func TestUpsertParticipants(t *testing.T) {
 		}
 	})
 
+	t.Run("EmptyValuesKeepWhatIsStored", func(t *testing.T) {
+		db := MustOpenDB(t)
+		r := mustRound(t, db, "R")
+		stored := store.Participant{RoundID: r.ID, Name: "Ben Brook", Email: "ben@example.org", Role: store.RoleConsultant,
+			Organisation: "City General", Specialty: "Cardiology", Locality: "East", Wishes: []string{"General practice"}}
+		if err := db.CreateParticipant(ctx, &stored); err != nil {
+			t.Fatal(err)
+		}
+		// A sheet with an empty Specialty cell and no Locality or Wishes
+		// column gives empty values; a new organisation is still taken.
+		ps := []store.Participant{{Name: "Ben Brook", Email: "ben@example.org", Role: store.RoleConsultant, Organisation: "City Hospital"}}
+		created, updated, err := db.UpsertParticipants(ctx, r.ID, ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if created != 0 || updated != 1 {
+			t.Fatalf("created, updated = %d, %d; want 0, 1", created, updated)
+		}
+		got, err := db.FindParticipants(ctx, store.ParticipantFilter{ID: stored.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := stored
+		want.Organisation = "City Hospital"
+		if len(got) != 1 || !reflect.DeepEqual(got[0], want) {
+			t.Fatalf("after the upsert = %+v, want [%+v]", got, want)
+		}
+	})
+
+	t.Run("EmailLessMatchedByName", func(t *testing.T) {
+		db := MustOpenDB(t)
+		r := mustRound(t, db, "R")
+		other := mustRound(t, db, "Other")
+		for _, rid := range []int64{r.ID, other.ID} {
+			ps := []store.Participant{{Name: "No Email Person", Role: store.RoleGP, Organisation: "Hill Surgery"}}
+			if _, _, err := db.UpsertParticipants(ctx, rid, ps); err != nil {
+				t.Fatal(err)
+			}
+		}
+		ps := []store.Participant{
+			{Name: "  no email  PERSON ", Role: store.RoleGP, Organisation: "Hill Surgery", Locality: "North"},
+			{Name: "Dee", Email: "dee@example.org", Role: store.RoleGP},
+		}
+		created, updated, err := db.UpsertParticipants(ctx, r.ID, ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if created != 1 || updated != 1 {
+			t.Fatalf("created, updated = %d, %d; want 1, 1", created, updated)
+		}
+		got, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var names []string
+		for _, p := range got {
+			names = append(names, p.Name+"/"+p.Locality)
+		}
+		if want := []string{"Dee/", "no email  PERSON/North"}; !reflect.DeepEqual(names, want) {
+			t.Fatalf("participants = %q, want %q", names, want)
+		}
+		if n := count(t, db, "participants"); n != 3 {
+			t.Fatalf("%d participants in all rounds, want 3 (the other round's copy untouched)", n)
+		}
+	})
+
+	t.Run("EmailLessSameNameTwiceMatchesTwoStored", func(t *testing.T) {
+		db := MustOpenDB(t)
+		r := mustRound(t, db, "R")
+		twins := []store.Participant{{Name: "Sam Smith", Role: store.RoleGP}, {Name: "Sam Smith", Role: store.RoleNurse}}
+		for range 2 {
+			ps := append([]store.Participant(nil), twins...)
+			if _, _, err := db.UpsertParticipants(ctx, r.ID, ps); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if n := count(t, db, "participants"); n != 2 {
+			t.Fatalf("%d participants after importing two Sam Smiths twice, want 2", n)
+		}
+	})
+
 	t.Run("MissingRoundWritesNothing", func(t *testing.T) {
 		db := MustOpenDB(t)
 		r := mustRound(t, db, "R")
