@@ -232,7 +232,7 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 	for _, q := range f.Feedback.Questions {
 		row := []string{q.Text, strconv.Itoa(q.N)}
 		if q.N == 0 {
-			row = append(row, "–", "", "", "", "", "", "", "", "")
+			row = append(row, store.NoAnswersLabel, "", "", "", "", "", "", "", "")
 		} else {
 			row = append(row, fmt.Sprintf("%.2f", q.Mean))
 			for _, c := range q.Counts {

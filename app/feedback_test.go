@@ -401,3 +401,16 @@ func TestQuestionsEditor(t *testing.T) {
 		t.Fatalf("fourth question keyed is %q, want %q", got, want)
 	}
 }
+
+func TestFeedbackNoAnswersYet(t *testing.T) {
+	// One keyed form answering the first question only: the others have no
+	// answers, which the table says rather than showing a mean.
+	ui, s, _ := feedbackUI(t)
+	keyIn(ui, s, "5{Return}")
+	if got, want := s.cells[1][2], "5.00"; got != want {
+		t.Fatalf("mean of question 1 = %q, want %q", got, want)
+	}
+	if got, want := s.cells[2][2], store.NoAnswersLabel; got != want {
+		t.Fatalf("mean of question 2 = %q, want %q", got, want)
+	}
+}

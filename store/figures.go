@@ -2,6 +2,7 @@ package store
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strconv"
 	"time"
@@ -59,7 +60,8 @@ type FeedbackFigures struct {
 	Questions    []QuestionFigures `json:"questions"`
 }
 
-// QuestionFigures are one question's figures. Mean is unrounded.
+// QuestionFigures are one question's figures. Mean is unrounded. When N
+// is 0, Mean, Top2 and CI95 are 0 here but null in JSON (see MarshalJSON).
 type QuestionFigures struct {
 	Text   string     `json:"text"`
 	N      int        `json:"n"`
@@ -67,6 +69,25 @@ type QuestionFigures struct {
 	Counts [6]int     `json:"counts"`
 	Top2   float64    `json:"top2"`
 	CI95   [2]float64 `json:"ci95"`
+}
+
+// MarshalJSON writes null for the mean, top-two share and interval of a
+// question nobody has answered, so that a script reading the report cannot
+// take "no answers" for a mean score of 0. N and the counts are always
+// there.
+func (q QuestionFigures) MarshalJSON() ([]byte, error) {
+	out := struct {
+		Text   string      `json:"text"`
+		N      int         `json:"n"`
+		Mean   *float64    `json:"mean"`
+		Counts [6]int      `json:"counts"`
+		Top2   *float64    `json:"top2"`
+		CI95   *[2]float64 `json:"ci95"`
+	}{Text: q.Text, N: q.N, Counts: q.Counts}
+	if q.N > 0 {
+		out.Mean, out.Top2, out.CI95 = &q.Mean, &q.Top2, &q.CI95
+	}
+	return json.Marshal(out)
 }
 
 // ProjectFigures count improvement projects.

@@ -22,8 +22,9 @@ type QuestionSummary struct {
 	// N is 0.
 	Top2 float64
 	// CI95 is the 95% confidence interval for the mean, from Student's t
-	// distribution with N-1 degrees of freedom. With fewer than two answers
-	// there is no spread to estimate, so both ends equal the mean.
+	// distribution with N-1 degrees of freedom, clipped to the 1–6 scale.
+	// With fewer than two answers there is no spread to estimate, so both
+	// ends equal the mean.
 	CI95 [2]float64
 }
 
@@ -102,8 +103,16 @@ func fill(s *QuestionSummary) {
 	}
 	sd := math.Sqrt(ss / (n - 1))
 	half := StudentT975(s.N-1) * sd / math.Sqrt(n)
-	s.CI95 = [2]float64{s.Mean - half, s.Mean + half}
+	// The mean of 1–6 scores cannot lie outside 1–6, so neither can a
+	// useful interval for it: with few answers t·s/√n can reach past both
+	// ends (n=3 gave 0.87–8.46), which a board would rightly question.
+	s.CI95 = [2]float64{max(s.Mean-half, 1), min(s.Mean+half, 6)}
 }
+
+// NoAnswersLabel is what screens, reports and exports show instead of a
+// mean for a question nobody has answered yet: a mean of 0 would read as
+// the worst possible score, when there is no score at all.
+const NoAnswersLabel = "no answers yet"
 
 // Breakdown is the figures for one group of responses (a role, a locality,
 // a specialty). A group smaller than the threshold is Suppressed: it carries

@@ -1,6 +1,7 @@
 package store_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"math"
 	"testing"
@@ -58,7 +59,8 @@ func TestSummarise(t *testing.T) {
 		// Deviations 1.4, 0.4, 0.4, -0.6, -1.6; squares 1.96 + 0.16 + 0.16
 		// + 0.36 + 2.56 = 5.2; s² = 5.2/4 = 1.3; s = 1.140175;
 		// s/√5 = 0.509902; t(4) = 2.776445; half-width = 1.415709,
-		// so the CI is 4.6 ± 1.4157 = [3.1843, 6.0157].
+		// so the CI is 4.6 ± 1.4157 = [3.1843, 6.0157], clipped to the
+		// top of the scale: [3.1843, 6].
 		s := got[0]
 		if s.Question.ID != 10 {
 			t.Fatalf("question = %d, want 10", s.Question.ID)
@@ -75,16 +77,16 @@ func TestSummarise(t *testing.T) {
 		if got, want := s.Top2, 0.6; !near(got, want, 1e-12) {
 			t.Fatalf("Top2 = %v, want %v", got, want)
 		}
-		if !near(s.CI95[0], 3.1843, 1e-4) || !near(s.CI95[1], 6.0157, 1e-4) {
-			t.Fatalf("CI95 = %v, want [3.1843 6.0157]", s.CI95)
+		if !near(s.CI95[0], 3.1843, 1e-4) || s.CI95[1] != 6 {
+			t.Fatalf("CI95 = %v, want [3.1843 6]", s.CI95)
 		}
 	})
 
 	t.Run("TwoAnswers", func(t *testing.T) {
 		// Scores 6 and 1: mean 3.5; top two 1/2; deviations ±2.5, so
 		// s² = 12.5/1, s = 3.535534, s/√2 = 2.5; t(1) = 12.706205, so the
-		// CI is 3.5 ± 31.765512 = [-28.2655, 35.2655]. It is not clipped to
-		// 1–6: with two answers the honest interval is that wide.
+		// CI is 3.5 ± 31.765512 = [-28.2655, 35.2655], which reaches past
+		// both ends of the scale, so it is clipped to [1, 6].
 		s := got[1]
 		if got, want := s.N, 2; got != want {
 			t.Fatalf("N = %d, want %d", got, want)
@@ -98,8 +100,8 @@ func TestSummarise(t *testing.T) {
 		if got, want := s.Top2, 0.5; got != want {
 			t.Fatalf("Top2 = %v, want %v", got, want)
 		}
-		if !near(s.CI95[0], -28.2655, 1e-4) || !near(s.CI95[1], 35.2655, 1e-4) {
-			t.Fatalf("CI95 = %v, want [-28.2655 35.2655]", s.CI95)
+		if s.CI95 != [2]float64{1, 6} {
+			t.Fatalf("CI95 = %v, want [1 6]", s.CI95)
 		}
 	})
 
@@ -262,5 +264,28 @@ func BenchmarkSummarise(b *testing.B) {
 	}
 	for b.Loop() {
 		store.Summarise(qs, rs)
+	}
+}
+
+func TestQuestionFiguresJSON(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		q    store.QuestionFigures
+		want string
+	}{
+		{"NoAnswers", store.QuestionFigures{Text: "Q", N: 0},
+			`{"text":"Q","n":0,"mean":null,"counts":[0,0,0,0,0,0],"top2":null,"ci95":null}`},
+		{"OneAnswer", store.QuestionFigures{Text: "Q", N: 1, Mean: 4, Counts: [6]int{0, 0, 0, 1}, CI95: [2]float64{4, 4}},
+			`{"text":"Q","n":1,"mean":4,"counts":[0,0,0,1,0,0],"top2":0,"ci95":[4,4]}`},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			b, err := json.Marshal(c.q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got, want := string(b), c.want; got != want {
+				t.Fatalf("JSON = %s\nwant   %s", got, want)
+			}
+		})
 	}
 }

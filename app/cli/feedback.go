@@ -369,7 +369,7 @@ func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate s
 	figures := func(s store.QuestionSummary) []string {
 		out := []string{strconv.Itoa(s.N)}
 		if s.N == 0 {
-			return append(out, make([]string, 10)...)
+			return append(append(out, store.NoAnswersLabel), make([]string, 9)...)
 		}
 		out = append(out, fmt.Sprintf("%.2f", s.Mean))
 		for _, c := range s.Counts {

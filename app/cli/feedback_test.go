@@ -635,3 +635,81 @@ func TestFormsExportFiguresByHand(t *testing.T) {
 		})
 	}
 }
+
+func TestReportNoAnswersYet(t *testing.T) {
+	// Three responses, all to the first question only: the other questions
+	// have no answers, which is not a mean of 0.
+	dir := t.TempDir()
+	dbPath := filepath.Join(dir, "l.db")
+	seedResponses(t, dbPath, 3, 0)
+
+	t.Run("Text", func(t *testing.T) {
+		code, stdout, stderr := run(t, "report", "--db", dbPath)
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		if !strings.Contains(stdout, store.NoAnswersLabel+"  (n=0)") || strings.Contains(stdout, "n=0,") {
+			t.Fatalf("report does not say %q for unanswered questions:\n%s", store.NoAnswersLabel, stdout)
+		}
+	})
+	t.Run("JSON", func(t *testing.T) {
+		code, stdout, stderr := run(t, "report", "--db", dbPath, "--json")
+		if code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		var r struct {
+			Feedback struct {
+				Questions []map[string]any `json:"questions"`
+			} `json:"feedback"`
+		}
+		if err := json.Unmarshal([]byte(stdout), &r); err != nil {
+			t.Fatal(err)
+		}
+		qs := r.Feedback.Questions
+		if len(qs) < 2 {
+			t.Fatalf("%d questions, want at least 2", len(qs))
+		}
+		for _, key := range []string{"mean", "top2", "ci95"} {
+			if v, ok := qs[1][key]; !ok || v != nil {
+				t.Errorf("unanswered question: %s = %v (present %v), want null", key, v, ok)
+			}
+			if qs[0][key] == nil {
+				t.Errorf("answered question: %s is null", key)
+			}
+		}
+		if got, want := qs[1]["n"], 0.0; got != want {
+			t.Errorf("n = %v, want %v", got, want)
+		}
+		if _, ok := qs[1]["counts"]; !ok {
+			t.Error("counts missing")
+		}
+		// Whatever the spread, the 95% CI stays on the 1–6 scale.
+		ci := qs[0]["ci95"].([]any)
+		if lo, hi := ci[0].(float64), ci[1].(float64); lo < 1 || hi > 6 {
+			t.Errorf("ci95 = %v, want it within 1–6", ci)
+		}
+	})
+	t.Run("CSV", func(t *testing.T) {
+		out := filepath.Join(dir, "summary.csv")
+		if code, _, stderr := run(t, "export", "feedback", "--db", dbPath, "--out", out); code != 0 {
+			t.Fatalf("exit %d: %s", code, stderr)
+		}
+		f, err := os.Open(out)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer f.Close()
+		recs, err := csv.NewReader(f).ReadAll()
+		if err != nil {
+			t.Fatal(err)
+		}
+		// Row 0 is the header, row 1 the answered question, row 2 the
+		// first unanswered one.
+		if got, want := recs[2][4], store.NoAnswersLabel; got != want {
+			t.Fatalf("mean cell %q, want %q", got, want)
+		}
+		if got, want := recs[2][3], "0"; got != want {
+			t.Fatalf("n cell %q, want %q", got, want)
+		}
+	})
+}

@@ -65,6 +65,11 @@ func printFigures(env *Env, f store.Figures) {
 	fmt.Fprintf(w, "Visits: %d done of %d planned (%d cancelled, %d overdue)\n", f.Visits.Done, f.Visits.Planned, f.Visits.Cancelled, f.Visits.Overdue)
 	fmt.Fprintf(w, "Feedback: %s\n", f.Feedback.RateText())
 	for _, q := range f.Feedback.Questions {
+		if q.N == 0 {
+			// A mean of 0 would read as the worst score, not as none.
+			fmt.Fprintf(w, "  %s  (n=0)  %s\n", store.NoAnswersLabel, q.Text)
+			continue
+		}
 		fmt.Fprintf(w, "  %.2f  (n=%d, 95%% CI %.2f–%.2f, %.0f%% scored 5 or 6)  %s\n", q.Mean, q.N, q.CI95[0], q.CI95[1], 100*q.Top2, q.Text)
 	}
 	fmt.Fprintf(w, "Reflections: %d\n", f.Reflections)
