@@ -451,6 +451,7 @@ type importPreview struct {
 	imp             *csvio.ParticipantImport
 	created         int
 	updated         int
+	keptEmpty       int
 	summary         *widget.Label
 	mapping         *widget.Label
 	problems        *widget.List
@@ -520,21 +521,13 @@ func (s *participantsScreen) hideBusy() {
 func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImport, existing []store.Participant) {
 	ui := s.ui
 	pv := &importPreview{imp: imp}
-	known := make(map[string]bool, len(existing))
-	for _, p := range existing {
-		if p.Email != "" {
-			known[strings.ToLower(p.Email)] = true
-		}
-	}
-	for _, r := range imp.Rows {
-		if r.P.Email != "" && known[strings.ToLower(r.P.Email)] {
-			pv.updated++
-		} else {
-			pv.created++
-		}
-	}
+	counts := cli.CountImport(imp, existing)
+	pv.created, pv.updated, pv.keptEmpty = counts.Created, counts.Updated, counts.KeptEmpty
 	summary := fmt.Sprintf("%s (%s): %d people, %d new and %d already in %q (to be updated).",
 		name, imp.Encoding, len(imp.Rows), pv.created, pv.updated, ui.round.Name)
+	if pv.keptEmpty > 0 {
+		summary += "\n" + countNoun(pv.keptEmpty, "empty cell leaves", "empty cells leave") + " the stored value unchanged: an import never erases data."
+	}
 	if n := len(imp.Problems); n > 0 {
 		summary += "\n⚠ " + countNoun(n, "problem", "problems") + " below: nothing can be imported until they are fixed in the spreadsheet."
 	}
@@ -629,7 +622,7 @@ func (s *participantsScreen) runImport(pv *importPreview) {
 			ui.showError(err)
 			return
 		}
-		dialog.ShowInformation("Imported", fmt.Sprintf("%d new, %d updated in %q.", created, updated, round.Name), ui.win)
+		dialog.ShowInformation("Imported", cli.ImportDone(created, updated, pv.keptEmpty, round.Name), ui.win)
 		ui.Changed()
 	})
 }

@@ -341,3 +341,47 @@ func TestEmailProblemSaysWhatImportSays(t *testing.T) {
 		})
 	}
 }
+
+// TestImportPreviewMatchesStore checks that the preview counts an
+// email-less person already in the round as an update, and warns that an
+// empty cell keeps a stored value, just as the store then does.
+func TestImportPreviewMatchesStore(t *testing.T) {
+	ui, s := participantsOnDemo(t)
+	path := filepath.Join(t.TempDir(), "sheet.csv")
+	if err := os.WriteFile(path, []byte("Name,Role,Organisation,Locality\r\nNo Email Person,GP,Hill Surgery,North\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pickFiles(ui, path, "")
+	test.Tap(s.importBtn)
+	test.Tap(s.preview.importBtn)
+	before := len(s.all)
+
+	if err := os.WriteFile(path, []byte("Name,Role,Organisation,Locality\r\nno email person,GP,Hill Surgery,\r\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	pickFiles(ui, path, "")
+	test.Tap(s.importBtn)
+	pv := s.preview
+	if got, want := fmt.Sprint(pv.created, " new, ", pv.updated, " updated"), "0 new, 1 updated"; got != want {
+		t.Fatalf("preview: %s, want %s", got, want)
+	}
+	if !strings.Contains(pv.summary.Text, "1 empty cell leaves the stored value unchanged") {
+		t.Fatalf("summary does not warn of the kept value: %q", pv.summary.Text)
+	}
+	test.Tap(pv.importBtn)
+	if got := len(s.all); got != before {
+		t.Fatalf("%d participants after importing the same person again, want %d", got, before)
+	}
+	found := false
+	for _, p := range s.all {
+		if p.Name == "no email person" {
+			found = true
+			if p.Locality != "North" {
+				t.Fatalf("locality = %q after an empty cell, want %q", p.Locality, "North")
+			}
+		}
+	}
+	if !found {
+		t.Fatal("the updated person is not in the list")
+	}
+}

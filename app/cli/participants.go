@@ -1,15 +1,18 @@
 package cli
 
 import (
+	"cmp"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
+	"github.com/liaisonapp/liaison/store/sqlite"
 )
 
 // importParticipantsFlags is `liaison import participants FILE`: read a
@@ -36,16 +39,95 @@ func importParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) err
 		if err != nil {
 			return err
 		}
+		existing, err := env.DB.FindParticipants(env.Ctx, store.ParticipantFilter{RoundID: r.ID})
+		if err != nil {
+			return err
+		}
+		counts := CountImport(imp, existing)
 		created, updated, err := env.DB.UpsertParticipants(env.Ctx, r.ID, imp.Participants())
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "%d new, %d updated in %q.\n", created, updated, r.Name)
+		fmt.Fprintln(env.Stdout, ImportDone(created, updated, counts.KeptEmpty, r.Name))
 		if len(imp.Ignored) > 0 {
 			fmt.Fprintf(env.Stdout, "Ignored columns: %s\n", quoteList(imp.Ignored))
 		}
 		return nil
 	}
+}
+
+// ImportCounts is what importing a checked sign-up sheet into a round would
+// do, worked out before writing so the GUI's preview and the command line
+// say the same.
+type ImportCounts struct {
+	// Created and Updated count the rows that would add a participant and
+	// those that would update a stored one.
+	Created, Updated int
+	// KeptEmpty counts the empty cells, in columns the file has, of rows
+	// that update a stored participant whose value there is not empty. The
+	// store keeps those values (an empty cell never erases data), and the
+	// organiser is told so.
+	KeptEmpty int
+}
+
+// CountImport predicts what UpsertParticipants will do with imp's rows in a
+// round holding existing, matching as it does: by email ignoring case, or
+// for a row with no email by name (sqlite.NameKey) among stored
+// participants with no email, each stored participant once.
+func CountImport(imp *csvio.ParticipantImport, existing []store.Participant) ImportCounts {
+	byEmail := map[string]store.Participant{}
+	byName := map[string][]store.Participant{}
+	for _, p := range existing {
+		if p.Email != "" {
+			byEmail[strings.ToLower(p.Email)] = p
+		} else {
+			k := sqlite.NameKey(p.Name)
+			byName[k] = append(byName[k], p)
+		}
+	}
+	// byName must hand out the oldest first, as the store does.
+	for _, ps := range byName {
+		slices.SortFunc(ps, func(a, b store.Participant) int { return cmp.Compare(a.ID, b.ID) })
+	}
+	var c ImportCounts
+	for _, r := range imp.Rows {
+		stored, ok := byEmail[strings.ToLower(r.P.Email)]
+		ok = ok && r.P.Email != ""
+		if k := sqlite.NameKey(r.P.Name); r.P.Email == "" && len(byName[k]) > 0 {
+			stored, ok = byName[k][0], true
+			byName[k] = byName[k][1:]
+		}
+		if !ok {
+			c.Created++
+			continue
+		}
+		c.Updated++
+		for _, f := range []struct {
+			field    string
+			got, had string
+		}{
+			{csvio.FieldOrganisation, r.P.Organisation, stored.Organisation},
+			{csvio.FieldSpecialty, r.P.Specialty, stored.Specialty},
+			{csvio.FieldLocality, r.P.Locality, stored.Locality},
+			{csvio.FieldWishes, strings.Join(r.P.Wishes, ";"), strings.Join(stored.Wishes, ";")},
+		} {
+			if _, present := imp.Mapping[f.field]; present && strings.TrimSpace(f.got) == "" && strings.TrimSpace(f.had) != "" {
+				c.KeptEmpty++
+			}
+		}
+	}
+	return c
+}
+
+// ImportDone is the message after an import: how many were new and how
+// many updated, and, when empty cells kept stored values, that they did,
+// so nobody wonders whether a blank in the spreadsheet erased anything.
+func ImportDone(created, updated, keptEmpty int, round string) string {
+	msg := fmt.Sprintf("%d new, %d updated in %q", created, updated, round)
+	if keptEmpty > 0 {
+		msg += fmt.Sprintf("; empty cells left the stored value unchanged (%s)", plural(keptEmpty, "cell", "cells"))
+	}
+	return msg + "."
 }
 
 // readParticipantsFile opens and reads a sign-up sheet; a file that cannot

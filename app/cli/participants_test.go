@@ -500,3 +500,92 @@ func BenchmarkImportParticipants10k(b *testing.B) {
 		b.StartTimer()
 	}
 }
+
+// importText writes text as a CSV file and imports it into round "R" of the
+// database at db, failing the test unless the import succeeds.
+func importText(t *testing.T, db, text string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "sheet.csv")
+	if err := os.WriteFile(path, []byte(text), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := run(t, "import", "participants", path, "--db", db, "--round", "R")
+	if code != 0 {
+		t.Fatalf("import exited %d: %s", code, stderr)
+	}
+	return stdout
+}
+
+// TestImportNeverErases checks that updating people from a sheet with a
+// column left out, or a cell left empty, keeps what is stored and says so.
+func TestImportNeverErases(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "liaison.db")
+	seedRound(t, db, "R", person("Ben Brook", store.RoleConsultant, "City General", "Cardiology", "East", "General practice"))
+	// seedRound stores no email; give Ben one so the sheet matches by it.
+	ps := participantsIn(t, db)
+	ben := ps[0]
+	ben.Email = "ben@example.org"
+	if err := openStore(t, db).UpdateParticipant(context.Background(), &ben); err != nil {
+		t.Fatal(err)
+	}
+
+	stdout := importText(t, db, "Name,Email,Role,Organisation,Specialty,Locality\r\nBen Brook,ben@example.org,Consultant,City Hospital,,\r\n")
+	if got, want := strings.TrimSpace(stdout), `0 new, 1 updated in "R"; empty cells left the stored value unchanged (2 cells).`; got != want {
+		t.Fatalf("stdout = %q, want %q", got, want)
+	}
+	got := participantsIn(t, db)
+	if len(got) != 1 {
+		t.Fatalf("%d participants, want 1", len(got))
+	}
+	for _, c := range []struct{ field, got, want string }{
+		{"organisation", got[0].Organisation, "City Hospital"},
+		{"specialty", got[0].Specialty, "Cardiology"},
+		{"locality", got[0].Locality, "East"},
+		{"wishes", strings.Join(got[0].Wishes, ";"), "General practice"},
+	} {
+		if c.got != c.want {
+			t.Errorf("%s = %q, want %q", c.field, c.got, c.want)
+		}
+	}
+
+	// A full sheet changes nothing that it does not fill: no note.
+	stdout = importText(t, db, "Name,Email,Role,Specialty\r\nBen Brook,ben@example.org,Consultant,Renal\r\n")
+	if got, want := strings.TrimSpace(stdout), `0 new, 1 updated in "R".`; got != want {
+		t.Fatalf("stdout = %q, want %q", got, want)
+	}
+}
+
+// TestReimportWithoutEmail checks that importing the same email-less
+// person twice updates them rather than adding them again.
+func TestReimportWithoutEmail(t *testing.T) {
+	db := filepath.Join(t.TempDir(), "liaison.db")
+	seedRound(t, db, "R")
+	const sheet = "Name,Role,Organisation\r\nNo Email Person,GP,Hill Surgery\r\n"
+	if got, want := strings.TrimSpace(importText(t, db, sheet)), `1 new, 0 updated in "R".`; got != want {
+		t.Fatalf("first import: %q, want %q", got, want)
+	}
+	if got, want := strings.TrimSpace(importText(t, db, strings.ToUpper(sheet))), `0 new, 1 updated in "R".`; got != want {
+		t.Fatalf("second import: %q, want %q", got, want)
+	}
+	if got, want := len(participantsIn(t, db)), 1; got != want {
+		t.Fatalf("%d participants after two imports, want %d", got, want)
+	}
+}
+
+func TestCountImport(t *testing.T) {
+	existing := []store.Participant{
+		{ID: 1, Name: "Ada", Email: "ada@example.org", Role: store.RoleGP, Organisation: "Old Bank", Locality: "West"},
+		{ID: 2, Name: "Cy Carter", Role: store.RoleNurse, Specialty: "Frailty"},
+	}
+	imp, err := csvio.ReadParticipants(strings.NewReader("Name,Email,Role,Locality,Specialty\nAda,ADA@example.org,GP,,\ncy  carter,,Nurse,,\nDee,,GP,,\n"))
+	if err != nil || len(imp.Problems) > 0 {
+		t.Fatalf("reading: %v, %v", imp, err)
+	}
+	got := CountImport(imp, existing)
+	// Ada's empty Locality keeps "West" (her empty Specialty keeps
+	// nothing); Cy's empty Specialty keeps "Frailty". Organisation is no
+	// column, so it is not counted.
+	if want := (ImportCounts{Created: 1, Updated: 2, KeptEmpty: 2}); got != want {
+		t.Fatalf("CountImport = %+v, want %+v", got, want)
+	}
+}
