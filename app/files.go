@@ -86,8 +86,16 @@ func nativeFiles(win fyne.Window) fileDialogs {
 
 // safeNative runs a native dialog, turning its panic (no display, no GTK)
 // into an error so the Fyne dialog can take over.
+//
+// The native dialog is used on Windows only. GTK's and macOS's dialogs open
+// the files of the folder shown to guess their type; when that folder holds
+// the database, closing those descriptors drops this process's POSIX locks
+// on it (a known SQLite hazard), and a `liaison` command run meanwhile then
+// deletes the WAL under the open window, whose later saves are lost. Windows
+// locks belong to the handle, so its native dialog is safe; elsewhere Fyne's
+// own dialog, which opens nothing, is used.
 func safeNative(fn func() (string, error)) (path string, err error) {
-	if runtime.GOOS == "linux" && !hasGTKDisplay() {
+	if !nativeDialogSafe(runtime.GOOS) {
 		return "", errors.New("no native dialog")
 	}
 	defer func() {
@@ -101,6 +109,10 @@ func safeNative(fn func() (string, error)) (path string, err error) {
 	}
 	return path, err
 }
+
+// nativeDialogSafe reports whether the operating system's own file dialog
+// can be used without risking the database's locks (see safeNative).
+func nativeDialogSafe(goos string) bool { return goos == "windows" }
 
 func fyneOpen(win fyne.Window, ext string, done func(string, error)) {
 	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {

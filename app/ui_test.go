@@ -3,6 +3,7 @@ package app
 import (
 	"context"
 	"fmt"
+	"runtime"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -283,5 +284,18 @@ func TestSavesCannotOverwriteTheDatabase(t *testing.T) {
 	f.save("Export", "x.csv", func(_ string, err error) { got = err })
 	if got != nil {
 		t.Fatalf("a new file was refused: %v", got)
+	}
+}
+
+func TestNativeFileDialogOnlyWhereItCannotDropLocks(t *testing.T) {
+	for goos, want := range map[string]bool{"windows": true, "linux": false, "darwin": false} {
+		if got := nativeDialogSafe(goos); got != want {
+			t.Errorf("nativeDialogSafe(%q) = %v, want %v", goos, got, want)
+		}
+	}
+	if !nativeDialogSafe(runtime.GOOS) {
+		if _, err := safeNative(func() (string, error) { t.Fatal("the native dialog ran"); return "", nil }); err == nil {
+			t.Fatal("safeNative did not hand over to Fyne's dialog")
+		}
 	}
 }
