@@ -24,6 +24,9 @@ const (
 	EncodingWindows1252 = "Windows-1252"
 	EncodingUTF16LE     = "UTF-16LE"
 	EncodingUTF16BE     = "UTF-16BE"
+	// EncodingMacRoman is Excel for Mac's "CSV (Macintosh)": Mac OS Roman
+	// text with CR-only line ends.
+	EncodingMacRoman = "Mac Roman"
 )
 
 // Table is a whole CSV file, read into memory. Sign-up sheets are small
@@ -58,8 +61,11 @@ type Row struct {
 
 // Read reads a whole CSV file as spreadsheets and forms tools write it. It
 // strips a UTF-8 BOM, decodes Windows-1252 when the bytes are not valid
-// UTF-8 (Excel's "CSV" on a British Windows laptop), sniffs the delimiter
-// from the header line, and skips blank rows. Malformed CSV comes back as a
+// UTF-8 (Excel's "CSV" on a British Windows laptop), reads CR-only line
+// ends as lines (Excel for Mac's "CSV (Macintosh)", decoded as Mac Roman
+// when not UTF-8), sniffs the delimiter from the header line, and skips
+// blank rows. It undoes our own exports' formula protection (see Unescape)
+// in every cell, so an export edited in Excel imports as it was. Malformed CSV comes back as a
 // *store.Error with code EINVALID whose message names the line and column
 // (counted in characters from 1).
 func Read(r io.Reader) (*Table, error) {
@@ -73,6 +79,18 @@ func Read(r io.Reader) (*Table, error) {
 	text, enc, err := decode(data)
 	if err != nil {
 		return nil, err
+	}
+	if crOnly(text) {
+		// encoding/csv only splits lines on LF. Without this the whole
+		// file would be one header line with no rows.
+		if enc == EncodingWindows1252 && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
+			var b []byte
+			if b, err = charmap.Macintosh.NewDecoder().Bytes(data); err != nil {
+				return nil, err
+			}
+			text, enc = string(b), EncodingMacRoman
+		}
+		text = strings.ReplaceAll(text, "\r", "\n")
 	}
 	t := &Table{Encoding: enc}
 	text, sep := stripSepLine(text)
@@ -95,6 +113,9 @@ func Read(r io.Reader) (*Table, error) {
 			return nil, parseError(text, err)
 		}
 		line, _ := cr.FieldPos(0)
+		for i, c := range rec {
+			rec[i] = Unescape(c)
+		}
 		if t.Header == nil {
 			t.Header = make([]string, len(rec))
 			for i, c := range rec {
@@ -115,6 +136,29 @@ func Read(r io.Reader) (*Table, error) {
 		return nil, store.Errorf(store.EINVALID, "The file is empty: there is not even a header line.")
 	}
 	return t, nil
+}
+
+// crOnly reports whether text ends its lines with CR alone: it has a CR
+// and no LF anywhere. A file with CRLF or LF line ends may hold a lone CR
+// inside a quoted cell, which must stay as it is.
+func crOnly(text string) bool {
+	return strings.IndexByte(text, '\r') >= 0 && strings.IndexByte(text, '\n') < 0
+}
+
+// Unescape undoes Escape: a cell that starts with an apostrophe followed by
+// = + - @ tab, CR or LF is one our exports defused against formula
+// injection, and Excel keeps the apostrophe when the file is saved again.
+// Only that one apostrophe is removed, so "'=HYPERLINK(...)" reads back as
+// "=HYPERLINK(...)" and "'+44 1234" as "+44 1234"; any other apostrophe,
+// as in "'Twas" or "O'Brien", is the organiser's own and stays.
+func Unescape(s string) string {
+	if len(s) >= 2 && s[0] == '\'' {
+		switch s[1] {
+		case '=', '+', '-', '@', '\t', '\r', '\n':
+			return s[1:]
+		}
+	}
+	return s
 }
 
 // decode turns the file's bytes into UTF-8 text and says which encoding

@@ -8,6 +8,18 @@ import (
 	"github.com/liaisonapp/liaison/store"
 )
 
+// TestUnescapeUndoesEscape checks that every cell Escape defuses reads back
+// as it was, so an export edited in Excel imports unchanged.
+func TestUnescapeUndoesEscape(t *testing.T) {
+	for _, s := range []string{"=HYPERLINK(\"http://x\")", "+44 1234", "-5 days", "@risk", "\tx", "\rx", "\nx", "'plain", "plain", "", "'"} {
+		t.Run(s, func(t *testing.T) {
+			if got := Unescape(Escape(s)); got != s {
+				t.Fatalf("Unescape(Escape(%q)) = %q", s, got)
+			}
+		})
+	}
+}
+
 func TestRead(t *testing.T) {
 	tests := []struct {
 		name      string
@@ -100,6 +112,37 @@ func TestRead(t *testing.T) {
 			encoding: "UTF-16LE", delimiter: '\t',
 			header: []string{"Name", "Role"},
 			rows:   []Row{{2, []string{"Zoë", "GP"}}},
+		},
+		{
+			name:     "CR-only line ends (Excel for Mac CSV) are lines",
+			in:       "Name,Role\rAnn,GP\r\rBob,Consultant\r",
+			encoding: "UTF-8", delimiter: ',',
+			header: []string{"Name", "Role"},
+			rows:   []Row{{2, []string{"Ann", "GP"}}, {4, []string{"Bob", "Consultant"}}},
+		},
+		{
+			name:     "CR-only and not UTF-8 is Mac Roman",
+			in:       "Name,Note\rRen\x8ee,\xa35 parking\r",
+			encoding: "Mac Roman", delimiter: ',',
+			header: []string{"Name", "Note"},
+			rows:   []Row{{2, []string{"Renée", "£5 parking"}}},
+		},
+		{
+			name:     "a lone CR inside a quoted cell of a CRLF file stays",
+			in:       "Name,Note\r\nAnn,\"a\rb\"\r\n",
+			encoding: "UTF-8", delimiter: ',',
+			header: []string{"Name", "Note"},
+			rows:   []Row{{2, []string{"Ann", "a\rb"}}},
+		},
+		{
+			name:     "our export's formula protection is undone",
+			in:       "Name,Note,Phone,Other\r\n\"'=HYPERLINK(\"\"x\"\")\",'@risk,'+44 1234,'-5\r\n'Twas,O'Brien,'',\"'\t\"\r\n",
+			encoding: "UTF-8", delimiter: ',',
+			header: []string{"Name", "Note", "Phone", "Other"},
+			rows: []Row{
+				{2, []string{"=HYPERLINK(\"x\")", "@risk", "+44 1234", "-5"}},
+				{3, []string{"'Twas", "O'Brien", "''", "\t"}},
+			},
 		},
 		{
 			name:     "header only",
