@@ -136,6 +136,7 @@ func ReadParticipants(r io.Reader) (*ParticipantImport, error) {
 	imp := &ParticipantImport{Mapping: map[string]string{}, Encoding: t.Encoding}
 
 	cols := map[string][]int{} // field → columns that fill it, in file order
+	firstAt := map[string]int{} // normalised header → its first column
 	for i, h := range t.Header {
 		field, ok := synonyms[Normalize(h)]
 		if !ok {
@@ -144,6 +145,13 @@ func ReadParticipants(r io.Reader) (*ParticipantImport, error) {
 			}
 			continue
 		}
+		// Two columns with the same header: reading either silently could
+		// take the stale one, so the organiser must say which.
+		if at, dup := firstAt[Normalize(h)]; dup {
+			imp.problem(t.HeaderLine, h, "", fmt.Sprintf("is the header of columns %d and %d: delete or rename one so that Liaison knows which to read", at+1, i+1))
+			continue
+		}
+		firstAt[Normalize(h)] = i
 		cols[field] = append(cols[field], i)
 	}
 	names := func(cs []int, sep string) string {

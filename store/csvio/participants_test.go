@@ -300,6 +300,21 @@ func TestReadParticipantsProblems(t *testing.T) {
 			want: []string{`line 2: "Jones and Partners" is in column 4, beyond the header's 3 columns: is a comma inside a value that is not in double quotes?`},
 		},
 		{
+			name: "a header given twice",
+			in:   "Name,Name,Email,Role\nAnn Old,Ann New,a@b.org,GP\n",
+			want: []string{`line 1, column "Name": is the header of columns 1 and 2: delete or rename one so that Liaison knows which to read`},
+		},
+		{
+			name: "a header given twice in other capitals and punctuation",
+			in:   "Name,E-mail,Role,email\nAnn,a@b.org,GP,b@b.org\n",
+			want: []string{`line 1, column "email": is the header of columns 2 and 4: delete or rename one so that Liaison knows which to read`},
+		},
+		{
+			name: "two different headers for one field are read, not a problem",
+			in:   "Name,Email,Email address,Role\nAnn,,a@b.org,GP\n",
+			want: []string{},
+		},
+		{
 			name: "every problem in a row is reported",
 			in:   "Name,Role,Email\n,Vicar,x@\n",
 			want: []string{
