@@ -135,7 +135,7 @@ func ReadParticipants(r io.Reader) (*ParticipantImport, error) {
 	}
 	imp := &ParticipantImport{Mapping: map[string]string{}, Encoding: t.Encoding}
 
-	cols := map[string][]int{} // field → columns that fill it, in file order
+	cols := map[string][]int{}  // field → columns that fill it, in file order
 	firstAt := map[string]int{} // normalised header → its first column
 	for i, h := range t.Header {
 		field, ok := synonyms[Normalize(h)]
