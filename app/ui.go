@@ -117,7 +117,12 @@ func (ui *UI) build() {
 	}
 	ui.tabs = container.NewAppTabs(items...)
 	ui.tabs.SetTabLocation(container.TabLocationLeading)
-	ui.tabs.OnSelected = func(*container.TabItem) { ui.current().refresh() }
+	ui.tabs.OnSelected = func(*container.TabItem) {
+		// A search box left focused on the screen just left would swallow
+		// keys meant for the window, such as F5 for the presenter.
+		ui.win.Canvas().Unfocus()
+		ui.current().refresh()
+	}
 	ui.roundSelect = widget.NewSelect(nil, func(name string) {
 		for _, r := range ui.rounds {
 			if r.Name == name && r.ID != ui.round.ID {

@@ -299,3 +299,13 @@ func TestNativeFileDialogOnlyWhereItCannotDropLocks(t *testing.T) {
 		}
 	}
 }
+
+func TestChangingScreenDropsTheKeyboardFocus(t *testing.T) {
+	ui := newTestUI(t, MustOpenDB(t))
+	ev := showScreen[*eventScreen](t, ui)
+	ui.win.Canvas().Focus(ev.search)
+	ui.Show(0)
+	if f := ui.win.Canvas().Focused(); f != nil {
+		t.Fatalf("%T kept the focus after leaving its screen, so F5 would not reach the window", f)
+	}
+}
