@@ -111,8 +111,18 @@ func checkPairPeople(ctx context.Context, tx *sql.Tx, pairID, roundID, a, b int6
 	if n != 2 {
 		return store.Errorf(store.EINVALID, "Both people in a pair must be participants of the same round.")
 	}
+	// The scheme's rule: never two people from the same organisation (an
+	// organisation left blank cannot clash).
+	var org string
+	err := tx.QueryRowContext(ctx, `SELECT a.organisation FROM participants a JOIN participants b ON b.id = ?
+		WHERE a.id = ? AND trim(a.organisation) <> '' AND lower(trim(a.organisation)) = lower(trim(b.organisation))`, b, a).Scan(&org)
+	if err == nil {
+		return store.Errorf(store.EINVALID, "Both people work at %s; the scheme never pairs two people from the same organisation.", strings.TrimSpace(org))
+	} else if !errors.Is(err, sql.ErrNoRows) {
+		return err
+	}
 	var name string
-	err := tx.QueryRowContext(ctx, `SELECT x.name FROM pairings p JOIN participants x ON x.id IN (p.primary_id, p.secondary_id)
+	err = tx.QueryRowContext(ctx, `SELECT x.name FROM pairings p JOIN participants x ON x.id IN (p.primary_id, p.secondary_id)
 		WHERE p.round_id = ? AND p.id <> ? AND x.id IN (?, ?) LIMIT 1`, roundID, pairID, a, b).Scan(&name)
 	if err == nil {
 		return store.Errorf(store.ECONFLICT, "%s is already in another pair; unpair them first.", name)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"reflect"
 	"sort"
+	"strings"
 	"testing"
 
 	"github.com/liaisonapp/liaison/store"
@@ -252,5 +253,41 @@ func TestPairing_PersonOnBothSides(t *testing.T) {
 	first.SecondaryID = people[2].ID
 	if err := db.UpdatePairing(ctx, &first); err != nil {
 		t.Fatalf("re-pairing within the same pair: %v", err)
+	}
+}
+
+func TestPairing_SameOrganisationRefused(t *testing.T) {
+	db := MustOpenDB(t)
+	ctx := context.Background()
+	r := store.Round{Name: "Same org"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	people := []store.Participant{
+		{Name: "Dr Amy Patel", Role: store.RoleGP, Organisation: "Bitterne Park Surgery"},
+		{Name: "Fiona Ng", Role: store.RoleNurse, Organisation: " bitterne park surgery "},
+		{Name: "Dr Cy", Role: store.RoleConsultant, Organisation: "City General"},
+		{Name: "Dr Dee", Role: store.RoleGP},
+		{Name: "Dr Eve", Role: store.RoleConsultant},
+	}
+	if _, _, err := db.UpsertParticipants(ctx, r.ID, people); err != nil {
+		t.Fatal(err)
+	}
+	same := store.Pairing{RoundID: r.ID, PrimaryID: people[0].ID, SecondaryID: people[1].ID}
+	err := db.CreatePairing(ctx, &same)
+	if got, want := store.ErrorCode(err), store.EINVALID; got != want || !strings.Contains(store.ErrorMessage(err), "same organisation") {
+		t.Fatalf("same organisation: code %q (%v), want %q", got, err, want)
+	}
+	ok := store.Pairing{RoundID: r.ID, PrimaryID: people[0].ID, SecondaryID: people[2].ID}
+	if err := db.CreatePairing(ctx, &ok); err != nil {
+		t.Fatalf("different organisations: %v", err)
+	}
+	blank := store.Pairing{RoundID: r.ID, PrimaryID: people[3].ID, SecondaryID: people[4].ID}
+	if err := db.CreatePairing(ctx, &blank); err != nil {
+		t.Fatalf("organisations not recorded cannot clash: %v", err)
+	}
+	ok.SecondaryID = people[1].ID
+	if err := db.UpdatePairing(ctx, &ok); store.ErrorCode(err) != store.EINVALID {
+		t.Fatalf("changing a pair to the same organisation: %v", err)
 	}
 }
