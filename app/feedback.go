@@ -244,13 +244,13 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 	}
 	s.table.Refresh()
 
-	label := store.SuppressedLabel(s.k)
 	s.bcells = [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}
 	for _, b := range store.SummariseBy(qs, rs, cli.RoleGroup, s.k) {
-		for _, q := range b.Summaries {
-			// A big group can still have a question few of its members
-			// answered: that cell is as identifying as a small group.
-			if b.Suppressed || q.N < s.k {
+		for i, q := range b.Summaries {
+			// store.SummariseBy decides what is withheld, as for the
+			// export: small groups, questions few of a group answered,
+			// and whatever would let them be worked out by subtraction.
+			if label := b.Withheld(i); label != "" {
 				s.bcells = append(s.bcells, []string{b.Group, q.Question.Text, label, label, label, label})
 				continue
 			}

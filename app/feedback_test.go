@@ -343,6 +343,13 @@ func TestBreakdownSuppressionAtK(t *testing.T) {
 			label := store.SuppressedLabel(5)
 			var rows int
 			for _, row := range s.bcells[1:] {
+				if row[0] == store.RoleGP.Label() && row[1] == qs[0].Text {
+					// Beside a suppressed group the GPs' figures would give
+					// it away by subtraction from the overall ones.
+					if got, want := row[2] == store.ComplementaryLabel, c.suppressed; got != want {
+						t.Fatalf("GP row %q withheld: %v, want %v", row, got, want)
+					}
+				}
 				if row[0] != store.RoleConsultant.Label() || row[1] != qs[0].Text {
 					continue
 				}

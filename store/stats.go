@@ -117,22 +117,52 @@ const NoAnswersLabel = "no answers yet"
 // Breakdown is the figures for one group of responses (a role, a locality,
 // a specialty). A group smaller than the threshold is Suppressed: it carries
 // no figures at all, not even its size, because a small group's answers can
-// identify the people in it.
+// identify the people in it. A larger group can be suppressed as well, when
+// its figures and the overall ones would give away a small group's by
+// subtraction (see SummariseBy).
 type Breakdown struct {
 	Group string
 	// N is how many responses are in the group; 0 when Suppressed.
 	N          int
 	Suppressed bool
 	// Summaries has one entry per question, in the order given. When the
-	// group is Suppressed only Question is set, so that a table can still
-	// lay out a row per question and print SuppressedLabel in it.
+	// group is Suppressed, or a question's figures are withheld, only
+	// Question is set, so that a table can still lay out a row per
+	// question and print Withheld's label in it.
 	Summaries []QuestionSummary
+	// withheld[i] says why question i's figures are not shown, if they
+	// are not.
+	withheld []string
 }
+
+// Withheld returns what to show in every figure cell of question i
+// (SuppressedLabel or ComplementaryLabel), or "" when its figures may be
+// shown. It is the one test screens and exports use, so that they hide
+// exactly the same cells.
+func (b Breakdown) Withheld(i int) string {
+	if i < 0 || i >= len(b.withheld) {
+		return ""
+	}
+	return b.withheld[i]
+}
+
+// ComplementaryLabel is shown in place of figures withheld not because
+// their own group is small but because, with the overall figures, they
+// would give away a small group's by subtraction.
+const ComplementaryLabel = "withheld"
 
 // SummariseBy splits rs into groups by the group function and summarises
 // each group, in ascending order of group name (the empty name, for
-// responses that did not say, sorts first). Any group with fewer than k
-// responses is suppressed. A k below 1 is taken as 1.
+// responses that did not say, sorts first). A k below 1 is taken as 1.
+//
+// Any group with fewer than k responses is suppressed, and so is any
+// question fewer than k of a group's members answered. Because the overall
+// figures are published too, hiding one small group is not enough: the
+// overall counts minus the shown groups' would reveal it. So, while the
+// suppressed groups hold more than 0 but fewer than k responses between
+// them, the smallest group still shown is suppressed as well; and, question
+// by question, while the withheld cells hold more than 0 but fewer than k
+// answers, the smallest shown cell is withheld too.
 func SummariseBy(qs []Question, rs []Response, group func(Response) string, k int) []Breakdown {
 	if k < 1 {
 		k = 1
@@ -148,23 +178,100 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 	}
 	sort.Strings(names)
 
-	out := make([]Breakdown, 0, len(names))
-	for _, g := range names {
-		members := groups[g]
-		b := Breakdown{Group: g}
-		if len(members) < k {
-			b.Suppressed = true
-			b.Summaries = make([]QuestionSummary, len(qs))
-			for i, q := range qs {
-				b.Summaries[i].Question = q
-			}
-		} else {
-			b.N = len(members)
-			b.Summaries = Summarise(qs, members)
+	// Groups: primary suppression, then complementary.
+	small := make([]bool, len(names))
+	hiddenN := 0
+	for i, g := range names {
+		if len(groups[g]) < k {
+			small[i] = true
+			hiddenN += len(groups[g])
 		}
-		out = append(out, b)
+	}
+	complementary := make([]bool, len(names))
+	for hiddenN > 0 && hiddenN < k {
+		next := -1
+		for i, g := range names {
+			if !small[i] && !complementary[i] && (next < 0 || len(groups[g]) < len(groups[names[next]])) {
+				next = i
+			}
+		}
+		if next < 0 {
+			break
+		}
+		complementary[next] = true
+		hiddenN += len(groups[names[next]])
+	}
+
+	out := make([]Breakdown, len(names))
+	for i, g := range names {
+		b := Breakdown{Group: g, withheld: make([]string, len(qs))}
+		switch {
+		case small[i] || complementary[i]:
+			b.Suppressed = true
+			label := SuppressedLabel(k)
+			if !small[i] {
+				label = ComplementaryLabel
+			}
+			for j := range qs {
+				b.withheld[j] = label
+			}
+		default:
+			b.N = len(groups[g])
+			b.Summaries = Summarise(qs, groups[g])
+		}
+		out[i] = b
+	}
+
+	// Cells: the same rule, question by question, over the answers.
+	for j, q := range qs {
+		hidden := 0
+		for i, g := range names {
+			if out[i].Suppressed {
+				hidden += answered(groups[g], q.ID)
+			} else if n := out[i].Summaries[j].N; n < k {
+				out[i].withheld[j] = SuppressedLabel(k)
+				hidden += n
+			}
+		}
+		for hidden > 0 && hidden < k {
+			next := -1
+			for i := range out {
+				if out[i].withheld[j] == "" && (next < 0 || out[i].Summaries[j].N < out[next].Summaries[j].N) {
+					next = i
+				}
+			}
+			if next < 0 {
+				break
+			}
+			out[next].withheld[j] = ComplementaryLabel
+			hidden += out[next].Summaries[j].N
+		}
+	}
+
+	// Nothing withheld is kept, so no caller can show it by mistake.
+	for i := range out {
+		if out[i].Summaries == nil {
+			out[i].Summaries = make([]QuestionSummary, len(qs))
+		}
+		for j, q := range qs {
+			if out[i].withheld[j] != "" {
+				out[i].Summaries[j] = QuestionSummary{Question: q}
+			}
+		}
 	}
 	return out
+}
+
+// answered counts the responses in rs with a score from 1 to 6 for the
+// question, as Tally counts them.
+func answered(rs []Response, question int64) int {
+	n := 0
+	for _, r := range rs {
+		if v := r.Scores[question]; v >= 1 && v <= 6 {
+			n++
+		}
+	}
+	return n
 }
 
 // SuppressedLabel is what screens and exports show in place of a suppressed

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"math"
+	"strings"
 	"testing"
 
 	"github.com/liaisonapp/liaison/store"
@@ -168,77 +169,148 @@ func TestSummarisePublished(t *testing.T) {
 	}
 }
 
+// group is a test group: n members answering question 1, the first a2 of
+// them also answering question 2.
+type group struct {
+	role  store.Role
+	n, a2 int
+}
+
+func responses(gs ...group) []store.Response {
+	var rs []store.Response
+	for _, g := range gs {
+		for i := range g.n {
+			scores := map[int64]int{1: 1 + i%6}
+			if i < g.a2 {
+				scores[2] = 6 - i%6
+			}
+			rs = append(rs, resp(scores, g.role))
+		}
+	}
+	return rs
+}
+
+func byRole(r store.Response) string { return string(r.Role) }
+
+// withheldText describes a breakdown as "group:label1,label2" per group,
+// with "N=n" for a question shown, so a case states every cell at once.
+func withheldText(bs []store.Breakdown) string {
+	var parts []string
+	for _, b := range bs {
+		var cells []string
+		for i, s := range b.Summaries {
+			if l := b.Withheld(i); l != "" {
+				cells = append(cells, l)
+			} else {
+				cells = append(cells, fmt.Sprintf("N=%d", s.N))
+			}
+		}
+		parts = append(parts, b.Group+":"+strings.Join(cells, ","))
+	}
+	return strings.Join(parts, " ")
+}
+
 func TestSummariseBy(t *testing.T) {
 	const k = 5
 	qs := []store.Question{{ID: 1}, {ID: 2}}
-	var rs []store.Response
-	add := func(role store.Role, n int) {
-		for i := range n {
-			rs = append(rs, resp(map[int64]int{1: 1 + i%6}, role))
-		}
-	}
-	add(store.RoleNurse, k-1)      // 4: suppressed
-	add(store.RoleGP, k)           // 5: shown
-	add(store.RoleConsultant, k+1) // 6: shown
-	byRole := func(r store.Response) string { return string(r.Role) }
-
-	got := store.SummariseBy(qs, rs, byRole, k)
-	if len(got) != 3 {
-		t.Fatalf("got %d groups, want 3", len(got))
-	}
-	for _, tt := range []struct {
-		name       string
-		group      string
-		n          int
-		suppressed bool
+	few, hid := store.SuppressedLabel(k), store.ComplementaryLabel
+	for _, c := range []struct {
+		name   string
+		groups []group
+		want   string
 	}{
-		{"K-1", "nurse", 0, true},
-		{"K", "gp", k, false},
-		{"K+1", "consultant", k + 1, false},
+		// A group of K-1 is suppressed, and so is the smallest group
+		// shown, or the overall figures minus the others would give it
+		// away.
+		{"K-1", []group{{store.RoleNurse, k - 1, 0}, {store.RoleGP, k, k}, {store.RoleConsultant, k + 1, k + 1}},
+			"consultant:N=6,N=6 gp:" + hid + "," + hid + " nurse:" + few + "," + few},
+		{"K", []group{{store.RoleGP, k, k}, {store.RoleConsultant, k + 1, k + 1}},
+			"consultant:N=6,N=6 gp:N=5,N=5"},
+		{"K+1", []group{{store.RoleGP, k + 1, k + 1}, {store.RoleConsultant, k + 1, k + 1}},
+			"consultant:N=6,N=6 gp:N=6,N=6"},
+		// Two small groups that hold K between them: subtracting the shown
+		// groups reveals only a total of K, so nothing more is hidden.
+		{"SmallGroupsMakeK", []group{{store.RoleNurse, 2, 2}, {store.RolePharmacist, 3, 3}, {store.RoleGP, 6, 6}, {store.RoleConsultant, 7, 7}},
+			"consultant:N=7,N=7 gp:N=6,N=6 nurse:" + few + "," + few + " pharmacist:" + few + "," + few},
+		// The tester's case: two people gave no role; overall minus GPs
+		// minus consultants would be their scores.
+		{"Subtraction", []group{{"", 2, 2}, {store.RoleGP, 10, 10}, {store.RoleConsultant, 6, 6}},
+			":" + few + "," + few + " consultant:" + hid + "," + hid + " gp:N=10,N=10"},
+		// Cells: 3 GPs answered question 2, so that cell is hidden, and
+		// then the consultants' answers to it as well.
+		{"CellK-1", []group{{store.RoleGP, 10, k - 1}, {store.RoleConsultant, 8, 8}},
+			"consultant:N=8," + hid + " gp:N=10," + few},
+		{"CellK", []group{{store.RoleGP, 10, k}, {store.RoleConsultant, 8, 8}},
+			"consultant:N=8,N=8 gp:N=10,N=5"},
+		{"CellK+1", []group{{store.RoleGP, 10, k + 1}, {store.RoleConsultant, 8, 8}},
+			"consultant:N=8,N=8 gp:N=10,N=6"},
+		// A suppressed group's answers count towards the hidden cells: one
+		// nurse and a pharmacist answered question 2 with the pharmacists
+		// too few to show; with 9 GPs of whom 2 answered it, the nurse and
+		// pharmacists make 5 responses but only 1+1+2 = 4 answers to
+		// question 2, so the consultants' cell goes too.
+		{"CellWithSuppressedGroup", []group{{store.RoleNurse, 1, 1}, {store.RolePharmacist, 4, 1}, {store.RoleGP, 9, 2}, {store.RoleConsultant, 8, 8}},
+			"consultant:N=8," + hid + " gp:N=9," + few + " nurse:" + few + "," + few + " pharmacist:" + few + "," + few},
+		// Nobody answered question 2 at all: nothing to protect there.
+		{"NoAnswers", []group{{store.RoleGP, 6, 0}, {store.RoleConsultant, 7, 0}},
+			"consultant:N=7," + few + " gp:N=6," + few},
 	} {
-		t.Run(tt.name, func(t *testing.T) {
-			var b *store.Breakdown
-			for i := range got {
-				if got[i].Group == tt.group {
-					b = &got[i]
+		t.Run(c.name, func(t *testing.T) {
+			rs := responses(c.groups...)
+			got := store.SummariseBy(qs, rs, byRole, k)
+			if got, want := withheldText(got), c.want; got != want {
+				t.Fatalf("breakdown\n got %s\nwant %s", got, want)
+			}
+			overall := store.Summarise(qs, rs)
+			for _, b := range got {
+				if b.Suppressed && b.N != 0 {
+					t.Fatalf("suppressed group %q shows N=%d", b.Group, b.N)
 				}
-			}
-			if b == nil {
-				t.Fatalf("no group %q in %+v", tt.group, got)
-			}
-			if got, want := b.Suppressed, tt.suppressed; got != want {
-				t.Fatalf("Suppressed = %v, want %v", got, want)
-			}
-			if got, want := b.N, tt.n; got != want {
-				t.Fatalf("N = %d, want %d", got, want)
-			}
-			if got, want := len(b.Summaries), len(qs); got != want {
-				t.Fatalf("len(Summaries) = %d, want %d", got, want)
-			}
-			for i, s := range b.Summaries {
-				if s.Question.ID != qs[i].ID {
-					t.Fatalf("Summaries[%d].Question = %d, want %d", i, s.Question.ID, qs[i].ID)
-				}
-				if tt.suppressed {
-					if (s != store.QuestionSummary{Question: qs[i]}) {
-						t.Fatalf("suppressed group carries figures: %+v", s)
+				for i, s := range b.Summaries {
+					if s.Question.ID != qs[i].ID {
+						t.Fatalf("Summaries[%d].Question = %d, want %d", i, s.Question.ID, qs[i].ID)
+					}
+					if b.Withheld(i) != "" && (s != store.QuestionSummary{Question: qs[i]}) {
+						t.Fatalf("withheld cell carries figures: %+v", s)
 					}
 				}
 			}
-			if !tt.suppressed {
-				// Scores 1..n for question 1: mean (1+…+n)/n = (n+1)/2 for n ≤ 6.
-				if got, want := b.Summaries[0].Mean, float64(tt.n+1)/2; !near(got, want, 1e-12) {
-					t.Fatalf("Mean = %v, want %v", got, want)
+			// What subtraction from the overall figures reveals must be
+			// nothing, or the answers of at least k people.
+			for i := range qs {
+				left := overall[i].N
+				for _, b := range got {
+					if b.Withheld(i) == "" {
+						left -= b.Summaries[i].N
+					}
 				}
-				if got, want := b.Summaries[0].N, tt.n; got != want {
-					t.Fatalf("Summaries[0].N = %d, want %d", got, want)
+				if left > 0 && left < k {
+					t.Fatalf("question %d: overall minus shown cells leaves %d answers", qs[i].ID, left)
 				}
+			}
+			shown := len(rs)
+			for _, b := range got {
+				shown -= b.N
+			}
+			if shown > 0 && shown < k {
+				t.Fatalf("overall minus shown groups leaves %d responses", shown)
 			}
 		})
 	}
+
+	t.Run("Figures", func(t *testing.T) {
+		// Scores 1..6 for question 1: mean 3.5.
+		got := store.SummariseBy(qs, responses(group{store.RoleGP, 6, 6}), byRole, k)
+		if got, want := got[0].Summaries[0].Mean, 3.5; !near(got, want, 1e-12) {
+			t.Fatalf("Mean = %v, want %v", got, want)
+		}
+		if got, want := got[0].N, 6; got != want {
+			t.Fatalf("N = %d, want %d", got, want)
+		}
+	})
 	t.Run("Order", func(t *testing.T) {
 		var names []string
-		for _, b := range got {
+		for _, b := range store.SummariseBy(qs, responses(group{store.RoleNurse, 1, 0}, group{store.RoleGP, 5, 0}, group{store.RoleConsultant, 5, 0}), byRole, k) {
 			names = append(names, b.Group)
 		}
 		if got, want := fmt.Sprint(names), "[consultant gp nurse]"; got != want {

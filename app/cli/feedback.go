@@ -361,7 +361,8 @@ func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 // then one row per question per role. A role with fewer than k responses,
 // or a question fewer than k of a role answered, shows
 // store.SuppressedLabel(k) in every figure cell and no number at all, not
-// even its size. rate is the response rate with its denominator, so the
+// even its size; figures that would give those away by subtraction from
+// the overall row show store.ComplementaryLabel. rate is the response rate with its denominator, so the
 // board never sees a percentage without knowing of what.
 func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate string) (header []string, rows [][]string) {
 	header = []string{"Breakdown", "Group", "Question", "n", "Mean", "Scored 1", "Scored 2", "Scored 3", "Scored 4",
@@ -381,18 +382,16 @@ func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate s
 	for _, s := range store.Summarise(qs, rs) {
 		rows = append(rows, append([]string{"Overall", all, s.Question.Text}, figures(s)...))
 	}
-	label := store.SuppressedLabel(k)
-	hidden := make([]string, 11)
-	for i := range hidden {
-		hidden[i] = label
-	}
 	for _, b := range store.SummariseBy(qs, rs, RoleGroup, k) {
-		for _, s := range b.Summaries {
+		for i, s := range b.Summaries {
 			row := []string{"Role", b.Group, s.Question.Text}
-			// A big group can still have a question few of its members
-			// answered: that cell is as identifying as a small group.
-			if b.Suppressed || s.N < k {
-				row = append(row, hidden...)
+			// store.SummariseBy decides what is withheld: small groups,
+			// questions few of a group answered, and whatever would let
+			// them be worked out from the overall figures.
+			if label := b.Withheld(i); label != "" {
+				for range 11 {
+					row = append(row, label)
+				}
 			} else {
 				row = append(row, figures(s)...)
 			}

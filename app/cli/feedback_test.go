@@ -357,6 +357,14 @@ func TestExportFeedbackSuppression(t *testing.T) {
 					if !strings.Contains(rec[1], "participants in the round") {
 						t.Errorf("overall row does not state the denominator: %q", rec[1])
 					}
+				case rec[1] == "GP" && c.suppressed:
+					// With the consultants suppressed, the overall figures
+					// minus the GPs' would be theirs: the GPs go too.
+					for _, cell := range rec[3:] {
+						if cell != store.ComplementaryLabel {
+							t.Fatalf("GP row shows %q beside a suppressed group: %q", cell, rec)
+						}
+					}
 				case rec[1] == "GP" && rec[2] == store.PublishedQuestions[1]:
 					// Ten GPs, none of whom answered this question: a cell
 					// of fewer than K is hidden even in a big group.
@@ -387,6 +395,37 @@ func TestExportFeedbackSuppression(t *testing.T) {
 				t.Fatalf("temporary files left behind: %v", matches)
 			}
 		})
+	}
+}
+
+func TestFeedbackSummaryRowsNoSubtraction(t *testing.T) {
+	// The tester's case: 2 responses without a role beside 10 GPs and 6
+	// consultants. Overall minus GPs minus consultants would give the two
+	// people's scores, so the consultants (the smallest group shown) are
+	// withheld too.
+	qs := []store.Question{{ID: 1, Text: "Forum?"}}
+	var rs []store.Response
+	for i, role := range strings.Split("gp gp gp gp gp gp gp gp gp gp consultant consultant consultant consultant consultant consultant - -", " ") {
+		r := store.Response{Scores: map[int64]int{1: 1 + i%6}}
+		if role != "-" {
+			r.Role = store.Role(role)
+		}
+		rs = append(rs, r)
+	}
+	_, rows := FeedbackSummaryRows(qs, rs, 5, "18 of 20")
+	got := map[string]string{}
+	for _, row := range rows {
+		got[row[1]] = row[3] + "|" + row[4]
+	}
+	for group, want := range map[string]string{
+		"Role not given":             "fewer than 5|fewer than 5",
+		store.RoleConsultant.Label(): store.ComplementaryLabel + "|" + store.ComplementaryLabel,
+		store.RoleGP.Label():         "10|3.10", // 1..6, 1..4: 31/10
+		"All responses (18 of 20)":   "18|3.50", // 1..6 three times: 63/18
+	} {
+		if got[group] != want {
+			t.Errorf("%s: n|mean = %q, want %q", group, got[group], want)
+		}
 	}
 }
 
