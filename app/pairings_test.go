@@ -263,3 +263,56 @@ func TestPairingsVisits(t *testing.T) {
 		}
 	})
 }
+
+// TestPairingsSuggestKeepsPairsUnderWay checks that a stored pair with a
+// visit done is kept by Suggest pairs… like a locked pair and says why,
+// although the matcher would rather give its consultant to someone else.
+func TestPairingsSuggestKeepsPairsUnderWay(t *testing.T) {
+	ui, s := pairingsOn(t, fourPeople...)
+	// Ada wishes for Ben's specialty, so without visits Ada–Ben would
+	// replace Dev–Ben.
+	s.first.SetSelected("Dev Dunmore (GP, Harbour View Surgery)")
+	s.second.SetSelected("Ben Brook (Consultant, City General)")
+	test.Tap(s.pairBtn)
+	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	test.Tap(s.visitsBtn)
+	s.visits.date[0].SetText("2026-03-14")
+	s.visits.status[0].SetSelected("done")
+	test.Tap(s.visits.save)
+
+	test.Tap(s.suggestBtn)
+	d := s.suggest
+	kept := -1
+	for i, p := range d.sug.Pairs {
+		if p.Primary.Name == "Dev Dunmore" && p.Secondary.Name == "Ben Brook" {
+			kept = i
+		}
+		if len(d.sug.Replaces(p)) > 0 {
+			t.Fatalf("%s – %s would replace a pair with a visit done", p.Primary.Name, p.Secondary.Name)
+		}
+	}
+	if kept < 0 {
+		t.Fatalf("Dev–Ben is not among the suggestions: %+v", d.sug.Pairs)
+	}
+	item := d.list.CreateItem()
+	d.list.UpdateItem(kept, item)
+	c := item.(*fyne.Container)
+	if got := c.Objects[0].(*widget.Label).Text; !strings.Contains(got, "kept: visits under way") {
+		t.Fatalf("the kept pair reads %q", got)
+	}
+	if !c.Objects[1].(*widget.Check).Disabled() {
+		t.Fatal("the pair under way can be unticked")
+	}
+	test.Tap(d.allBtn)
+	test.Tap(d.acceptBtn)
+	pairs, err := ui.db.FindPairings(ui.ctx, ui.round.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pairs {
+		if p.Primary.Name == "Dev Dunmore" && p.Secondary.Name == "Ben Brook" && p.Visits[0].Status == store.VisitDone {
+			return
+		}
+	}
+	t.Fatalf("Dev–Ben and its done visit are gone: %+v", pairs)
+}
