@@ -191,7 +191,7 @@ func TestNewRoundRejectsBadDate(t *testing.T) {
 	ui := newTestUI(t, db)
 	ui.showNewRound()
 	test.Type(ui.newRound.name, "Bad dates")
-	test.Type(ui.newRound.starts, "1/9/2026")
+	test.Type(ui.newRound.starts, "9/31/2026")
 	ui.newRound.dialog.Submit()
 	rounds, err := db.Rounds(context.Background())
 	if err != nil {

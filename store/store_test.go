@@ -64,3 +64,19 @@ func TestRateText(t *testing.T) {
 		}
 	}
 }
+
+func TestParseDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"": "", " 2026-10-15 ": "2026-10-15", "15/10/2026": "2026-10-15", "5/3/2026": "2026-03-05",
+		"05/03/2026": "2026-03-05", "15.10.2026": "2026-10-15", "15-10-2026": "2026-10-15",
+	} {
+		if got, err := ParseDate(in); err != nil || got != want {
+			t.Errorf("ParseDate(%q) = %q, %v; want %q", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"10/15/2026", "31/02/2026", "tomorrow", "2026-13-01", "15/10/26"} {
+		if got, err := ParseDate(bad); err == nil {
+			t.Errorf("ParseDate(%q) = %q, want an error", bad, got)
+		}
+	}
+}

@@ -35,7 +35,7 @@ func validEvent(e *store.Event) error {
 	if e.Capacity < 0 {
 		return store.Errorf(store.EINVALID, "An event's capacity cannot be negative.")
 	}
-	return validDate("The event date", e.Date)
+	return validDate("The event date", &e.Date)
 }
 
 // CreateEvent stores a new event.

@@ -96,7 +96,7 @@ func validVisit(v *store.Visit) error {
 	if !v.Status.Valid() {
 		return store.Errorf(store.EINVALID, "%q is not a visit status; use proposed, confirmed, done or cancelled.", v.Status)
 	}
-	return validDate("The visit date", v.Date)
+	return validDate("The visit date", &v.Date)
 }
 
 // checkPairPeople checks what the schema cannot: both people belong to the

@@ -185,7 +185,7 @@ func TestUpdateVisit(t *testing.T) {
 		change func(*store.Visit)
 		code   string
 	}{
-		{"DateNotISO", func(v *store.Visit) { v.Date = "14/02/2018" }, store.EINVALID},
+		{"DateNotADate", func(v *store.Visit) { v.Date = "02/14/2018" }, store.EINVALID}, // month first is refused, not guessed
 		{"UnknownStatus", func(v *store.Visit) { v.Status = "maybe" }, store.EINVALID},
 		{"NotFound", func(v *store.Visit) { v.ID = 9999 }, store.ENOTFOUND},
 	} {

@@ -39,10 +39,10 @@ func validProject(p *store.Project) error {
 	if !p.Status.Valid() {
 		return store.Errorf(store.EINVALID, "%q is not a project status; use idea, in progress, completed or stopped.", p.Status)
 	}
-	if err := validDate("The start date", p.StartedOn); err != nil {
+	if err := validDate("The start date", &p.StartedOn); err != nil {
 		return err
 	}
-	if err := validDate("The completion date", p.CompletedOn); err != nil {
+	if err := validDate("The completion date", &p.CompletedOn); err != nil {
 		return err
 	}
 	if p.StartedOn != "" && p.CompletedOn != "" && p.CompletedOn < p.StartedOn {

@@ -103,7 +103,7 @@ func TestUpdateProject(t *testing.T) {
 
 	t.Run("Invalid", func(t *testing.T) {
 		u := p
-		u.CompletedOn = "01/06/2018"
+		u.CompletedOn = "June 2018"
 		wantCode(t, db.UpdateProject(ctx, &u), store.EINVALID)
 	})
 

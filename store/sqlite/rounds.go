@@ -50,13 +50,14 @@ func (d *DB) CreateRound(ctx context.Context, r *store.Round) error {
 	return d.write(ctx, func(tx *sql.Tx) error { return d.createRound(ctx, tx, r) })
 }
 
-func validDate(field, s string) error {
-	if s == "" {
-		return nil
+// validDate checks a date and writes it back as YYYY-MM-DD, so that a date
+// typed the British way (15/10/2026) is stored like every other.
+func validDate(field string, s *string) error {
+	d, err := store.ParseDate(*s)
+	if err != nil {
+		return store.Errorf(store.EINVALID, "%s %q is not a date; write it as YYYY-MM-DD or DD/MM/YYYY.", field, strings.TrimSpace(*s))
 	}
-	if _, err := time.Parse(store.DateLayout, s); err != nil {
-		return store.Errorf(store.EINVALID, "%s %q is not a date; write it as YYYY-MM-DD.", field, s)
-	}
+	*s = d
 	return nil
 }
 
@@ -65,10 +66,10 @@ func (d *DB) createRound(ctx context.Context, tx *sql.Tx, r *store.Round) error 
 	if r.Name == "" {
 		return store.Errorf(store.EINVALID, "A round needs a name.")
 	}
-	if err := validDate("The start date", r.StartsOn); err != nil {
+	if err := validDate("The start date", &r.StartsOn); err != nil {
 		return err
 	}
-	if err := validDate("The end date", r.EndsOn); err != nil {
+	if err := validDate("The end date", &r.EndsOn); err != nil {
 		return err
 	}
 	if r.StartsOn != "" && r.EndsOn != "" && r.EndsOn < r.StartsOn {

@@ -61,7 +61,7 @@ func TestCreateRound(t *testing.T) {
 		}{
 			{"NameRequired", store.Round{Name: "  "}, store.EINVALID},
 			{"DuplicateIgnoringCase", store.Round{Name: "wessex 2019"}, store.ECONFLICT},
-			{"StartNotISO", store.Round{Name: "A", StartsOn: "01/09/2017"}, store.EINVALID},
+			{"StartMonthFirst", store.Round{Name: "A", StartsOn: "09/31/2017"}, store.EINVALID},
 			{"EndNotADate", store.Round{Name: "B", EndsOn: "2018-02-30"}, store.EINVALID},
 			{"EndsBeforeStart", store.Round{Name: "C", StartsOn: "2018-01-01", EndsOn: "2017-12-31"}, store.EINVALID},
 		} {
@@ -235,4 +235,19 @@ func TestDeleteRound(t *testing.T) {
 	t.Run("NotFound", func(t *testing.T) {
 		wantCode(t, db.DeleteRound(ctx, gone.ID), store.ENOTFOUND)
 	})
+}
+
+func TestBritishDatesAreStoredAsISO(t *testing.T) {
+	db := MustOpenDB(t)
+	r := store.Round{Name: "Wessex", StartsOn: "1/9/2026", EndsOn: "31/07/2027"}
+	if err := db.CreateRound(context.Background(), &r); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.RoundByName(context.Background(), "Wessex")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.StartsOn != "2026-09-01" || got.EndsOn != "2027-07-31" {
+		t.Fatalf("stored %q to %q, want 2026-09-01 to 2027-07-31", got.StartsOn, got.EndsOn)
+	}
 }
