@@ -397,8 +397,11 @@ type ParticipantService interface {
 	UpdateParticipant(ctx context.Context, p *Participant) error
 	// DeleteParticipant deletes a participant and their pairing (with its visits).
 	DeleteParticipant(ctx context.Context, id int64) error
-	// UpsertParticipants creates or updates (by email, ignoring case) all of
-	// ps in one transaction: all or nothing. It returns how many were new.
+	// UpsertParticipants creates or updates all of ps in one transaction:
+	// all or nothing. A row matches a stored participant of the round by
+	// email (ignoring case), or, with no email, by name; an update never
+	// erases a stored value with an empty one. It returns how many were new
+	// and how many updated.
 	UpsertParticipants(ctx context.Context, roundID int64, ps []Participant) (created, updated int, err error)
 }
 
