@@ -94,14 +94,19 @@ func (s *eventScreen) content() fyne.CanvasObject {
 	s.search.SetPlaceHolder("Find a name or organisation; Enter checks in the only match")
 	s.search.OnChanged = func(string) { s.filter() }
 	s.search.OnSubmitted = func(string) {
-		if len(s.shown) == 1 {
+		switch len(s.shown) {
+		case 1:
 			s.toggleCheckIn(s.shown[0])
+		case 0:
+			s.counts.SetText("Nobody on the list matches \"" + s.search.Text + "\". Add them with Add guest….")
+		default:
+			s.counts.SetText(fmt.Sprintf("%d people match \"%s\": keep typing, or press Check in on the right row.", len(s.shown), s.search.Text))
 		}
 	}
 	s.counts = widget.NewLabel("")
 	s.people = widget.NewList(func() int { return len(s.shown) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, widget.NewButton("Check in", nil), widget.NewLabel(""))
+			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButton("RSVP", nil), widget.NewButton("Check in", nil)), widget.NewLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			a := s.shown[id]
@@ -113,7 +118,11 @@ func (s *eventScreen) content() fyne.CanvasObject {
 				status = "✔ checked in " + a.CheckedInAt.Local().Format("15:04")
 			}
 			l.SetText(fmt.Sprintf("%s · %s · %s", a.Name, orDash(a.Organisation), status))
-			b := c.Objects[1].(*widget.Button)
+			btns := c.Objects[1].(*fyne.Container).Objects
+			r := btns[0].(*widget.Button)
+			r.SetText(rsvpNext[a.RSVP].label)
+			r.OnTapped = func() { s.setRSVP(a, rsvpNext[a.RSVP].to) }
+			b := btns[1].(*widget.Button)
 			if a.CheckedInAt.IsZero() {
 				b.SetText("Check in")
 				b.Importance = widget.HighImportance
@@ -248,7 +257,11 @@ func (s *eventScreen) filter() {
 			s.shown = append(s.shown, a)
 		}
 	}
-	s.counts.SetText(fmt.Sprintf("%d invited · %d accepted · %d checked in · capacity %s", len(s.attendees), accepted, in, capacityText(s.event.Capacity)))
+	text := fmt.Sprintf("%d on the list · %d accepted · %d checked in · capacity %s", len(s.attendees), accepted, in, capacityText(s.event.Capacity))
+	if c := s.event.Capacity; c > 0 && max(accepted, in) > c {
+		text += fmt.Sprintf(" · ⚠ OVER CAPACITY by %d", max(accepted, in)-c)
+	}
+	s.counts.SetText(text)
 	s.people.Refresh()
 }
 
@@ -263,6 +276,24 @@ func (s *eventScreen) toggleCheckIn(a store.Attendee) {
 		s.search.SetText("")
 		ui.Changed()
 	})
+}
+
+// rsvpNext is what the RSVP button on a row does, named as an action: an
+// invited person can be marked as accepting, an accepting one as declining,
+// and a declined one invited again.
+var rsvpNext = map[store.RSVP]struct {
+	label string
+	to    store.RSVP
+}{
+	store.RSVPInvited:  {"Accept", store.RSVPAccepted},
+	store.RSVPAccepted: {"Decline", store.RSVPDeclined},
+	store.RSVPDeclined: {"Re-invite", store.RSVPInvited},
+}
+
+// setRSVP records an attendee's answer.
+func (s *eventScreen) setRSVP(a store.Attendee, to store.RSVP) {
+	a.RSVP = to
+	s.ui.run(func() error { return s.ui.db.SaveAttendee(s.ui.ctx, &a) }, s.ui.Changed)
 }
 
 // inviteAll adds every participant of the round who is not yet on the list.

@@ -140,3 +140,42 @@ func TestInviteEveryParticipant(t *testing.T) {
 		t.Fatalf("inviting twice gave %d attendees, want %d", got, want)
 	}
 }
+
+func TestRSVPAndCapacity(t *testing.T) {
+	ui, s := eventOnDemo(t)
+	var a store.Attendee
+	for _, x := range s.attendees {
+		if x.RSVP == store.RSVPInvited {
+			a = x
+			break
+		}
+	}
+	s.setRSVP(a, rsvpNext[a.RSVP].to)
+	people, err := ui.db.Attendees(context.Background(), a.EventID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range people {
+		if x.ID == a.ID && x.RSVP != store.RSVPAccepted {
+			t.Fatalf("RSVP %q after accepting, want accepted", x.RSVP)
+		}
+	}
+	e := s.event
+	e.Capacity = 10
+	if err := ui.db.UpdateEvent(context.Background(), &e); err != nil {
+		t.Fatal(err)
+	}
+	ui.Changed()
+	if !strings.Contains(s.counts.Text, "OVER CAPACITY") {
+		t.Fatalf("counts %q do not warn that the event is over capacity", s.counts.Text)
+	}
+}
+
+func TestEnterWithSeveralMatchesSaysSo(t *testing.T) {
+	_, s := eventOnDemo(t)
+	test.Type(s.search, "Dr")
+	s.search.OnSubmitted(s.search.Text)
+	if !strings.Contains(s.counts.Text, "people match") {
+		t.Fatalf("Enter with many matches said %q", s.counts.Text)
+	}
+}

@@ -3,8 +3,8 @@ package app
 import (
 	"context"
 	"fmt"
-	"runtime"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 
