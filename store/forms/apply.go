@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"hash/fnv"
+	"io"
 	"strconv"
 	"strings"
 
@@ -182,8 +184,7 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 			seenID[id] = row.Line
 			// The ID alone is not enough: a GP form and a consultant form
 			// in the same round both number their responses 1, 2, 3….
-			h := sha256.Sum256([]byte(digest(row, fpCols)))
-			r.Key = "id:" + id + "#" + hex.EncodeToString(h[:idFingerprintBytes])
+			r.Key = "id:" + id + "#" + contentHash(row, fpCols)
 		} else {
 			d := digest(row, fpCols)
 			seenFP[d]++
@@ -195,10 +196,21 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 	return res
 }
 
-// idFingerprintBytes is how much of the SHA-256 of a row's content follows
-// its ID in the key: 8 bytes (16 hex digits) make two different responses
-// with the same ID practically never collide, and keep keys short.
-const idFingerprintBytes = 8
+// contentHash is the fingerprint that follows a response's ID in its key:
+// the 64-bit FNV-1a hash, in hex, of the same cells digest reads. It only
+// has to tell apart responses that share an ID, a handful at most, so 64
+// bits are ample, and it is cheap enough not to slow a large import.
+func contentHash(row csvio.Row, cols []int) string {
+	h := fnv.New64a()
+	var n [20]byte
+	for _, i := range cols {
+		v := cell(row, i)
+		h.Write(strconv.AppendInt(n[:0], int64(len(v)), 10))
+		h.Write([]byte{':'})
+		io.WriteString(h, v)
+	}
+	return hex.EncodeToString(h.Sum(n[:0]))
+}
 
 // digest is the fingerprint input for a row: the trimmed cells of cols,
 // each prefixed with its length so that no two different rows can run
