@@ -65,8 +65,27 @@ func (ui *UI) showNewRound() {
 		}
 		return nil
 	}
-	f.starts.SetPlaceHolder("YYYY-MM-DD (optional)")
-	f.ends.SetPlaceHolder("YYYY-MM-DD (optional)")
+	f.starts.SetPlaceHolder("DD/MM/YYYY or YYYY-MM-DD (optional)")
+	f.ends.SetPlaceHolder("DD/MM/YYYY or YYYY-MM-DD (optional)")
+	// Checked as typed, so Create stays disabled (and nothing typed is
+	// lost to an error after the form closes) until the dates make sense.
+	f.starts.Validator = func(s string) error {
+		if _, err := store.ParseDate(s); err != nil {
+			return fmt.Errorf("not a date: write DD/MM/YYYY")
+		}
+		return nil
+	}
+	f.ends.Validator = func(s string) error {
+		end, err := store.ParseDate(s)
+		if err != nil {
+			return fmt.Errorf("not a date: write DD/MM/YYYY")
+		}
+		if start, err := store.ParseDate(f.starts.Text); err == nil && start != "" && end != "" && end < start {
+			return fmt.Errorf("ends before it starts")
+		}
+		return nil
+	}
+	f.starts.OnChanged = func(string) { f.ends.Validate() }
 	items := []*widget.FormItem{
 		widget.NewFormItem("Name", f.name),
 		widget.NewFormItem("Starts on", f.starts),
@@ -82,8 +101,9 @@ func (ui *UI) showNewRound() {
 			ui.reloadRounds(nil)
 		})
 	}, ui.win)
-	f.dialog.Resize(fyne.NewSize(520, 280))
+	f.dialog.Resize(fyne.NewSize(560, 280))
 	f.dialog.Show()
+	ui.win.Canvas().Focus(f.name)
 	ui.newRound = f
 }
 
@@ -124,7 +144,7 @@ func (ui *UI) showDeleteRound() {
 			if !ok {
 				return
 			}
-			if strings.TrimSpace(confirm.Text) != r.Name {
+			if !sameName(confirm.Text, r.Name) {
 				ui.showError(store.Errorf(store.EINVALID, "The name typed does not match %q; nothing was deleted.", r.Name))
 				return
 			}
@@ -136,4 +156,15 @@ func (ui *UI) showDeleteRound() {
 	d.Show()
 	ui.deleteRound = confirm
 	ui.deleteDialog = d
+}
+
+// sameName compares a typed name with a stored one the way a person would:
+// ignoring case, extra spaces and which dash was used (a UK keyboard types
+// "-" where the demo round's name has "–").
+func sameName(typed, name string) bool {
+	norm := func(s string) string {
+		s = strings.NewReplacer("–", "-", "—", "-", "‐", "-", "‑", "-").Replace(s)
+		return strings.ToLower(strings.Join(strings.Fields(s), " "))
+	}
+	return norm(typed) == norm(name)
 }

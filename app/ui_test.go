@@ -309,3 +309,30 @@ func TestChangingScreenDropsTheKeyboardFocus(t *testing.T) {
 		t.Fatalf("%T kept the focus after leaving its screen, so F5 would not reach the window", f)
 	}
 }
+
+func TestDeleteRoundAcceptsAPlainHyphen(t *testing.T) {
+	if !sameName("  demo round 2017-18 (fictional) ", demo.RoundName) {
+		t.Fatal("typing the demo round's name with a plain hyphen did not match")
+	}
+	if sameName("Demo round 2017-19 (fictional)", demo.RoundName) {
+		t.Fatal("a different name matched")
+	}
+}
+
+func TestNewRoundFormKeepsBadDatesOpen(t *testing.T) {
+	ui := newTestUI(t, MustOpenDB(t))
+	ui.showNewRound()
+	f := ui.newRound
+	if ui.win.Canvas().Focused() != f.name {
+		t.Fatal("the Name field does not have the keyboard focus")
+	}
+	test.Type(f.name, "Wessex")
+	test.Type(f.starts, "01/09/2026")
+	test.Type(f.ends, "01/08/2026")
+	if f.ends.Validate() == nil {
+		t.Fatal("an end before the start passed validation")
+	}
+	if f.starts.Validate() != nil {
+		t.Fatal("a British date failed validation")
+	}
+}
