@@ -57,6 +57,49 @@ var synonyms = func() map[string]string {
 	return m
 }()
 
+// headerField maps a header to the field it fills: by the synonyms first,
+// then, for the longer headers forms tools write ("Practice / Trust",
+// "PCN / locality", "Specialties you'd like to shadow", "NHS email"), by
+// the words in it. The preview shows the mapping, so a guess is seen
+// before anything is written.
+func headerField(h string) (string, bool) {
+	n := Normalize(h)
+	if f, ok := synonyms[n]; ok {
+		return f, true
+	}
+	has := func(words ...string) bool {
+		for _, w := range words {
+			if strings.Contains(n, w) {
+				return true
+			}
+		}
+		return false
+	}
+	switch {
+	case n == "":
+		return "", false
+	case has("shadow", "wish", "wouldliketo", "preferredspecial", "specialtiesofinterest", "specialtyofinterest"):
+		return FieldWishes, true
+	case has("email"):
+		return FieldEmail, true
+	case has("firstname", "forename", "givenname"):
+		return firstNameField, true
+	case has("lastname", "surname", "familyname"):
+		return lastNameField, true
+	case has("pcn", "locality", "primarycarenetwork"):
+		return FieldLocality, true
+	case has("practice", "trust", "organisation", "organization", "employer", "workplace"):
+		return FieldOrganisation, true
+	case has("specialty", "speciality", "specialism", "department"):
+		return FieldSpecialty, true
+	case has("jobrole", "jobtitle", "profession", "yourrole", "describesyourrole", "staffgroup"):
+		return FieldRole, true
+	case has("fullname", "yourname"):
+		return FieldName, true
+	}
+	return "", false
+}
+
 // ParticipantImport is a sign-up sheet read and checked, ready for the GUI
 // to preview and, when Problems is empty, for the store to upsert. Nothing
 // here has touched the database.
@@ -138,7 +181,7 @@ func ReadParticipants(r io.Reader) (*ParticipantImport, error) {
 	cols := map[string][]int{}  // field → columns that fill it, in file order
 	firstAt := map[string]int{} // normalised header → its first column
 	for i, h := range t.Header {
-		field, ok := synonyms[Normalize(h)]
+		field, ok := headerField(h)
 		if !ok {
 			if h != "" {
 				imp.Ignored = append(imp.Ignored, h)

@@ -439,3 +439,17 @@ func BenchmarkReadParticipants10k(b *testing.B) {
 		}
 	}
 }
+
+func TestHeaderFieldForFormsToolHeaders(t *testing.T) {
+	for h, want := range map[string]string{
+		"Practice / Trust": FieldOrganisation, "PCN / locality": FieldLocality,
+		"Specialties you'd like to shadow": FieldWishes, "NHS email address": FieldEmail,
+		"Which best describes your role?": FieldRole, "Your name": FieldName, "Specialty / department": FieldSpecialty,
+		"Surname": lastNameField, "Email": FieldEmail, "Timestamp": "", "Any dietary needs?": "",
+	} {
+		got, _ := headerField(h)
+		if got != want {
+			t.Errorf("headerField(%q) = %q, want %q", h, got, want)
+		}
+	}
+}
