@@ -102,7 +102,13 @@ func (f FeedbackFigures) RateText() string {
 	if f.DenominatorN == 0 {
 		return fmt.Sprintf("%d responses; no rate yet, as there are %s", f.Responses, f.Denominator)
 	}
-	return fmt.Sprintf("%d responses: %.1f%% of %s", f.Responses, 100*f.ResponseRate, f.Denominator)
+	text := fmt.Sprintf("%d responses: %.1f%% of %s", f.Responses, 100*f.ResponseRate, f.Denominator)
+	if f.ResponseRate > 1 {
+		// More responses than people cannot be a rate: say so rather than
+		// put "140%" on a projector.
+		text += " — more responses than people in the base: check the base, or look for responses entered twice"
+	}
+	return text
 }
 
 // SuppressK returns the round's K for small-number suppression.

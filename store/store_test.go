@@ -56,6 +56,8 @@ func TestRateText(t *testing.T) {
 			"71 responses: 37.4% of 190 participants in the round"},
 		{FeedbackFigures{Responses: 71, ResponseRate: 71.0 / 118, Denominator: "118 participants who completed both visits", DenominatorN: 118},
 			"71 responses: 60.2% of 118 participants who completed both visits"},
+		{FeedbackFigures{Responses: 14, ResponseRate: 1.4, Denominator: "10 participants in the round", DenominatorN: 10},
+			"14 responses: 140.0% of 10 participants in the round — more responses than people in the base: check the base, or look for responses entered twice"},
 		{FeedbackFigures{Responses: 3, Denominator: "0 participants in the round"},
 			"3 responses; no rate yet, as there are 0 participants in the round"},
 	} {
