@@ -670,7 +670,7 @@ func (d *importDialog) apply() {
 	}
 	d.preview.SetText(b.String())
 	if len(d.res.Problems) == 0 {
-		d.summary.SetText(fmt.Sprintf("%d responses, %d new questions, no problems: ready to import.", len(d.res.Responses), len(d.res.Plan.NewQuestions)))
+		d.summary.SetText(fmt.Sprintf("%s, %s, no problems: ready to import.", countNoun(len(d.res.Responses), "response", "responses"), countNoun(len(d.res.Plan.NewQuestions), "new question", "new questions")))
 		d.problems.SetText("No problems found.")
 		d.problems.Importance = widget.SuccessImportance
 		d.confirm.Enable()
@@ -715,7 +715,7 @@ func (d *importDialog) doImport() {
 	}, func() {
 		d.dlg.Hide()
 		d.s.importer = nil
-		msg := fmt.Sprintf("%d added, %d already there, %d new questions added.", added, skipped, len(res.Plan.NewQuestions))
+		msg := fmt.Sprintf("%d added, %d already there, %s added.", added, skipped, countNoun(len(res.Plan.NewQuestions), "new question", "new questions"))
 		d.s.lastImport = msg
 		dialog.ShowInformation("Feedback imported", msg, ui.win)
 		ui.Changed()

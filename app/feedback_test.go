@@ -245,7 +245,7 @@ func TestImportDialog(t *testing.T) {
 		if got, want := len(scoresOf(t, ui, r)), 4; got != want {
 			t.Fatalf("%d responses stored, want %d", got, want)
 		}
-		if got, want := s.lastImport, "4 added, 0 already there, 1 new questions added."; got != want {
+		if got, want := s.lastImport, "4 added, 0 already there, 1 new question added."; got != want {
 			t.Fatalf("said %q, want %q", got, want)
 		}
 		qs, _ := ui.db.Questions(ui.ctx, r.ID)

@@ -217,7 +217,7 @@ func (s *pairingsScreen) load(people []store.Participant, pairs []store.Pairing)
 	s.second.SetOptions(labels)
 	s.first.ClearSelected()
 	s.second.ClearSelected()
-	text := fmt.Sprintf("%d pairs · %d people unpaired", len(pairs), len(s.unpaired))
+	text := fmt.Sprintf("%s · %s unpaired", countNoun(len(pairs), "pair", "pairs"), countNoun(len(s.unpaired), "person", "people"))
 	if overdue > 0 {
 		text += " · ⚠ " + countNoun(overdue, "overdue visit", "overdue visits")
 	}

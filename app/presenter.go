@@ -623,7 +623,7 @@ func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
 			card(formatCount(f.Pairings), "pairs", fmt.Sprintf("%s with both visits done", formatCount(f.Visits.PairsCompleted))),
 			card(formatCount(f.Visits.Done), "visits done", fmt.Sprintf("of %s planned", formatCount(f.Visits.Planned))),
 			card(formatCount(fb.Responses), "feedback responses", rate),
-			card(formatCount(f.Projects.Completed), "projects completed", fmt.Sprintf("of %s improvement projects", formatCount(f.Projects.Total))),
+			card(formatCount(f.Projects.Completed), "projects completed", "of "+countNoun(f.Projects.Total, "improvement project", "improvement projects")),
 		))
 }
 

@@ -175,7 +175,7 @@ func statusCounts(items []store.Project) string {
 	for i, st := range store.ProjectStatuses {
 		parts[i] = fmt.Sprintf("%d %s", n[st], statusLabels[st])
 	}
-	return fmt.Sprintf("%d improvement projects: %s.", len(items), strings.Join(parts, " · "))
+	return fmt.Sprintf("%s: %s.", countNoun(len(items), "improvement project", "improvement projects"), strings.Join(parts, " · "))
 }
 
 // projectTimeline counts projects month by month from their dates: how

@@ -32,7 +32,7 @@ func TestProjectsForm(t *testing.T) {
 	if got, want := s.cells[1][1], "in progress"; got != want {
 		t.Fatalf("table status %q, want %q", got, want)
 	}
-	if !strings.Contains(s.counts.Text, "1 improvement projects: 0 idea · 1 in progress") {
+	if !strings.Contains(s.counts.Text, "1 improvement project: 0 idea · 1 in progress") {
 		t.Fatalf("counts %q", s.counts.Text)
 	}
 

@@ -188,8 +188,8 @@ func themeCounts(items []store.Reflection, themes []store.Theme) string {
 	for _, t := range themes {
 		parts = append(parts, fmt.Sprintf("%s %d", t.Name, n[strings.ToLower(t.Name)]))
 	}
-	return fmt.Sprintf("%d reflections (%d approved for quoting, %d not yet themed). By theme: %s.",
-		len(items), approved, untagged, strings.Join(parts, " · "))
+	return fmt.Sprintf("%s (%d approved for quoting, %d not yet themed). By theme: %s.",
+		countNoun(len(items), "reflection", "reflections"), approved, untagged, strings.Join(parts, " · "))
 }
 
 // edit loads reflection i into the form, or empties it for a new one.

@@ -45,7 +45,7 @@ func TestReflectionsAddSuggestApprove(t *testing.T) {
 	if g := got[0]; g.Body != body || !g.Approved || g.Excerpt != "we now work together" || fmt.Sprint(g.Themes) != "[collaboration education]" {
 		t.Fatalf("stored %+v", g)
 	}
-	if !strings.Contains(s.counts.Text, "1 reflections (1 approved") || !strings.Contains(s.counts.Text, "education 1") || !strings.Contains(s.counts.Text, "compassion 0") {
+	if !strings.Contains(s.counts.Text, "1 reflection (1 approved") || !strings.Contains(s.counts.Text, "education 1") || !strings.Contains(s.counts.Text, "compassion 0") {
 		t.Fatalf("counts %q", s.counts.Text)
 	}
 	if s.body.Text != "" {

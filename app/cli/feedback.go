@@ -69,7 +69,7 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		for _, q := range QuestionTexts(res.Plan.NewQuestions) {
 			fmt.Fprintf(env.Stdout, "New question added: %s\n", q)
 		}
-		fmt.Fprintf(env.Stdout, "%d added, %d already there, %d new questions added", added, skipped, len(res.Plan.NewQuestions))
+		fmt.Fprintf(env.Stdout, "%d added, %d already there, %s added", added, skipped, plural(len(res.Plan.NewQuestions), "new question", "new questions"))
 		if res.Skipped > 0 {
 			fmt.Fprintf(env.Stdout, " (%d empty rows left out)", res.Skipped)
 		}

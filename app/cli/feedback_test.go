@@ -46,7 +46,7 @@ func TestImportFeedback(t *testing.T) {
 			`"5. Would you recommend the scheme to a colleague?" → score: a new question`,
 			`"Any other comments?" → comment`,
 			"New question added: Would you recommend the scheme to a colleague?",
-			"4 added, 0 already there, 1 new questions added",
+			"4 added, 0 already there, 1 new question added",
 		} {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("output lacks %q:\n%s", want, stdout)
