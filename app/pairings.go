@@ -222,9 +222,19 @@ func (s *pairingsScreen) load(people []store.Participant, pairs []store.Pairing)
 		text += " · ⚠ " + countNoun(overdue, "overdue visit", "overdue visits")
 	}
 	s.summary.SetText(text)
+	// The table remembers a row number, not a pair: after a reload the rows
+	// may have moved, so highlight the selected pair where it now is (the
+	// buttons act on it), or select nothing.
+	s.table.UnselectAll()
+	if s.selected != 0 {
+		for i, p := range s.pairs {
+			if p.ID == s.selected {
+				s.table.Select(widget.TableCellID{Row: i, Col: 0})
+			}
+		}
+	}
 	if _, ok := s.selectedPair(); !ok {
 		s.selected = 0
-		s.table.UnselectAll()
 	}
 	s.updateButtons()
 	s.table.Refresh()
