@@ -28,6 +28,8 @@ type bulkReflections interface {
 // the organiser confirms) and whether it, or an excerpt, may be quoted.
 type reflectionsScreen struct {
 	ui *UI
+	// named is the open "this reflection names someone" question, for tests.
+	named *dialog.ConfirmDialog
 
 	items    []store.Reflection
 	themes   []store.Theme
@@ -272,6 +274,34 @@ func (s *reflectionsScreen) save() {
 		ui.showError(store.Errorf(store.EINVALID, "The excerpt must be copied word for word from the reflection; it is not in the text above."))
 		return
 	}
+	// Reflections are anonymous: a text that names a participant is shown
+	// to the organiser before it is stored (and perhaps quoted on a slide).
+	var named []string
+	ui.run(func() error {
+		people, err := ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: r.RoundID})
+		named = store.NamesIn(r.Body+" "+r.Excerpt, people)
+		return err
+	}, func() {
+		if len(named) == 0 {
+			s.store(r, creating)
+			return
+		}
+		s.named = dialog.NewConfirm("This reflection names someone",
+			fmt.Sprintf("It mentions %s, a participant of this round. Reflections must not identify anyone: edit the name out, or save it as it is?",
+				strings.Join(named, ", ")), func(anyway bool) {
+				if anyway {
+					s.store(r, creating)
+				}
+			}, ui.win)
+		s.named.SetConfirmText("Save as it is")
+		s.named.SetDismissText("Edit it")
+		s.named.Show()
+	})
+}
+
+// store writes the reflection being edited.
+func (s *reflectionsScreen) store(r store.Reflection, creating bool) {
+	ui := s.ui
 	ui.run(func() error {
 		if creating {
 			return ui.db.CreateReflection(ui.ctx, &r)

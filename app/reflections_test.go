@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strings"
@@ -119,5 +120,30 @@ func TestReflectionsImport(t *testing.T) {
 	}
 	if got, want := s.list.Length(), 3; got != want {
 		t.Fatalf("the list shows %d, want %d", got, want)
+	}
+}
+
+func TestReflectionNamingAParticipantAsksFirst(t *testing.T) {
+	ui, s, r := reflectionsUI(t)
+	p := store.Participant{RoundID: r.ID, Name: "Dr Claire Hughes", Role: store.RoleConsultant}
+	if err := ui.db.CreateParticipant(context.Background(), &p); err != nil {
+		t.Fatal(err)
+	}
+	s.body.SetText("Claire Hughes showed me the frailty unit.")
+	s.save()
+	if s.named == nil {
+		t.Fatal("a reflection naming a participant was saved without a word")
+	}
+	if got, _ := ui.db.Reflections(context.Background(), r.ID); len(got) != 0 {
+		t.Fatal("it was stored before the organiser answered")
+	}
+	s.named.Dismiss() // "Edit it"
+	if got, _ := ui.db.Reflections(context.Background(), r.ID); len(got) != 0 {
+		t.Fatal("choosing to edit stored it anyway")
+	}
+	s.save()
+	s.named.Confirm() // "Save as it is"
+	if got, _ := ui.db.Reflections(context.Background(), r.ID); len(got) != 1 {
+		t.Fatalf("%d reflections after saving anyway, want 1", len(got))
 	}
 }

@@ -3,6 +3,7 @@ package store
 import (
 	"errors"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
@@ -79,6 +80,23 @@ func TestParseDate(t *testing.T) {
 	for _, bad := range []string{"10/15/2026", "31/02/2026", "tomorrow", "2026-13-01", "15/10/26"} {
 		if got, err := ParseDate(bad); err == nil {
 			t.Errorf("ParseDate(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+func TestNamesIn(t *testing.T) {
+	people := []Participant{{Name: "Dr Claire Hughes"}, {Name: "Ann Lee"}, {Name: "Bo"}, {Name: "Dr Al Mann"}}
+	for text, want := range map[string]string{
+		"I shadowed dr claire  hughes on the ward":     "Dr Claire Hughes",
+		"Claire Hughes was brilliant":                  "Dr Claire Hughes",
+		"Ann Leeward is a place, not a person":         "",
+		"Bo said hello":                                "",
+		"We talked about the annual leave of Ann Lee.": "Ann Lee",
+		"Nobody is named here.":                        "",
+	} {
+		got := strings.Join(NamesIn(text, people), ", ")
+		if got != want {
+			t.Errorf("NamesIn(%q) = %q, want %q", text, got, want)
 		}
 	}
 }
