@@ -61,13 +61,20 @@ func findParticipants(ctx context.Context, q querier, f store.ParticipantFilter)
 // ValidateParticipant checks a participant as the store will: name and role
 // required, role known, email well formed when given.
 func ValidateParticipant(p *store.Participant) error {
-	p.Name = strings.TrimSpace(p.Name)
+	// One line each, single spaces: a line break pasted into a cell would
+	// otherwise split a name across table rows and CSV lines.
+	p.Name = oneLine(p.Name)
 	p.Email = strings.TrimSpace(p.Email)
-	p.Organisation = strings.TrimSpace(p.Organisation)
-	p.Specialty = strings.TrimSpace(p.Specialty)
-	p.Locality = strings.TrimSpace(p.Locality)
+	p.Organisation = oneLine(p.Organisation)
+	p.Specialty = oneLine(p.Specialty)
+	p.Locality = oneLine(p.Locality)
 	if p.Name == "" {
 		return store.Errorf(store.EINVALID, "A participant needs a name.")
+	}
+	for field, v := range map[string]string{"name": p.Name, "email": p.Email, "organisation": p.Organisation, "specialty": p.Specialty, "locality": p.Locality} {
+		if len(v) > maxText {
+			return store.Errorf(store.EINVALID, "The %s %q… is %d characters long; Liaison keeps at most %d.", field, v[:40], len(v), maxText)
+		}
 	}
 	if p.Role == "" {
 		return store.Errorf(store.EINVALID, "%s needs a role (GP, consultant, nurse, manager, pharmacist, support worker or other).", p.Name)
@@ -80,6 +87,15 @@ func ValidateParticipant(p *store.Participant) error {
 	}
 	return nil
 }
+
+// maxText is the longest name, organisation and the like that Liaison
+// keeps: far above any real one, low enough that a pasted document is
+// caught.
+const maxText = 200
+
+// oneLine trims s and turns every run of white space (line breaks and tabs
+// included) into one space.
+func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
 
 // WellFormedEmail reports whether s looks like one plain email address.
 func WellFormedEmail(s string) bool {

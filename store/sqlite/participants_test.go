@@ -310,7 +310,7 @@ func TestUpsertParticipants(t *testing.T) {
 		for _, p := range got {
 			names = append(names, p.Name+"/"+p.Locality)
 		}
-		if want := []string{"Dee/", "no email  PERSON/North"}; !reflect.DeepEqual(names, want) {
+		if want := []string{"Dee/", "no email PERSON/North"}; !reflect.DeepEqual(names, want) { // spaces collapsed on storing
 			t.Fatalf("participants = %q, want %q", names, want)
 		}
 		if n := count(t, db, "participants"); n != 3 {
@@ -410,5 +410,28 @@ func TestDeletedParticipantLeavesNoTrace(t *testing.T) {
 		if b, err := os.ReadFile(f); err == nil && bytes.Contains(b, []byte("Quillfeather")) {
 			t.Fatalf("%s still contains the deleted participant's name", filepath.Base(f))
 		}
+	}
+}
+
+func TestParticipantTextIsOneLineAndBounded(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	r := store.Round{Name: "  Wessex\n2026\t "}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	if r.Name != "Wessex 2026" {
+		t.Fatalf("round name %q, want %q", r.Name, "Wessex 2026")
+	}
+	p := store.Participant{RoundID: r.ID, Name: "Dr Ann\r\nLee", Role: store.RoleGP, Organisation: "Hill\nSurgery"}
+	if err := db.CreateParticipant(ctx, &p); err != nil {
+		t.Fatal(err)
+	}
+	if p.Name != "Dr Ann Lee" || p.Organisation != "Hill Surgery" {
+		t.Fatalf("stored %q at %q", p.Name, p.Organisation)
+	}
+	long := store.Participant{RoundID: r.ID, Name: strings.Repeat("x", 201), Role: store.RoleGP}
+	if err := db.CreateParticipant(ctx, &long); store.ErrorCode(err) != store.EINVALID {
+		t.Fatalf("a 201-character name: %v", err)
 	}
 }

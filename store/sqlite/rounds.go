@@ -62,9 +62,12 @@ func validDate(field string, s *string) error {
 }
 
 func (d *DB) createRound(ctx context.Context, tx *sql.Tx, r *store.Round) error {
-	r.Name = strings.TrimSpace(r.Name)
+	r.Name = oneLine(r.Name)
 	if r.Name == "" {
 		return store.Errorf(store.EINVALID, "A round needs a name.")
+	}
+	if len(r.Name) > maxText {
+		return store.Errorf(store.EINVALID, "A round's name can be at most %d characters long.", maxText)
 	}
 	if err := validDate("The start date", &r.StartsOn); err != nil {
 		return err
