@@ -314,6 +314,11 @@ func (s *participantsScreen) showForm(p store.Participant) {
 	f.problem.Wrapping = fyne.TextWrapWord
 	f.problem.Importance = widget.DangerImportance
 	f.problem.Hide()
+	// A complaint about the form goes as soon as the form changes, so it
+	// never sits beside a field that has been put right.
+	for _, e := range []*widget.Entry{f.name, f.email, f.organisation, f.specialty, f.locality, f.wishes} {
+		e.OnChanged = func(string) { f.problem.Hide() }
+	}
 
 	form := widget.NewForm(
 		widget.NewFormItem("Name", f.name),

@@ -159,6 +159,9 @@ func TestParticipantsAdd(t *testing.T) {
 		t.Fatalf("empty form: problem = %q", f.problem.Text)
 	}
 	test.Type(f.name, "Zoë Quarrie")
+	if f.problem.Visible() {
+		t.Fatalf("%q still shows after a name was typed", f.problem.Text)
+	}
 	test.Tap(f.save)
 	if !strings.Contains(f.problem.Text, "Choose a role") {
 		t.Fatalf("no role: problem = %q", f.problem.Text)
