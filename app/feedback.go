@@ -303,8 +303,7 @@ func (s *feedbackScreen) saveSetting(key, value string) {
 // saveForm stores a keyed paper form.
 func (s *feedbackScreen) saveForm(r store.Response) {
 	ui := s.ui
-	if ui.round.ID == 0 {
-		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+	if !ui.haveRound() {
 		return
 	}
 	roundID := ui.round.ID
@@ -421,8 +420,7 @@ func (s *feedbackScreen) deleteQuestion() {
 // `liaison export feedback` does: the breakdown by role suppressed below K.
 func (s *feedbackScreen) exportSummary() {
 	ui := s.ui
-	if ui.round.ID == 0 {
-		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+	if !ui.haveRound() {
 		return
 	}
 	header, rows := cli.FeedbackSummaryRows(s.questions, s.responses, s.k, s.figures.Feedback.RateText())
@@ -443,8 +441,7 @@ func (s *feedbackScreen) exportSummary() {
 // importFile asks for a forms export and shows its mapping.
 func (s *feedbackScreen) importFile() {
 	ui := s.ui
-	if ui.round.ID == 0 {
-		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+	if !ui.haveRound() {
 		return
 	}
 	ui.files.open("Import a forms export", "csv", func(path string, err error) {

@@ -283,8 +283,7 @@ func checkDate(field, v string) error {
 
 func (s *projectsScreen) save() {
 	ui := s.ui
-	if ui.round.ID == 0 {
-		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+	if !ui.haveRound() {
 		return
 	}
 	p := store.Project{RoundID: ui.round.ID, Title: s.titleE.Text, PromptedBy: strings.TrimSpace(s.prompted.Text),

@@ -260,8 +260,7 @@ func (s *reflectionsScreen) suggest() {
 // save stores the form as a new reflection or over the selected one.
 func (s *reflectionsScreen) save() {
 	ui := s.ui
-	if ui.round.ID == 0 {
-		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+	if !ui.haveRound() {
 		return
 	}
 	r := store.Reflection{RoundID: ui.round.ID, Body: s.body.Text, Themes: append([]string(nil), s.tags.Selected...),
@@ -341,8 +340,7 @@ func (s *reflectionsScreen) deleteSelected() {
 // or none; names and emails in the file are never read.
 func (s *reflectionsScreen) importFile() {
 	ui := s.ui
-	if ui.round.ID == 0 {
-		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+	if !ui.haveRound() {
 		return
 	}
 	roundID := ui.round.ID

@@ -238,6 +238,16 @@ func (ui *UI) run(work func() error, done func()) {
 	})
 }
 
+// haveRound reports whether a round is chosen, and when there is none
+// tells the user so, for actions that need one.
+func (ui *UI) haveRound() bool {
+	if ui.round.ID == 0 {
+		ui.showError(store.Errorf(store.EINVALID, "Choose or create a round first."))
+		return false
+	}
+	return true
+}
+
 // Changed tells the UI that data changed (after a save in this window), so
 // the current screen shows it.
 func (ui *UI) Changed() { ui.current().refresh() }
