@@ -2,6 +2,7 @@ package charts
 
 import (
 	"bufio"
+	"bytes"
 	"compress/zlib"
 	"encoding/binary"
 	"hash/crc32"
@@ -35,9 +36,22 @@ func writePNG(w io.Writer, img *image.RGBA) error {
 		return err
 	}
 	row := make([]byte, 1+3*width)
-	row[0] = 1 // Sub: each byte minus the same sample of the pixel to its left
+	same := make([]byte, 1+3*width)
+	same[0] = 2 // Up, on a row equal to the one above: all zeros
+	var prev []byte
 	for y := b.Min.Y; y < b.Max.Y; y++ {
-		src := img.Pix[img.PixOffset(b.Min.X, y):]
+		start := img.PixOffset(b.Min.X, y)
+		src := img.Pix[start : start+4*width]
+		// A chart repeats whole rows (the sides of bars, empty margins):
+		// those cost nothing to filter and almost nothing to compress.
+		if prev != nil && bytes.Equal(src, prev) {
+			if _, err := zw.Write(same); err != nil {
+				return err
+			}
+			continue
+		}
+		prev = src
+		row[0] = 1 // Sub: each byte minus the same sample of the pixel to its left
 		var pr, pg, pb byte
 		for x := range width {
 			r, g, bl := src[4*x], src[4*x+1], src[4*x+2]

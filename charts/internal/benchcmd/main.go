@@ -14,8 +14,10 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/liaisonapp/liaison/charts"
@@ -98,7 +100,7 @@ type counter struct {
 	counts []charts.Count
 }
 
-func (c *counter) add(label string) {
+func (c *counter) add(label string, n int) {
 	if c.idx == nil {
 		c.idx = map[string]int{}
 	}
@@ -108,7 +110,123 @@ func (c *counter) add(label string) {
 		c.idx[label] = i
 		c.counts = append(c.counts, charts.Count{Label: label})
 	}
-	c.counts[i].N++
+	c.counts[i].N += n
+}
+
+// tally is what the charts are drawn from, counted from part of the CSV.
+type tally struct {
+	qs                                    [4]charts.QuestionScores
+	byRole, byLocality, byTheme, byStatus counter
+	perDay                                map[time.Time]int
+	dates                                 map[string]time.Time // a few hundred distinct days: parse each once
+	checkedIn, total                      int
+}
+
+func newTally() *tally {
+	return &tally{perDay: map[time.Time]int{}, dates: map[string]time.Time{}}
+}
+
+// record counts one CSV record.
+func (t *tally) record(path string, line int, rec []string) error {
+	if line == 1 {
+		return nil // the header
+	}
+	if len(rec) != len(header) {
+		return fmt.Errorf("%s: line %d: %d columns, want %d", path, line, len(rec), len(header))
+	}
+	d, ok := t.dates[rec[0]]
+	if !ok {
+		var err error
+		if d, err = time.Parse("2006-01-02", rec[0]); err != nil {
+			return fmt.Errorf("%s: line %d, column 1: %q is not a date", path, line, rec[0])
+		}
+		t.dates[rec[0]] = d
+	}
+	t.perDay[d]++
+	t.byRole.add(rec[1], 1)
+	t.byLocality.add(rec[2], 1)
+	for q := 0; q < 4; q++ {
+		if rec[3+q] == "" {
+			continue
+		}
+		s, err := strconv.Atoi(rec[3+q])
+		if err != nil || !t.qs[q].Add(s) {
+			return fmt.Errorf("%s: line %d, column %d: %q is not a score 1–6", path, line, 4+q, rec[3+q])
+		}
+	}
+	t.byTheme.add(rec[7], 1)
+	t.byStatus.add(rec[8], 1)
+	if rec[9] == "1" {
+		t.checkedIn++
+	}
+	t.total++
+	return nil
+}
+
+// merge adds o's counts to t, keeping t's first-seen order of labels.
+func (t *tally) merge(o *tally) {
+	for q := range t.qs {
+		for s := range t.qs[q].Counts {
+			t.qs[q].Counts[s] += o.qs[q].Counts[s]
+		}
+	}
+	for _, pair := range [][2]*counter{{&t.byRole, &o.byRole}, {&t.byLocality, &o.byLocality}, {&t.byTheme, &o.byTheme}, {&t.byStatus, &o.byStatus}} {
+		for _, c := range pair[1].counts {
+			pair[0].add(c.Label, c.N)
+		}
+	}
+	for d, n := range o.perDay {
+		t.perDay[d] += n
+	}
+	t.checkedIn += o.checkedIn
+	t.total += o.total
+}
+
+// count reads the CSV into a tally. A quote-free file is cut at a line end
+// into one part per core, counted at once and merged; the numbers are the
+// same as counting it in one go.
+func count(path string, data []byte) (*tally, error) {
+	parts := 1
+	if bytes.IndexByte(data, '"') < 0 {
+		parts = runtime.NumCPU()
+	}
+	type chunk struct {
+		data []byte
+		line int
+	}
+	var chunks []chunk
+	line := 1
+	for i := parts; i > 1 && len(data) > 0; i-- {
+		cut := len(data) / i
+		nl := bytes.IndexByte(data[cut:], '\n')
+		if nl < 0 {
+			break
+		}
+		head := data[:cut+nl+1]
+		chunks = append(chunks, chunk{head, line})
+		line += bytes.Count(head, []byte{'\n'})
+		data = data[cut+nl+1:]
+	}
+	chunks = append(chunks, chunk{data, line})
+	tallies := make([]*tally, len(chunks))
+	errs := make([]error, len(chunks))
+	var wg sync.WaitGroup
+	for i, c := range chunks {
+		tallies[i] = newTally()
+		wg.Go(func() {
+			errs[i] = eachRecord(c.data, c.line, func(line int, rec []string) error { return tallies[i].record(path, line, rec) })
+		})
+	}
+	wg.Wait()
+	for i := range chunks {
+		if errs[i] != nil {
+			return nil, errs[i]
+		}
+		if i > 0 {
+			tallies[0].merge(tallies[i])
+		}
+	}
+	return tallies[0], nil
 }
 
 func run(path, dir string) error {
@@ -116,52 +234,16 @@ func run(path, dir string) error {
 	if err != nil {
 		return err
 	}
-	qs := make([]charts.QuestionScores, 4)
-	for i := range qs {
-		qs[i].Text = questions[i]
-	}
-	var byRole, byLocality, byTheme, byStatus counter
-	perDay := map[time.Time]int{}
-	dates := map[string]time.Time{} // a few hundred distinct days: parse each once
-	checkedIn, total := 0, 0
-	err = eachRecord(data, func(line int, rec []string) error {
-		if line == 1 {
-			return nil // the header
-		}
-		if len(rec) != len(header) {
-			return fmt.Errorf("%s: line %d: %d columns, want %d", path, line, len(rec), len(header))
-		}
-		d, ok := dates[rec[0]]
-		if !ok {
-			var err error
-			if d, err = time.Parse("2006-01-02", rec[0]); err != nil {
-				return fmt.Errorf("%s: line %d, column 1: %q is not a date", path, line, rec[0])
-			}
-			dates[rec[0]] = d
-		}
-		perDay[d]++
-		byRole.add(rec[1])
-		byLocality.add(rec[2])
-		for q := 0; q < 4; q++ {
-			if rec[3+q] == "" {
-				continue
-			}
-			s, err := strconv.Atoi(rec[3+q])
-			if err != nil || !qs[q].Add(s) {
-				return fmt.Errorf("%s: line %d, column %d: %q is not a score 1–6", path, line, 4+q, rec[3+q])
-			}
-		}
-		byTheme.add(rec[7])
-		byStatus.add(rec[8])
-		if rec[9] == "1" {
-			checkedIn++
-		}
-		total++
-		return nil
-	})
+	t, err := count(path, data)
 	if err != nil {
 		return err
 	}
+	qs := t.qs[:]
+	for i := range qs {
+		qs[i].Text = questions[i]
+	}
+	byRole, byLocality, byTheme, byStatus := t.byRole, t.byLocality, t.byTheme, t.byStatus
+	perDay, checkedIn, total := t.perDay, t.checkedIn, t.total
 	var days []charts.Point
 	for d, n := range perDay {
 		days = append(days, charts.Point{Date: d, N: n})
@@ -216,10 +298,10 @@ func writePNG(path string, c *charts.Chart) error {
 // file with no quote character at all is split on line ends and commas
 // directly, which reads the same records several times faster than
 // encoding/csv; any other file goes through encoding/csv.
-func eachRecord(data []byte, fn func(line int, rec []string) error) error {
+func eachRecord(data []byte, first int, fn func(line int, rec []string) error) error {
 	if bytes.IndexByte(data, '"') < 0 {
 		var rec []string
-		for line := 1; len(data) > 0; line++ {
+		for line := first; len(data) > 0; line++ {
 			end := bytes.IndexByte(data, '\n')
 			if end < 0 {
 				end = len(data)
@@ -257,7 +339,7 @@ func eachRecord(data []byte, fn func(line int, rec []string) error) error {
 			return err
 		}
 		line, _ := r.FieldPos(0)
-		if err := fn(line, rec); err != nil {
+		if err := fn(first-1+line, rec); err != nil {
 			return err
 		}
 	}
