@@ -23,7 +23,7 @@ const (
 // chartsFlags is `liaison charts --out DIR [--round NAME]`: every chart of
 // the round as PNG and SVG, the same charts the GUI shows.
 func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
+	roundName := roundFlag(fs)
 	out := fs.String("out", "", "the folder to write the charts into (created if needed)")
 	return func(env *Env, _ []string) error {
 		if strings.TrimSpace(*out) == "" {

@@ -171,6 +171,11 @@ func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
 	}
 }
 
+// roundFlag declares --round, which every command that works on a round takes.
+func roundFlag(fs *flag.FlagSet) *string {
+	return fs.String("round", "", "the round (default: the most recent)")
+}
+
 // round resolves --round NAME (or the most recent round) for a command.
 func (env *Env) round(name string) (store.Round, error) {
 	return env.DB.ResolveRound(env.Ctx, name, env.Now())

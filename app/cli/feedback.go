@@ -23,14 +23,14 @@ import (
 // (Microsoft Forms, Google Forms or a spreadsheet) comes in with the
 // mapping printed for the organiser to check, or not at all.
 func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
+	roundName := roundFlag(fs)
 	return func(env *Env, args []string) error {
 		defer batchGC()()
 		t, err := ReadTable(args[0])
 		if err != nil {
 			return err
 		}
-		r, found, err := findRound(env, *roundName)
+		r, found, err := env.DB.LookupRound(env.Ctx, *roundName, env.Now())
 		if err != nil {
 			return err
 		}
@@ -76,27 +76,6 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		fmt.Fprintln(env.Stdout, ".")
 		return nil
 	}
-}
-
-// findRound finds the round --round names (or, with no name, the most
-// recent) without creating it. When there is none, found is false and r
-// holds only the name env.round would give the new round.
-func findRound(env *Env, name string) (r store.Round, found bool, err error) {
-	if name = strings.TrimSpace(name); name != "" {
-		r, err = env.DB.RoundByName(env.Ctx, name)
-		if store.ErrorCode(err) == store.ENOTFOUND {
-			return store.Round{Name: name}, false, nil
-		}
-		return r, err == nil, err
-	}
-	rs, err := env.DB.Rounds(env.Ctx)
-	if err != nil || len(rs) > 0 {
-		if len(rs) > 0 {
-			return rs[0], true, nil
-		}
-		return store.Round{}, false, err
-	}
-	return store.Round{Name: strconv.Itoa(env.Now().Year())}, false, nil
 }
 
 // batchGC gives the garbage collector four times its usual headroom until
@@ -263,7 +242,7 @@ func MappingText(plan forms.Plan, qs []store.Question) string {
 // anonymous reflection per row; every other column (names, emails) is left
 // unread and the organiser is told so.
 func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
+	roundName := roundFlag(fs)
 	return func(env *Env, args []string) error {
 		t, err := ReadTable(args[0])
 		if err != nil {
@@ -324,7 +303,7 @@ func NewReflections(existing []store.Reflection, bodies []string) (fresh []store
 // per-question summary for the board, with the breakdown by role
 // suppressed below K.
 func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
+	roundName := roundFlag(fs)
 	out := fs.String("out", "", "the CSV file to write")
 	return func(env *Env, _ []string) error {
 		if err := CheckOutPath(*out, env.DB.Path()); err != nil {

@@ -178,7 +178,7 @@ func PairNames(p store.Pairing) string {
 // matchFlags is `liaison match [--apply]`: print the suggested pairs with
 // their reasons and the unpaired with why; with --apply, store them.
 func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
+	roundName := roundFlag(fs)
 	apply := fs.Bool("apply", false, "store the suggested pairs among people not yet paired")
 	replace := fs.Bool("replace", false, "with --apply, also store suggested pairs that break up unlocked stored pairs with no visit confirmed or done (their proposed visits are deleted)")
 	return func(env *Env, _ []string) error {

@@ -19,7 +19,7 @@ import (
 // sign-up sheet, and either store every row (creating or updating by email)
 // or list every problem and store nothing.
 func importParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
+	roundName := roundFlag(fs)
 	return func(env *Env, args []string) error {
 		imp, err := readParticipantsFile(args[0])
 		if err != nil {
@@ -172,7 +172,7 @@ func exportParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) err
 // its runner: prepare reads the round and returns the writer of the CSV
 // file and what it holds ("3 pairs"), for the message once it is written.
 func exportFlags(fs *flag.FlagSet, prepare func(env *Env, r store.Round) (func(w io.Writer) error, string, error)) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
+	roundName := roundFlag(fs)
 	out := fs.String("out", "", "the CSV file to write")
 	return func(env *Env, _ []string) error {
 		if err := CheckOutPath(*out, env.DB.Path()); err != nil {

@@ -28,7 +28,7 @@ func demoFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 }
 
 func reportFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
-	roundName := fs.String("round", "", "the round (default: the most recent)")
+	roundName := roundFlag(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	return func(env *Env, _ []string) error {
 		r, err := env.round(*roundName)

@@ -99,24 +99,33 @@ func (d *DB) createRound(ctx context.Context, tx *sql.Tx, r *store.Round) error 
 // exist. With no name it returns the most recent round, or creates one
 // named after now's year when the database has none.
 func (d *DB) ResolveRound(ctx context.Context, name string, now time.Time) (store.Round, error) {
-	name = strings.TrimSpace(name)
-	if name != "" {
-		r, err := d.RoundByName(ctx, name)
-		if store.ErrorCode(err) != store.ENOTFOUND {
-			return r, err
+	r, found, err := d.LookupRound(ctx, name, now)
+	if err != nil || found {
+		return r, err
+	}
+	return r, d.CreateRound(ctx, &r)
+}
+
+// LookupRound resolves a round as ResolveRound does, without creating it:
+// when found is false, r holds only the name the new round would get. A
+// command that must not write on failure looks first and creates the
+// round only once its input has been checked.
+func (d *DB) LookupRound(ctx context.Context, name string, now time.Time) (r store.Round, found bool, err error) {
+	if name = strings.TrimSpace(name); name != "" {
+		r, err = d.RoundByName(ctx, name)
+		if store.ErrorCode(err) == store.ENOTFOUND {
+			return store.Round{Name: name}, false, nil
 		}
-		r = store.Round{Name: name}
-		return r, d.CreateRound(ctx, &r)
+		return r, err == nil, err
 	}
 	rs, err := d.Rounds(ctx)
-	if err != nil || len(rs) > 0 {
-		if len(rs) > 0 {
-			return rs[0], nil
-		}
-		return store.Round{}, err
+	if err != nil {
+		return store.Round{}, false, err
 	}
-	r := store.Round{Name: strconv.Itoa(now.Year())}
-	return r, d.CreateRound(ctx, &r)
+	if len(rs) > 0 {
+		return rs[0], true, nil
+	}
+	return store.Round{Name: strconv.Itoa(now.Year())}, false, nil
 }
 
 // DeleteRound deletes a round and everything in it.
