@@ -26,7 +26,7 @@ import (
 func main() {
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
-		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr))
+		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, openStore))
 	}
 	os.Exit(runGUI(args))
 }
@@ -59,6 +59,10 @@ func runGUI(args []string) int {
 	app.New(a, db, app.Options{}).ShowAndRun()
 	return 0
 }
+
+// openStore opens the SQLite database at path: main is the only package
+// that knows the store is SQLite.
+func openStore(path string) (store.Service, error) { return sqlite.Open(path) }
 
 // openForGUI opens the database at path (or the default one), adding the
 // demo round to an empty database when withDemo is set.

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -13,17 +12,11 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
 )
-
-// responseImporter is the part of the SQLite store that imports a forms
-// export (new questions and responses) in one transaction.
-type responseImporter interface {
-	ImportResponses(ctx context.Context, roundID int64, newQuestions []string, rs []store.Response) (added, skipped int, err error)
-}
 
 // Rate-base choices as the Select shows them.
 const (
@@ -245,7 +238,7 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 	s.table.Refresh()
 
 	s.bcells = [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}
-	for _, b := range store.SummariseBy(qs, rs, cli.RoleGroup, s.k) {
+	for _, b := range store.SummariseBy(qs, rs, tasks.RoleGroup, s.k) {
 		for i, q := range b.Summaries {
 			// store.SummariseBy decides what is withheld, as for the
 			// export: small groups, questions few of a group answered,
@@ -423,7 +416,7 @@ func (s *feedbackScreen) exportSummary() {
 	if !ui.haveRound() {
 		return
 	}
-	header, rows := cli.FeedbackSummaryRows(s.questions, s.responses, s.k, s.figures.Feedback.RateText())
+	header, rows := tasks.FeedbackSummaryRows(s.questions, s.responses, s.k, s.figures.Feedback.RateText())
 	ui.files.save("Export the feedback summary", "feedback-summary.csv", func(path string, err error) {
 		if err != nil {
 			if err != errCancelled {
@@ -431,7 +424,7 @@ func (s *feedbackScreen) exportSummary() {
 			}
 			return
 		}
-		ui.run(func() error { return cli.WriteCSVAtomic(path, header, rows) }, func() {
+		ui.run(func() error { return tasks.WriteCSVAtomic(path, header, rows) }, func() {
 			s.lastExport = path
 			dialog.ShowInformation("Summary exported", "Wrote "+path+". Groups of fewer than "+strconv.Itoa(s.k)+" are shown as \""+store.SuppressedLabel(s.k)+"\".", ui.win)
 		})
@@ -455,7 +448,7 @@ func (s *feedbackScreen) importFile() {
 		var qs []store.Question
 		roundID := ui.round.ID
 		ui.run(func() (err error) {
-			if t, err = cli.ReadTable(path); err != nil {
+			if t, err = tasks.ReadTable(path); err != nil {
 				return err
 			}
 			qs, err = ui.db.Questions(ui.ctx, roundID)
@@ -691,23 +684,19 @@ func (d *importDialog) apply() {
 }
 
 // doImport stores the responses (and the new questions) in one
-// transaction and says what happened.
+// transaction, through the same import as the command line's, and says
+// what happened.
 func (d *importDialog) doImport() {
 	ui := d.s.ui
 	if len(d.res.Problems) > 0 {
 		return
 	}
-	imp, ok := ui.db.(responseImporter)
-	if !ok {
-		ui.showError(store.Errorf(store.EINTERNAL, "This store cannot import responses."))
-		return
-	}
 	roundID := ui.round.ID
-	res := d.res
+	t, plan, source := d.table, d.currentPlan(), "import:"+filepath.Base(d.path)
+	var res forms.Result
 	var added, skipped int
-	newQs := cli.QuestionTexts(res.Plan.NewQuestions)
 	ui.run(func() (err error) {
-		added, skipped, err = imp.ImportResponses(ui.ctx, roundID, newQs, res.Responses)
+		res, added, skipped, err = tasks.ImportTable(ui.ctx, ui.db, roundID, t, plan, source)
 		return err
 	}, func() {
 		d.dlg.Hide()

@@ -11,7 +11,7 @@ import (
 	"fyne.io/fyne/v2/storage"
 	sqdialog "github.com/sqweek/dialog"
 
-	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/app/tasks"
 )
 
 // errCancelled means the user closed a file dialog without choosing.
@@ -29,13 +29,13 @@ type fileDialogs struct {
 
 // guardSaves refuses, as if the user had picked an error, a save target
 // that would destroy something: the database itself, a folder, a link or a
-// device (cli.CheckOutPath).
+// device (tasks.CheckOutPath).
 func guardSaves(f fileDialogs, dbPath func() string) fileDialogs {
 	save := f.save
 	f.save = func(title, name string, done func(string, error)) {
 		save(title, name, func(path string, err error) {
 			if err == nil {
-				err = cli.CheckOutPath(path, dbPath())
+				err = tasks.CheckOutPath(path, dbPath())
 			}
 			done(path, err)
 		})

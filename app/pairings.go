@@ -14,7 +14,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/ics"
 	"github.com/liaisonapp/liaison/store/match"
@@ -310,7 +310,7 @@ func (s *pairingsScreen) askUnpair() {
 // and a tick box, and the unpaired with why.
 type suggestDialog struct {
 	dialog                             *dialog.CustomDialog
-	sug                                cli.Suggestion
+	sug                                tasks.Suggestion
 	accept                             []bool // accept[i] is whether sug.Pairs[i] is ticked
 	list                               *widget.List
 	unpaired                           *widget.List
@@ -323,14 +323,14 @@ type suggestDialog struct {
 func (s *pairingsScreen) showSuggest() {
 	ui := s.ui
 	round := ui.round
-	var sug cli.Suggestion
+	var sug tasks.Suggestion
 	ui.run(func() (err error) {
-		sug, err = cli.SuggestPairs(ui.ctx, ui.db, round.ID)
+		sug, err = tasks.SuggestPairs(ui.ctx, ui.db, round.ID)
 		return err
 	}, func() { s.openSuggest(sug) })
 }
 
-func (s *pairingsScreen) openSuggest(sug cli.Suggestion) {
+func (s *pairingsScreen) openSuggest(sug tasks.Suggestion) {
 	ui := s.ui
 	d := &suggestDialog{sug: sug, accept: make([]bool, len(sug.Pairs))}
 	// Only pairs among people not yet paired start ticked: a pair that
@@ -362,7 +362,7 @@ func (s *pairingsScreen) openSuggest(sug cli.Suggestion) {
 			text := personLabel(p.Primary) + " – " + personLabel(p.Secondary) + "\n"
 			switch {
 			case sug.KeptUnderWay(p):
-				text += "kept: " + cli.UnderWayReason
+				text += "kept: " + tasks.UnderWayReason
 			case p.Locked:
 				text += "kept: locked by the organiser"
 			case !sug.IsNew(p):
@@ -370,7 +370,7 @@ func (s *pairingsScreen) openSuggest(sug cli.Suggestion) {
 			default:
 				text += p.Reason
 				for _, e := range sug.Replaces(p) {
-					text += " · replaces " + cli.PairNames(e)
+					text += " · replaces " + tasks.PairNames(e)
 				}
 			}
 			l.SetText(text)
@@ -459,7 +459,7 @@ func (s *pairingsScreen) acceptSuggestion(d *suggestDialog) {
 		return
 	}
 	d.dialog.Hide()
-	ui.run(func() error { return cli.ApplyPlan(ui.ctx, ui.db, round.ID, remove, add) }, ui.Changed)
+	ui.run(func() error { return tasks.ApplyPlan(ui.ctx, ui.db, round.ID, remove, add) }, ui.Changed)
 }
 
 // visitEditor edits both visits of a pair.
@@ -664,6 +664,6 @@ func (s *pairingsScreen) export() {
 	pairs := slices.Clone(s.pairs)
 	today := ui.now()
 	saveFile(ui, "Export pairings", "pairings.csv",
-		func(w io.Writer) error { return cli.ExportPairings(w, pairs, today) },
+		func(w io.Writer) error { return tasks.ExportPairings(w, pairs, today) },
 		"Exported", func(path string) string { return fmt.Sprintf("Wrote %d pairs to %s.", len(pairs), path) })
 }

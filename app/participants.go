@@ -16,7 +16,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
 )
@@ -386,16 +386,11 @@ func (f *participantForm) say(why string) {
 }
 
 // formProblem says what is wrong with a participant typed into the form,
-// or "" when the store may have it.
+// or "" when the store may have it: the store's own rule, so the form and
+// every import refuse the same things in the same words.
 func formProblem(p store.Participant) string {
-	switch {
-	case p.Name == "":
-		return "A participant needs a name."
-	case p.Role == "":
-		return "Choose a role: GP, consultant, nurse, manager, pharmacist, support worker or other."
-	}
-	if err := emailProblem(p.Email); err != nil {
-		return fmt.Sprintf("%q %s.", p.Email, err)
+	if err := store.ValidateParticipant(&p); err != nil {
+		return store.ErrorMessage(err)
 	}
 	return ""
 }
@@ -407,7 +402,7 @@ func emailProblem(v string) error {
 	if v == "" {
 		return nil
 	}
-	if why := csvio.EmailProblem(v); why != "" {
+	if why := store.EmailProblem(v); why != "" {
 		return errors.New(why)
 	}
 	return nil
@@ -447,7 +442,7 @@ func visitText(v store.Visit, ui *UI) string {
 	if date == "" {
 		date = "no date yet"
 	}
-	return date + ", " + cli.VisitStatusText(v, ui.now())
+	return date + ", " + tasks.VisitStatusText(v, ui.now())
 }
 
 // importPreview shows a sign-up sheet as read, before anything is written.
@@ -526,7 +521,7 @@ func (s *participantsScreen) hideBusy() {
 func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImport, existing []store.Participant) {
 	ui := s.ui
 	pv := &importPreview{imp: imp}
-	counts := cli.CountImport(imp, existing)
+	counts := tasks.CountImport(imp, existing)
 	pv.created, pv.updated, pv.keptEmpty = counts.Created, counts.Updated, counts.KeptEmpty
 	summary := fmt.Sprintf("%s (%s): %d people, %d new and %d already in %q (to be updated).",
 		name, imp.Encoding, len(imp.Rows), pv.created, pv.updated, ui.round.Name)
@@ -627,7 +622,7 @@ func (s *participantsScreen) runImport(pv *importPreview) {
 			ui.showError(err)
 			return
 		}
-		dialog.ShowInformation("Imported", cli.ImportDone(created, updated, pv.keptEmpty, round.Name), ui.win)
+		dialog.ShowInformation("Imported", tasks.ImportDone(created, updated, pv.keptEmpty, round.Name), ui.win)
 		ui.Changed()
 	})
 }
@@ -637,6 +632,6 @@ func (s *participantsScreen) export() {
 	ui := s.ui
 	ps := slices.Clone(s.all)
 	saveFile(ui, "Export participants", "participants.csv",
-		func(w io.Writer) error { return cli.ExportParticipants(w, ps) },
+		func(w io.Writer) error { return tasks.ExportParticipants(w, ps) },
 		"Exported", func(path string) string { return fmt.Sprintf("Wrote %d participants to %s.", len(ps), path) })
 }

@@ -9,7 +9,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 )
 
@@ -53,7 +53,7 @@ func saveFile(ui *UI, title, name string, write func(w io.Writer) error, doneTit
 			}
 			return
 		}
-		ui.run(func() error { return cli.WriteFileAtomic(path, write) }, func() {
+		ui.run(func() error { return tasks.WriteFileAtomic(path, write) }, func() {
 			dialog.ShowInformation(doneTitle, doneText(path), ui.win)
 		})
 	})

@@ -163,7 +163,7 @@ func TestParticipantsAdd(t *testing.T) {
 		t.Fatalf("%q still shows after a name was typed", f.problem.Text)
 	}
 	test.Tap(f.save)
-	if !strings.Contains(f.problem.Text, "Choose a role") {
+	if !strings.Contains(f.problem.Text, "needs a role") {
 		t.Fatalf("no role: problem = %q", f.problem.Text)
 	}
 	f.role.SetSelected("GP")

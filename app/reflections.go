@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -12,16 +11,10 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
-	"github.com/liaisonapp/liaison/app/cli"
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/forms"
 )
-
-// bulkReflections is the part of the SQLite store that stores a file of
-// reflections in one transaction.
-type bulkReflections interface {
-	CreateReflections(ctx context.Context, roundID int64, rs []store.Reflection) error
-}
 
 // reflectionsScreen lists the round's anonymous reflections and edits one
 // at a time: its text, its themes (with suggestions from keywords, which
@@ -362,36 +355,12 @@ func (s *reflectionsScreen) importFile() {
 
 // importReflections does the work of importFile off the UI goroutine.
 func importReflections(ui *UI, roundID int64, path string) (string, error) {
-	t, err := cli.ReadTable(path)
+	t, err := tasks.ReadTable(path)
 	if err != nil {
 		return "", err
 	}
-	bodies, ignored, problems := forms.ReadReflections(t)
-	if len(problems) > 0 {
-		return "", forms.Result{Problems: problems}.Err()
-	}
-	existing, err := ui.db.Reflections(ui.ctx, roundID)
-	if err != nil {
-		return "", err
-	}
-	fresh, already := cli.NewReflections(existing, bodies)
-	bulk, ok := ui.db.(bulkReflections)
-	if !ok {
-		return "", store.Errorf(store.EINTERNAL, "This store cannot import reflections.")
-	}
-	err = bulk.CreateReflections(ui.ctx, roundID, fresh)
-	if err != nil {
-		return "", err
-	}
-	msg := fmt.Sprintf("%d added, %d already there.", len(fresh), already)
-	if len(ignored) > 0 {
-		quoted := make([]string, len(ignored))
-		for i, h := range ignored {
-			quoted[i] = fmt.Sprintf("%q", h)
-		}
-		msg += " Ignored columns (reflections stay anonymous, so names and emails are never read): " + strings.Join(quoted, ", ") + "."
-	}
-	return msg, nil
+	res, err := tasks.ImportReflections(ui.ctx, ui.db, roundID, t)
+	return res.String(), err
 }
 
 // editThemes opens the theme editor: each theme's keywords, and the

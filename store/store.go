@@ -362,6 +362,9 @@ type Service interface {
 	EventService
 	// Path is the database file.
 	Path() string
+	// Backup writes a consistent copy of the database, including what is
+	// still in its write-ahead log, to dst (which must not exist).
+	Backup(ctx context.Context, dst string) error
 	Close() error
 }
 
@@ -376,6 +379,11 @@ type RoundService interface {
 	// ResolveRound returns the named round, creating it if needed; with an
 	// empty name, the most recent round, or a new one named after the year.
 	ResolveRound(ctx context.Context, name string, now time.Time) (Round, error)
+	// LookupRound resolves a round as ResolveRound does, without creating
+	// it: when found is false, r holds only the name the new round would
+	// get. A command that must not write on failure looks first and creates
+	// the round only once its input has been checked.
+	LookupRound(ctx context.Context, name string, now time.Time) (r Round, found bool, err error)
 	// DeleteRound deletes a round and everything in it.
 	DeleteRound(ctx context.Context, id int64) error
 	// Setting returns a stored setting, or def when there is none.
@@ -416,6 +424,11 @@ type PairingService interface {
 	// PairedBefore lists, as pairs of lower-cased emails, the people paired
 	// in rounds other than roundID.
 	PairedBefore(ctx context.Context, roundID int64) ([][2]string, error)
+	// ReplacePairings deletes the round's pairings whose IDs are in remove
+	// (with their visits) and stores add (each with its two visits), all in
+	// one transaction, so accepting suggested pairs never half-applies. The
+	// IDs of add's pairings and visits are set on success.
+	ReplacePairings(ctx context.Context, roundID int64, remove []int64, add []Pairing) error
 }
 
 // FeedbackService manages the survey's questions and responses.
@@ -432,6 +445,16 @@ type FeedbackService interface {
 	// AddResponses stores rs in one transaction, skipping any whose Key is
 	// already in the round; it returns how many were added and skipped.
 	AddResponses(ctx context.Context, roundID int64, rs []Response) (added, skipped int, err error)
+	// ImportResponses stores an imported survey export in one transaction:
+	// it adds newQuestions to the round and then rs, skipping any response
+	// whose Key the round already has. A score keyed by a negative
+	// placeholder -(j+1) answers newQuestions[j] (forms.Apply's convention).
+	ImportResponses(ctx context.Context, roundID int64, newQuestions []string, rs []Response) (added, skipped int, err error)
+	// ImportResponseChunks is ImportResponses for responses that arrive a
+	// slice at a time: it calls next until it returns an empty slice,
+	// storing each slice while next prepares the one after. When next
+	// returns an error nothing is stored and that error is returned as is.
+	ImportResponseChunks(ctx context.Context, roundID int64, newQuestions []string, next func() ([]Response, error)) (added, skipped int, err error)
 	DeleteResponse(ctx context.Context, id int64) error
 }
 
@@ -439,6 +462,9 @@ type FeedbackService interface {
 type ReflectionService interface {
 	Reflections(ctx context.Context, roundID int64) ([]Reflection, error)
 	CreateReflection(ctx context.Context, r *Reflection) error
+	// CreateReflections stores rs in the round in one transaction, all or
+	// nothing; the IDs are set in rs.
+	CreateReflections(ctx context.Context, roundID int64, rs []Reflection) error
 	UpdateReflection(ctx context.Context, r *Reflection) error
 	DeleteReflection(ctx context.Context, id int64) error
 	Themes(ctx context.Context) ([]Theme, error)

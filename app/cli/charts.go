@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/liaisonapp/liaison/app/chartset"
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/charts"
 	"github.com/liaisonapp/liaison/store"
 )
@@ -61,14 +62,14 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		// Check every target first, so a folder or link in the way stops
 		// the run before any file is replaced.
 		for _, f := range files {
-			if err := CheckOutPath(filepath.Join(*out, f.name), env.DB.Path()); err != nil {
+			if err := tasks.CheckOutPath(filepath.Join(*out, f.name), env.DB.Path()); err != nil {
 				return err
 			}
 		}
 		for _, f := range files {
 			path := filepath.Join(*out, f.name)
 			data := f.data
-			if err := WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
+			if err := tasks.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
 				return err
 			}
 			fmt.Fprintln(env.Stdout, path)

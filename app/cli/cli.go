@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/sqlite"
 )
 
 // Env is what a command runs with.
@@ -26,8 +25,14 @@ type Env struct {
 	// Now returns the current time; tests fix it.
 	Now func() time.Time
 	// DB is the open store; set once the command's flags are parsed.
-	DB *sqlite.DB
+	DB store.Service
+	// open opens the store at a path; main.go hands it over, so that only
+	// main knows the store is SQLite.
+	open Opener
 }
+
+// Opener opens (creating if need be) the database file at path.
+type Opener func(path string) (store.Service, error)
 
 // command is one subcommand: its usage line, its flags and what it does
 // with its positional arguments.
@@ -74,11 +79,12 @@ func Usage() string {
 		"Without --round commands use the most recent round (or create one named after the year).\n"
 }
 
-// Run runs the command in args (without the program name) and returns the
+// Run runs the command in args (without the program name) on the store
+// that open opens, and returns the
 // process exit status: 0 on success, 1 when the command failed, 2 for a
 // usage error.
-func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	env := &Env{Ctx: ctx, Stdout: stdout, Stderr: stderr, Now: time.Now}
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer, open Opener) int {
+	env := &Env{Ctx: ctx, Stdout: stdout, Stderr: stderr, Now: time.Now, open: open}
 	return env.run(args)
 }
 
@@ -118,7 +124,7 @@ func (env *Env) run(args []string) int {
 			return env.fail(name, err)
 		}
 	}
-	db, err := sqlite.Open(path)
+	db, err := env.open(path)
 	if err != nil {
 		return env.fail(name, err)
 	}

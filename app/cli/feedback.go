@@ -1,22 +1,16 @@
 package cli
 
 import (
-	"context"
-	"errors"
 	"flag"
 	"fmt"
-	"io"
-	"os"
 	"path/filepath"
 	"runtime/debug"
-	"slices"
 	"strconv"
 	"strings"
 
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
-	"github.com/liaisonapp/liaison/store/sqlite"
 )
 
 // importFeedbackFlags is `liaison import feedback FILE`: a forms export
@@ -26,7 +20,7 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := roundFlag(fs)
 	return func(env *Env, args []string) error {
 		defer batchGC()()
-		t, err := ReadTable(args[0])
+		t, err := tasks.ReadTable(args[0])
 		if err != nil {
 			return err
 		}
@@ -49,7 +43,7 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		}
 		plan := forms.Detect(t, qs)
 		fmt.Fprintf(env.Stdout, "Round: %s\nFile: %s (%s, %d rows)\n", r.Name, args[0], t.Encoding, len(t.Rows))
-		fmt.Fprint(env.Stdout, MappingText(plan, qs))
+		fmt.Fprint(env.Stdout, tasks.MappingText(plan, qs))
 		if !found {
 			if err := forms.Apply(t, plan, "").Err(); err != nil {
 				return err
@@ -62,14 +56,14 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			}
 			plan = forms.Detect(t, qs)
 		}
-		res, added, skipped, err := ImportTable(env.Ctx, env.DB, r.ID, t, plan, "import:"+filepath.Base(args[0]))
+		res, added, skipped, err := tasks.ImportTable(env.Ctx, env.DB, r.ID, t, plan, "import:"+filepath.Base(args[0]))
 		if err != nil {
 			return err
 		}
-		for _, q := range QuestionTexts(res.Plan.NewQuestions) {
+		for _, q := range tasks.QuestionTexts(res.Plan.NewQuestions) {
 			fmt.Fprintf(env.Stdout, "New question added: %s\n", q)
 		}
-		fmt.Fprintf(env.Stdout, "%d added, %d already there, %s added", added, skipped, plural(len(res.Plan.NewQuestions), "new question", "new questions"))
+		fmt.Fprintf(env.Stdout, "%d added, %d already there, %s added", added, skipped, store.Plural(len(res.Plan.NewQuestions), "new question", "new questions"))
 		if res.Skipped > 0 {
 			fmt.Fprintf(env.Stdout, " (%d empty rows left out)", res.Skipped)
 		}
@@ -89,162 +83,13 @@ func batchGC() (restore func()) {
 	return func() { debug.SetGCPercent(old) }
 }
 
-// importChunk is how many rows ImportTable reads at a time.
-const importChunk = 5000
-
-// errWhole makes ImportTable fall back from chunks to the whole file.
-var errWhole = errors.New("apply the whole file")
-
-// ImportTable reads t with plan and stores the responses in the round, all
-// or nothing, adding the new questions under QuestionTexts' names. It
-// returns what forms.Apply made of the file: when that has problems,
-// nothing is stored and err lists every one.
-//
-// When every row carries its own response ID, each row's response depends
-// on that row alone, so the file is read a chunk at a time, each chunk
-// while the one before is being stored: a 100,000-response export then
-// takes little longer than storing it. If a chunk has any problem, or an ID
-// turns up in two chunks, the chunked import is rolled back and the whole
-// file is read at once, which names every problem exactly as forms.Apply
-// does.
-func ImportTable(ctx context.Context, db *sqlite.DB, roundID int64, t *csvio.Table, plan forms.Plan, source string) (res forms.Result, added, skipped int, err error) {
-	if idCol := firstIDColumn(plan); idCol >= 0 && everyRowHas(t, idCol) {
-		var newQs []string
-		for _, c := range plan.Columns {
-			if c.Kind == forms.Score && c.QuestionID <= 0 {
-				newQs = append(newQs, c.Header)
-			}
-		}
-		res = forms.Result{Plan: forms.Plan{Columns: plan.Columns, NewQuestions: newQs}}
-		seen := make(map[string]bool, len(t.Rows))
-		pos := 0
-		next := func() ([]store.Response, error) {
-			for pos < len(t.Rows) {
-				part := *t
-				part.Rows = t.Rows[pos:min(pos+importChunk, len(t.Rows))]
-				pos += len(part.Rows)
-				r := forms.Apply(&part, plan, source)
-				if len(r.Problems) > 0 || !slices.Equal(r.Plan.NewQuestions, newQs) {
-					return nil, errWhole
-				}
-				// Keys hold the content as well as the ID, so a repeated
-				// ID is looked for in the ID column itself.
-				for _, row := range part.Rows {
-					id := strings.TrimSpace(row.Cells[idCol])
-					if seen[id] {
-						return nil, errWhole
-					}
-					seen[id] = true
-				}
-				res.Skipped += r.Skipped
-				if len(r.Responses) > 0 {
-					return r.Responses, nil
-				}
-			}
-			return nil, nil
-		}
-		added, skipped, err = db.ImportResponseChunks(ctx, roundID, QuestionTexts(newQs), next)
-		if !errors.Is(err, errWhole) {
-			return res, added, skipped, err
-		}
-	}
-	res = forms.Apply(t, plan, source)
-	if err := res.Err(); err != nil {
-		return res, 0, 0, err
-	}
-	added, skipped, err = db.ImportResponses(ctx, roundID, QuestionTexts(res.Plan.NewQuestions), res.Responses)
-	return res, added, skipped, err
-}
-
-// firstIDColumn returns the index of the column forms.Apply takes the
-// response ID from (the first ID column), or -1.
-func firstIDColumn(plan forms.Plan) int {
-	for _, c := range plan.Columns {
-		if c.Kind == forms.ID {
-			return c.Index
-		}
-	}
-	return -1
-}
-
-// everyRowHas reports whether every row has a value in column i.
-func everyRowHas(t *csvio.Table, i int) bool {
-	for _, r := range t.Rows {
-		if i >= len(r.Cells) || strings.TrimSpace(r.Cells[i]) == "" {
-			return false
-		}
-	}
-	return true
-}
-
-// QuestionTexts turns the headers of new score columns into question
-// texts, dropping the numbering forms tools put in front ("5. ", "Q5: ",
-// "Question 5 - "), since Liaison numbers questions itself. A re-import
-// still matches the numbered header to the question, as one contains the
-// other.
-func QuestionTexts(headers []string) []string {
-	out := make([]string, len(headers))
-	for i, h := range headers {
-		out[i] = questionText(h)
-	}
-	return out
-}
-
-func questionText(h string) string {
-	t := strings.TrimSpace(h)
-	rest := t
-	for _, p := range []string{"question", "q"} {
-		if len(rest) > len(p) && strings.EqualFold(rest[:len(p)], p) {
-			rest = strings.TrimSpace(rest[len(p):])
-			break
-		}
-	}
-	n := 0
-	for n < len(rest) && rest[n] >= '0' && rest[n] <= '9' {
-		n++
-	}
-	after := strings.TrimLeft(rest[n:], " ")
-	if n == 0 || after == "" || !strings.ContainsRune(".):-", rune(after[0])) {
-		return t
-	}
-	if q := strings.TrimSpace(after[1:]); q != "" {
-		return q
-	}
-	return t
-}
-
-// MappingText describes a plan one column per line, such as
-// `  "Did you find the scheme useful?" → score: Did you find the scheme useful?`,
-// so the organiser can check what the import did with each column.
-func MappingText(plan forms.Plan, qs []store.Question) string {
-	text := make(map[int64]string, len(qs))
-	for _, q := range qs {
-		text[q.ID] = q.Text
-	}
-	var b strings.Builder
-	b.WriteString("Columns:\n")
-	for _, c := range plan.Columns {
-		fmt.Fprintf(&b, "  %q → %s", c.Header, c.Kind)
-		switch {
-		case c.Kind == forms.Score && c.QuestionID > 0:
-			fmt.Fprintf(&b, ": %s", text[c.QuestionID])
-		case c.Kind == forms.Score:
-			b.WriteString(": a new question")
-		case c.Kind == forms.Ignored:
-			b.WriteString(" (not stored)")
-		}
-		b.WriteString("\n")
-	}
-	return b.String()
-}
-
 // importReflectionsFlags is `liaison import reflections FILE`: one
 // anonymous reflection per row; every other column (names, emails) is left
 // unread and the organiser is told so.
 func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := roundFlag(fs)
 	return func(env *Env, args []string) error {
-		t, err := ReadTable(args[0])
+		t, err := tasks.ReadTable(args[0])
 		if err != nil {
 			return err
 		}
@@ -260,7 +105,7 @@ func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) erro
 		if err != nil {
 			return err
 		}
-		fresh, already := NewReflections(existing, bodies)
+		fresh, already := tasks.NewReflections(existing, bodies)
 		if err := env.DB.CreateReflections(env.Ctx, r.ID, fresh); err != nil {
 			return err
 		}
@@ -276,29 +121,6 @@ func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) erro
 	}
 }
 
-// NewReflections returns the bodies not already among existing (ignoring
-// surrounding spaces) as reflections to create, and how many were left out
-// as already there. Identical bodies are matched by count: the k-th copy
-// of a body in the file is already there only when at least k copies are
-// stored. So importing the same file twice adds nothing, while two people
-// who wrote the same words ("Very useful") are both counted.
-func NewReflections(existing []store.Reflection, bodies []string) (fresh []store.Reflection, already int) {
-	stored := make(map[string]int, len(existing))
-	for _, r := range existing {
-		stored[strings.TrimSpace(r.Body)]++
-	}
-	for _, b := range bodies {
-		b = strings.TrimSpace(b)
-		if stored[b] > 0 {
-			stored[b]--
-			already++
-			continue
-		}
-		fresh = append(fresh, store.Reflection{Body: b})
-	}
-	return fresh, already
-}
-
 // exportFeedbackFlags is `liaison export feedback --out FILE`: the
 // per-question summary for the board, with the breakdown by role
 // suppressed below K.
@@ -306,7 +128,10 @@ func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := roundFlag(fs)
 	out := fs.String("out", "", "the CSV file to write")
 	return func(env *Env, _ []string) error {
-		if err := CheckOutPath(*out, env.DB.Path()); err != nil {
+		if strings.TrimSpace(*out) == "" {
+			return usageErrorf("Say where to write the file with --out FILE.")
+		}
+		if err := tasks.CheckOutPath(*out, env.DB.Path()); err != nil {
 			return err
 		}
 		r, err := env.round(*roundName)
@@ -325,83 +150,12 @@ func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		header, rows := FeedbackSummaryRows(qs, rs, f.Feedback.SuppressK, f.Feedback.RateText())
-		if err := WriteCSVAtomic(*out, header, rows); err != nil {
+		header, rows := tasks.FeedbackSummaryRows(qs, rs, f.Feedback.SuppressK, f.Feedback.RateText())
+		if err := tasks.WriteCSVAtomic(*out, header, rows); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Wrote the feedback summary of %s (%d responses, groups under %d suppressed) to %s.\n",
 			r.Name, len(rs), f.Feedback.SuppressK, *out)
 		return nil
 	}
-}
-
-// FeedbackSummaryRows lays out the survey's figures for export: one row per
-// question for all responses (whatever their number, with n beside them),
-// then one row per question per role. A role with fewer than k responses,
-// or a question fewer than k of a role answered, shows
-// store.SuppressedLabel(k) in every figure cell and no number at all, not
-// even its size; figures that would give those away by subtraction from
-// the overall row show store.ComplementaryLabel. rate is the response rate with its denominator, so the
-// board never sees a percentage without knowing of what.
-func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate string) (header []string, rows [][]string) {
-	header = []string{"Breakdown", "Group", "Question", "n", "Mean", "Scored 1", "Scored 2", "Scored 3", "Scored 4",
-		"Scored 5", "Scored 6", "Top two (5 or 6) %", "95% CI low", "95% CI high"}
-	figures := func(s store.QuestionSummary) []string {
-		out := []string{strconv.Itoa(s.N)}
-		if s.N == 0 {
-			return append(append(out, store.NoAnswersLabel), make([]string, 9)...)
-		}
-		out = append(out, fmt.Sprintf("%.2f", s.Mean))
-		for _, c := range s.Counts {
-			out = append(out, strconv.Itoa(c))
-		}
-		return append(out, fmt.Sprintf("%.1f", 100*s.Top2), fmt.Sprintf("%.2f", s.CI95[0]), fmt.Sprintf("%.2f", s.CI95[1]))
-	}
-	all := "All responses (" + rate + ")"
-	for _, s := range store.Summarise(qs, rs) {
-		rows = append(rows, append([]string{"Overall", all, s.Question.Text}, figures(s)...))
-	}
-	for _, b := range store.SummariseBy(qs, rs, RoleGroup, k) {
-		for i, s := range b.Summaries {
-			row := []string{"Role", b.Group, s.Question.Text}
-			// store.SummariseBy decides what is withheld: small groups,
-			// questions few of a group answered, and whatever would let
-			// them be worked out from the overall figures.
-			if label := b.Withheld(i); label != "" {
-				for range 11 {
-					row = append(row, label)
-				}
-			} else {
-				row = append(row, figures(s)...)
-			}
-			rows = append(rows, row)
-		}
-	}
-	return header, rows
-}
-
-// RoleGroup groups responses by the role they gave, for breakdowns.
-func RoleGroup(r store.Response) string {
-	if r.Role == "" {
-		return "Role not given"
-	}
-	return r.Role.Label()
-}
-
-// ReadTable reads a CSV file (any encoding csvio knows), naming the file
-// when it cannot be opened; the command line and the GUI read imports
-// alike.
-func ReadTable(path string) (*csvio.Table, error) {
-	f, err := os.Open(path)
-	if err != nil {
-		return nil, store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)
-	}
-	defer f.Close()
-	return csvio.Read(f)
-}
-
-// WriteCSVAtomic writes an Excel-safe CSV (csvio.WriteRows) to path the
-// way WriteFileAtomic writes any file.
-func WriteCSVAtomic(path string, header []string, rows [][]string) error {
-	return WriteFileAtomic(path, func(w io.Writer) error { return csvio.WriteRows(w, header, rows) })
 }

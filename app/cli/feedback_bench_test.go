@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
@@ -74,7 +75,7 @@ func importFile(ctx context.Context, db *sqlite.DB, roundID int64, path string) 
 	if err != nil {
 		return 0, err
 	}
-	_, added, _, err := ImportTable(ctx, db, roundID, t, forms.Detect(t, qs), "import:bench.csv")
+	_, added, _, err := tasks.ImportTable(ctx, db, roundID, t, forms.Detect(t, qs), "import:bench.csv")
 	return added, err
 }
 

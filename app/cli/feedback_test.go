@@ -11,6 +11,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
@@ -276,7 +277,7 @@ func TestNewReflections(t *testing.T) {
 		{"SpacesIgnored", refl("  Good  "), []string{"Good", "Better"}, "Better", 1},
 	} {
 		t.Run(c.name, func(t *testing.T) {
-			fresh, already := NewReflections(c.existing, c.bodies)
+			fresh, already := tasks.NewReflections(c.existing, c.bodies)
 			var got []string
 			for _, r := range fresh {
 				got = append(got, r.Body)
@@ -412,7 +413,7 @@ func TestFeedbackSummaryRowsNoSubtraction(t *testing.T) {
 		}
 		rs = append(rs, r)
 	}
-	_, rows := FeedbackSummaryRows(qs, rs, 5, "18 of 20")
+	_, rows := tasks.FeedbackSummaryRows(qs, rs, 5, "18 of 20")
 	got := map[string]string{}
 	for _, row := range rows {
 		got[row[1]] = row[3] + "|" + row[4]
@@ -518,8 +519,8 @@ func TestQuestionTexts(t *testing.T) {
 		{"5.", "5."},
 	} {
 		t.Run(c.in, func(t *testing.T) {
-			if got := QuestionTexts([]string{c.in})[0]; got != c.want {
-				t.Fatalf("QuestionTexts(%q) = %q, want %q", c.in, got, c.want)
+			if got := tasks.QuestionTexts([]string{c.in})[0]; got != c.want {
+				t.Fatalf("tasks.QuestionTexts(%q) = %q, want %q", c.in, got, c.want)
 			}
 		})
 	}
@@ -547,7 +548,7 @@ func genExport(n int, edit func(i int, cells []string)) string {
 
 func TestImportTableInChunks(t *testing.T) {
 	ctx := context.Background()
-	n := 2*importChunk + 123 // three chunks
+	n := 2*tasks.ImportChunk + 123 // three chunks
 	for _, c := range []struct {
 		name    string
 		edit    func(i int, cells []string)
@@ -561,7 +562,7 @@ func TestImportTableInChunks(t *testing.T) {
 		}},
 		{name: "BadCellsInLateChunks", edit: func(i int, cells []string) {
 			switch i {
-			case importChunk + 5:
+			case tasks.ImportChunk + 5:
 				cells[2] = "7"
 			case n - 1:
 				cells[5] = "five"
@@ -587,7 +588,7 @@ func TestImportTableInChunks(t *testing.T) {
 			plan := forms.Detect(tbl, qs)
 			whole := forms.Apply(tbl, plan, "import:x.csv")
 
-			res, added, _, err := ImportTable(ctx, db, r.ID, tbl, plan, "import:x.csv")
+			res, added, _, err := tasks.ImportTable(ctx, db, r.ID, tbl, plan, "import:x.csv")
 			stored, _ := db.Responses(ctx, r.ID)
 			if c.wantErr != nil {
 				if err == nil || store.ErrorMessage(err) != store.ErrorMessage(whole.Err()) {

@@ -1,179 +1,14 @@
 package cli
 
 import (
-	"context"
 	"flag"
 	"fmt"
 	"io"
-	"strings"
-	"time"
 
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/match"
 )
-
-// Suggestion is match.Suggest's answer for a round, set beside the pairs
-// already stored, so that the command line and the GUI can say what
-// accepting it would change.
-type Suggestion struct {
-	match.Result
-	// Existing are the round's stored pairs when the suggestion was made.
-	Existing []store.Pairing
-}
-
-// UnderWayReason is the reason given for a stored pair that is kept because
-// one of its visits is confirmed or done: breaking it up would delete that
-// history, so it is treated like a locked pair.
-const UnderWayReason = "visits under way"
-
-// UnderWay reports whether a stored pair has a visit confirmed or done. Such
-// a pair is never offered for replacement: its visits are real history.
-func UnderWay(p store.Pairing) bool {
-	for _, v := range p.Visits {
-		if v.Status == store.VisitConfirmed || v.Status == store.VisitDone {
-			return true
-		}
-	}
-	return false
-}
-
-// SuggestPairs suggests pairs for the whole round: locked pairs and pairs
-// with visits under way (confirmed or done) are kept, other stored pairs may
-// be re-decided (but are kept when nothing better is on offer), and nobody
-// is paired with someone they were paired with in an earlier round.
-func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggestion, error) {
-	people, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: roundID})
-	if err != nil {
-		return Suggestion{}, err
-	}
-	existing, err := db.FindPairings(ctx, roundID)
-	if err != nil {
-		return Suggestion{}, err
-	}
-	before, err := db.PairedBefore(ctx, roundID)
-	if err != nil {
-		return Suggestion{}, err
-	}
-	var locked, current []store.Pairing
-	underWay := map[[2]int64]bool{}
-	for _, p := range existing {
-		switch {
-		case p.Locked:
-			locked = append(locked, p)
-		case UnderWay(p):
-			underWay[[2]int64{p.PrimaryID, p.SecondaryID}] = true
-			locked = append(locked, p)
-		default:
-			current = append(current, p)
-		}
-	}
-	res := match.Suggest(match.Input{People: people, Locked: locked, PairedBefore: before, Current: current}, match.DefaultOptions())
-	for i, p := range res.Pairs {
-		if p.Locked && underWay[[2]int64{p.Primary.ID, p.Secondary.ID}] {
-			res.Pairs[i].Reason = UnderWayReason
-		}
-	}
-	return Suggestion{Result: res, Existing: existing}, nil
-}
-
-// KeptUnderWay reports whether p is a stored pair kept because its visits
-// are under way rather than because the organiser locked it.
-func (s Suggestion) KeptUnderWay(p match.Pair) bool {
-	if !p.Locked {
-		return false
-	}
-	for _, e := range s.Existing {
-		if e.PrimaryID == p.Primary.ID && e.SecondaryID == p.Secondary.ID {
-			return !e.Locked && UnderWay(e)
-		}
-	}
-	return false
-}
-
-// IsNew reports whether accepting p would change anything: it is neither
-// locked (nor kept for visits under way) nor already stored as it is.
-func (s Suggestion) IsNew(p match.Pair) bool {
-	return !p.Locked && !s.same(p)
-}
-
-// same reports whether p is already stored, the same two people.
-func (s Suggestion) same(p match.Pair) bool {
-	for _, e := range s.Existing {
-		if e.PrimaryID == p.Primary.ID && e.SecondaryID == p.Secondary.ID {
-			return true
-		}
-	}
-	return false
-}
-
-// Replaces lists the stored pairs that accepting p would break up: those
-// that hold one of its two people, unless p is one of them already.
-func (s Suggestion) Replaces(p match.Pair) []store.Pairing {
-	if p.Locked || s.same(p) {
-		return nil
-	}
-	var out []store.Pairing
-	for _, e := range s.Existing {
-		if hasPerson(e, p.Primary.ID) || hasPerson(e, p.Secondary.ID) {
-			out = append(out, e)
-		}
-	}
-	return out
-}
-
-func hasPerson(e store.Pairing, id int64) bool { return e.PrimaryID == id || e.SecondaryID == id }
-
-// Plan turns the accepted pairs into what the store must do: the stored
-// pairs to delete (unlocked pairs broken up by an accepted one) and the new
-// pairs to create. Locked pairs and pairs already stored change nothing.
-func (s Suggestion) Plan(accepted []match.Pair) (remove []int64, add []store.Pairing) {
-	gone := map[int64]bool{}
-	for _, p := range accepted {
-		if !s.IsNew(p) {
-			continue
-		}
-		for _, e := range s.Replaces(p) {
-			if !gone[e.ID] {
-				gone[e.ID] = true
-				remove = append(remove, e.ID)
-			}
-		}
-		add = append(add, store.Pairing{RoundID: p.Primary.RoundID, PrimaryID: p.Primary.ID, SecondaryID: p.Secondary.ID,
-			Reason: p.Reason, Primary: p.Primary, Secondary: p.Secondary})
-	}
-	return remove, add
-}
-
-// pairingReplacer is the one-transaction write that store/sqlite offers
-// for accepting suggestions.
-type pairingReplacer interface {
-	ReplacePairings(ctx context.Context, roundID int64, remove []int64, add []store.Pairing) error
-}
-
-// ApplyPlan deletes remove and creates add, in one transaction when the
-// store can (store/sqlite can), so a clash leaves the pairs as they were.
-func ApplyPlan(ctx context.Context, db store.Service, roundID int64, remove []int64, add []store.Pairing) error {
-	if r, ok := db.(pairingReplacer); ok {
-		return r.ReplacePairings(ctx, roundID, remove, add)
-	}
-	for _, id := range remove {
-		if err := db.DeletePairing(ctx, id); err != nil {
-			return err
-		}
-	}
-	for i := range add {
-		if err := db.CreatePairing(ctx, &add[i]); err != nil {
-			return err
-		}
-	}
-	return nil
-}
-
-// PairNames names a stored pair for people: "Ada Ashdown (GP) – Ben Brook (Consultant)".
-func PairNames(p store.Pairing) string {
-	return fmt.Sprintf("%s (%s) – %s (%s)", p.Primary.Name, p.Primary.Role.Label(), p.Secondary.Name, p.Secondary.Role.Label())
-}
 
 // matchFlags is `liaison match [--apply]`: print the suggested pairs with
 // their reasons and the unpaired with why; with --apply, store them.
@@ -189,7 +24,7 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		s, err := SuggestPairs(env.Ctx, env.DB, r.ID)
+		s, err := tasks.SuggestPairs(env.Ctx, env.DB, r.ID)
 		if err != nil {
 			return err
 		}
@@ -205,14 +40,14 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			case !s.IsNew(p):
 				mark = "kept"
 			}
-			fmt.Fprintf(w, "  [%s] %s – %s: %s\n", mark, personText(p.Primary), personText(p.Secondary), p.Reason)
+			fmt.Fprintf(w, "  [%s] %s – %s: %s\n", mark, tasks.PersonText(p.Primary), tasks.PersonText(p.Secondary), p.Reason)
 			for _, e := range s.Replaces(p) {
-				fmt.Fprintf(w, "        replaces %s\n", PairNames(e))
+				fmt.Fprintf(w, "        replaces %s\n", tasks.PairNames(e))
 			}
 		}
 		fmt.Fprintf(w, "Unpaired: %d\n", len(s.Unpaired))
 		for _, u := range s.Unpaired {
-			fmt.Fprintf(w, "  %s: %s\n", personText(u.Person), u.Why)
+			fmt.Fprintf(w, "  %s: %s\n", tasks.PersonText(u.Person), u.Why)
 		}
 		// A stored pair may have visits done: breaking it up needs --replace.
 		var accepted []match.Pair
@@ -227,33 +62,24 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		remove, add := s.Plan(accepted)
 		if held > 0 {
 			fmt.Fprintf(w, "%s would break up stored unlocked pairs; they are stored only with --apply --replace.\n",
-				plural(held, "suggested pair", "suggested pairs"))
+				store.Plural(held, "suggested pair", "suggested pairs"))
 		}
 		if !*apply {
 			if len(add) > 0 {
-				fmt.Fprintf(w, "Nothing stored; run again with --apply to store %s.\n", plural(len(add), "new pair", "new pairs"))
+				fmt.Fprintf(w, "Nothing stored; run again with --apply to store %s.\n", store.Plural(len(add), "new pair", "new pairs"))
 			}
 			return nil
 		}
-		if err := ApplyPlan(env.Ctx, env.DB, r.ID, remove, add); err != nil {
+		if err := tasks.ApplyPlan(env.Ctx, env.DB, r.ID, remove, add); err != nil {
 			return err
 		}
-		fmt.Fprintf(w, "Stored %s", plural(len(add), "new pair", "new pairs"))
+		fmt.Fprintf(w, "Stored %s", store.Plural(len(add), "new pair", "new pairs"))
 		if len(remove) > 0 {
-			fmt.Fprintf(w, ", replacing %s", plural(len(remove), "unlocked pair", "unlocked pairs"))
+			fmt.Fprintf(w, ", replacing %s", store.Plural(len(remove), "unlocked pair", "unlocked pairs"))
 		}
 		fmt.Fprintln(w, ".")
 		return nil
 	}
-}
-
-// personText names a participant with role and organisation.
-func personText(p store.Participant) string {
-	parts := []string{p.Role.Label()}
-	if p.Organisation != "" {
-		parts = append(parts, p.Organisation)
-	}
-	return fmt.Sprintf("%s (%s)", p.Name, strings.Join(parts, ", "))
 }
 
 // exportPairingsFlags is `liaison export pairings --out FILE`.
@@ -264,47 +90,6 @@ func exportPairingsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			return nil, "", err
 		}
 		today := env.Now()
-		return func(w io.Writer) error { return ExportPairings(w, ps, today) }, plural(len(ps), "pair", "pairs"), nil
+		return func(w io.Writer) error { return tasks.ExportPairings(w, ps, today) }, store.Plural(len(ps), "pair", "pairs"), nil
 	})
-}
-
-// PairingsHeader is the header of the pairings export: both people, both
-// visits and the reason, as the board reads it in Excel.
-var PairingsHeader = []string{
-	"Primary name", "Primary email", "Primary role", "Primary organisation",
-	"Secondary name", "Secondary email", "Secondary role", "Secondary organisation",
-	"Visit to primary: date", "Visit to primary: status",
-	"Visit to secondary: date", "Visit to secondary: status",
-	"Locked", "Reason",
-}
-
-// ExportPairings writes pairs as CSV for Excel (UTF-8 with BOM, CRLF, text
-// cells defused against formula injection). A visit whose date has passed
-// before today and is not done says "overdue" beside its status.
-func ExportPairings(w io.Writer, pairs []store.Pairing, today time.Time) error {
-	rows := make([][]string, len(pairs))
-	for i, p := range pairs {
-		locked := "no"
-		if p.Locked {
-			locked = "yes"
-		}
-		rows[i] = []string{
-			p.Primary.Name, p.Primary.Email, p.Primary.Role.Label(), p.Primary.Organisation,
-			p.Secondary.Name, p.Secondary.Email, p.Secondary.Role.Label(), p.Secondary.Organisation,
-			p.Visits[0].Date, VisitStatusText(p.Visits[0], today),
-			p.Visits[1].Date, VisitStatusText(p.Visits[1], today),
-			locked, p.Reason,
-		}
-	}
-	return csvio.WriteRows(w, PairingsHeader, rows)
-}
-
-// VisitStatusText is a visit's status in words, with "overdue" when its
-// date has passed and it is not done or cancelled.
-func VisitStatusText(v store.Visit, today time.Time) string {
-	s := string(v.Status)
-	if v.Overdue(today) {
-		s += " (overdue)"
-	}
-	return s
 }

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/sqlite"
 )
@@ -76,7 +77,7 @@ func TestMatchReplaceKeepsPairsUnderWay(t *testing.T) {
 				t.Fatal(err)
 			}
 			for _, p := range ps {
-				if UnderWay(p) {
+				if tasks.UnderWay(p) {
 					out[[2]int64{p.PrimaryID, p.SecondaryID}] = p.Visits
 				}
 			}
@@ -92,8 +93,8 @@ func TestMatchReplaceKeepsPairsUnderWay(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("match exited %d: %s", code, stderr)
 	}
-	if !strings.Contains(stdout, UnderWayReason) {
-		t.Errorf("stdout does not say pairs were kept for %q:\n%s", UnderWayReason, stdout)
+	if !strings.Contains(stdout, tasks.UnderWayReason) {
+		t.Errorf("stdout does not say pairs were kept for %q:\n%s", tasks.UnderWayReason, stdout)
 	}
 	after := pairsUnderWay()
 	for k, visits := range before {

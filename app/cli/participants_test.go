@@ -10,6 +10,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/sqlite"
@@ -304,7 +305,7 @@ func TestSuggestionPlan(t *testing.T) {
 	if err := db.CreatePairing(ctx, &old); err != nil {
 		t.Fatal(err)
 	}
-	s, err := SuggestPairs(ctx, db, r.ID)
+	s, err := tasks.SuggestPairs(ctx, db, r.ID)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -318,7 +319,7 @@ func TestSuggestionPlan(t *testing.T) {
 	if got, want := fmt.Sprint(remove), fmt.Sprint([]int64{old.ID}); got != want {
 		t.Fatalf("remove = %s, want %s", got, want)
 	}
-	if err := ApplyPlan(ctx, db, r.ID, remove, add); err != nil {
+	if err := tasks.ApplyPlan(ctx, db, r.ID, remove, add); err != nil {
 		t.Fatal(err)
 	}
 	pairs, err := db.FindPairings(ctx, r.ID)
@@ -337,7 +338,7 @@ func TestSuggestionPlan(t *testing.T) {
 	if err := db.UpdatePairing(ctx, &pairs[0]); err != nil {
 		t.Fatal(err)
 	}
-	if s, err = SuggestPairs(ctx, db, r.ID); err != nil {
+	if s, err = tasks.SuggestPairs(ctx, db, r.ID); err != nil {
 		t.Fatal(err)
 	}
 	if remove, add := s.Plan(s.Pairs); len(remove)+len(add) != 0 {
@@ -367,7 +368,7 @@ func TestExport(t *testing.T) {
 			t.Fatalf("stdout = %q", stdout)
 		}
 		got := readFile(t, out)
-		header := "\ufeff" + strings.Join(ParticipantsHeader, ",") + "\r\n"
+		header := "\ufeff" + strings.Join(tasks.ParticipantsHeader, ",") + "\r\n"
 		if !strings.HasPrefix(got, header) {
 			t.Fatalf("export starts %q, want %q", got, header)
 		}
@@ -391,7 +392,7 @@ func TestExport(t *testing.T) {
 			t.Fatalf("export exited %d: %s", code, stderr)
 		}
 		got := readFile(t, out)
-		header := "\ufeff" + strings.Join(PairingsHeader, ",") + "\r\n"
+		header := "\ufeff" + strings.Join(tasks.PairingsHeader, ",") + "\r\n"
 		if !strings.HasPrefix(got, header) {
 			t.Fatalf("export starts %q, want %q", got, header)
 		}
@@ -423,7 +424,7 @@ func TestExport(t *testing.T) {
 		if err := os.WriteFile(out, []byte("old"), 0o600); err != nil {
 			t.Fatal(err)
 		}
-		err := WriteFileAtomic(out, func(w io.Writer) error {
+		err := tasks.WriteFileAtomic(out, func(w io.Writer) error {
 			fmt.Fprint(w, "half")
 			return store.Errorf(store.EINVALID, "disk full")
 		})
@@ -581,11 +582,11 @@ func TestCountImport(t *testing.T) {
 	if err != nil || len(imp.Problems) > 0 {
 		t.Fatalf("reading: %v, %v", imp, err)
 	}
-	got := CountImport(imp, existing)
+	got := tasks.CountImport(imp, existing)
 	// Ada's empty Locality keeps "West" (her empty Specialty keeps
 	// nothing); Cy's empty Specialty keeps "Frailty". Organisation is no
 	// column, so it is not counted.
-	if want := (ImportCounts{Created: 1, Updated: 2, KeptEmpty: 2}); got != want {
+	if want := (tasks.ImportCounts{Created: 1, Updated: 2, KeptEmpty: 2}); got != want {
 		t.Fatalf("CountImport = %+v, want %+v", got, want)
 	}
 }

@@ -3,7 +3,6 @@ package csvio
 import (
 	"fmt"
 	"io"
-	"net/mail"
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
@@ -276,7 +275,7 @@ func ReadParticipants(r io.Reader) (*ParticipantImport, error) {
 		p.Email, col = cell(row, cols[FieldEmail])
 		if p.Email != "" {
 			key := strings.ToLower(p.Email)
-			if reason := EmailProblem(p.Email); reason != "" {
+			if reason := store.EmailProblem(p.Email); reason != "" {
 				imp.problem(row.Line, col, p.Email, reason)
 			} else if line, dup := seen[key]; dup {
 				imp.problem(row.Line, col, p.Email, fmt.Sprintf("is also on line %d (each email may appear once, ignoring capitals)", line))
@@ -316,31 +315,6 @@ func roleList() string {
 		labels[i] = r.Label()
 	}
 	return "use one of " + strings.Join(labels, ", ")
-}
-
-// EmailProblem returns why email is not a well-formed address, or "". The
-// import and the GUI's participant form both use it, so that an address the
-// form refuses is refused by an import too, with the same words. net/mail
-// accepts display names, comments and quoted local parts that no NHS
-// address has, so the address must parse to itself and pass a few checks
-// that catch typing slips.
-func EmailProblem(email string) string {
-	const bad = "is not a well-formed email address"
-	if strings.ContainsFunc(email, func(r rune) bool { return r == ' ' || r < ' ' || r == 0x7f }) {
-		return bad + " (it contains a space)"
-	}
-	if strings.Count(email, "@") != 1 {
-		return bad + " (it needs exactly one @)"
-	}
-	at := strings.IndexByte(email, '@')
-	local, domain := email[:at], email[at+1:]
-	if local == "" || !strings.Contains(domain, ".") || strings.HasPrefix(domain, ".") || strings.HasSuffix(domain, ".") || strings.Contains(domain, "..") {
-		return bad
-	}
-	if a, err := mail.ParseAddress(email); err != nil || a.Address != email || a.Name != "" {
-		return bad
-	}
-	return ""
 }
 
 // SplitWishes splits a list of wished-for specialties on semicolons or

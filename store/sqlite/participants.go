@@ -4,7 +4,6 @@ import (
 	"context"
 	"database/sql"
 	"fmt"
-	"net/mail"
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
@@ -58,58 +57,9 @@ func findParticipants(ctx context.Context, q querier, f store.ParticipantFilter)
 	return out, rows.Err()
 }
 
-// ValidateParticipant checks a participant as the store will: name and role
-// required, role known, email well formed when given.
-func ValidateParticipant(p *store.Participant) error {
-	// One line each, single spaces: a line break pasted into a cell would
-	// otherwise split a name across table rows and CSV lines.
-	p.Name = oneLine(p.Name)
-	p.Email = strings.TrimSpace(p.Email)
-	p.Organisation = oneLine(p.Organisation)
-	p.Specialty = oneLine(p.Specialty)
-	p.Locality = oneLine(p.Locality)
-	if p.Name == "" {
-		return store.Errorf(store.EINVALID, "A participant needs a name.")
-	}
-	for field, v := range map[string]string{"name": p.Name, "email": p.Email, "organisation": p.Organisation, "specialty": p.Specialty, "locality": p.Locality} {
-		if len(v) > maxText {
-			return store.Errorf(store.EINVALID, "The %s %q… is %d characters long; Liaison keeps at most %d.", field, v[:40], len(v), maxText)
-		}
-	}
-	if p.Role == "" {
-		return store.Errorf(store.EINVALID, "%s needs a role (GP, consultant, nurse, manager, pharmacist, support worker or other).", p.Name)
-	}
-	if !p.Role.Valid() {
-		return store.Errorf(store.EINVALID, "%q is not a role Liaison knows; choose GP, consultant, nurse, manager, pharmacist, support worker or other.", p.Role)
-	}
-	if p.Email != "" && !WellFormedEmail(p.Email) {
-		return store.Errorf(store.EINVALID, "%q is not a well-formed email address.", p.Email)
-	}
-	return nil
-}
-
-// maxText is the longest name, organisation and the like that Liaison
-// keeps: far above any real one, low enough that a pasted document is
-// caught.
-const maxText = 200
-
-// oneLine trims s and turns every run of white space (line breaks and tabs
-// included) into one space.
-func oneLine(s string) string { return strings.Join(strings.Fields(s), " ") }
-
-// WellFormedEmail reports whether s looks like one plain email address.
-func WellFormedEmail(s string) bool {
-	a, err := mail.ParseAddress(s)
-	if err != nil || a.Address != s || a.Name != "" || strings.ContainsAny(s, " \t") {
-		return false
-	}
-	at := strings.LastIndexByte(s, '@')
-	return at > 0 && strings.Contains(s[at+1:], ".") && !strings.HasSuffix(s, ".")
-}
-
 // CreateParticipant stores a new participant.
 func (d *DB) CreateParticipant(ctx context.Context, p *store.Participant) error {
-	if err := ValidateParticipant(p); err != nil {
+	if err := store.ValidateParticipant(p); err != nil {
 		return err
 	}
 	return d.write(ctx, func(tx *sql.Tx) error { return insertParticipant(ctx, tx, p) })
@@ -134,7 +84,7 @@ func participantWhat(p *store.Participant) string {
 
 // UpdateParticipant saves changes to a participant.
 func (d *DB) UpdateParticipant(ctx context.Context, p *store.Participant) error {
-	if err := ValidateParticipant(p); err != nil {
+	if err := store.ValidateParticipant(p); err != nil {
 		return err
 	}
 	return d.write(ctx, func(tx *sql.Tx) error { return updateParticipant(ctx, tx, p) })
@@ -168,7 +118,7 @@ func (d *DB) DeleteParticipant(ctx context.Context, id int64) error {
 // to erase data.
 func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.Participant) (created, updated int, err error) {
 	for i := range ps {
-		if err := ValidateParticipant(&ps[i]); err != nil {
+		if err := store.ValidateParticipant(&ps[i]); err != nil {
 			return 0, 0, store.Errorf(store.EINVALID, "Row %d: %s", i+1, store.ErrorMessage(err))
 		}
 	}
@@ -189,7 +139,7 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 			if email != "" {
 				byEmail[email] = id
 			} else {
-				k := NameKey(name)
+				k := store.NameKey(name)
 				byName[k] = append(byName[k], id)
 			}
 		}
@@ -215,7 +165,7 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 			p.RoundID = roundID
 			id, ok := byEmail[strings.ToLower(p.Email)]
 			ok = ok && p.Email != ""
-			if k := NameKey(p.Name); p.Email == "" && len(byName[k]) > 0 {
+			if k := store.NameKey(p.Name); p.Email == "" && len(byName[k]) > 0 {
 				id, ok = byName[k][0], true
 				byName[k] = byName[k][1:]
 			}
@@ -245,13 +195,6 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 		return 0, 0, err
 	}
 	return created, updated, nil
-}
-
-// NameKey is how UpsertParticipants compares the names of participants
-// without an email: trimmed, inner spaces collapsed, ignoring case. The GUI's
-// import preview uses it too, so that it predicts the same updates.
-func NameKey(name string) string {
-	return strings.ToLower(strings.Join(strings.Fields(name), " "))
 }
 
 // CountParticipants counts the round's participants by role and by

@@ -62,12 +62,12 @@ func validDate(field string, s *string) error {
 }
 
 func (d *DB) createRound(ctx context.Context, tx *sql.Tx, r *store.Round) error {
-	r.Name = oneLine(r.Name)
+	r.Name = store.OneLine(r.Name)
 	if r.Name == "" {
 		return store.Errorf(store.EINVALID, "A round needs a name.")
 	}
-	if len(r.Name) > maxText {
-		return store.Errorf(store.EINVALID, "A round's name can be at most %d characters long.", maxText)
+	if len(r.Name) > store.MaxText {
+		return store.Errorf(store.EINVALID, "A round's name can be at most %d characters long.", store.MaxText)
 	}
 	if err := validDate("The start date", &r.StartsOn); err != nil {
 		return err

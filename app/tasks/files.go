@@ -1,4 +1,10 @@
-package cli
+// Package tasks is what an organiser does with Liaison, below both front
+// ends: importing and exporting files, suggesting and applying pairs,
+// the import previews' counts, safe output paths and atomic writes. The
+// window (package app) and the command line (package app/cli) call the
+// same functions; tasks imports neither Fyne nor the SQLite driver and
+// works on any store.Service.
+package tasks
 
 import (
 	"io"
@@ -8,6 +14,7 @@ import (
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/csvio"
 )
 
 // CheckOutPath refuses an output path that would destroy something: the
@@ -16,7 +23,7 @@ import (
 // replaced by a copy). dbPath may be "" when there is no database to guard.
 func CheckOutPath(path, dbPath string) error {
 	if strings.TrimSpace(path) == "" {
-		return usageErrorf("Say where to write the file with --out.")
+		return store.Errorf(store.EINVALID, "Say where to write the file.")
 	}
 	if dbPath != "" {
 		out, db := canonical(path), canonical(dbPath)
@@ -107,4 +114,31 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 		return store.Errorf(store.EINVALID, "Cannot write %s%s: %v", path, hint, unwrapPath(err))
 	}
 	return nil
+}
+
+// unwrapPath drops the path that *os.PathError repeats, since the message
+// names the file already.
+func unwrapPath(err error) error {
+	if pe, ok := err.(*os.PathError); ok {
+		return pe.Err
+	}
+	return err
+}
+
+// ReadTable reads a CSV file (any encoding csvio knows), naming the file
+// when it cannot be opened; the command line and the GUI read imports
+// alike.
+func ReadTable(path string) (*csvio.Table, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, store.Errorf(store.EINVALID, "Cannot open %s: %v", path, unwrapPath(err))
+	}
+	defer f.Close()
+	return csvio.Read(f)
+}
+
+// WriteCSVAtomic writes an Excel-safe CSV (csvio.WriteRows) to path the
+// way WriteFileAtomic writes any file.
+func WriteCSVAtomic(path string, header []string, rows [][]string) error {
+	return WriteFileAtomic(path, func(w io.Writer) error { return csvio.WriteRows(w, header, rows) })
 }

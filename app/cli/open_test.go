@@ -1,0 +1,9 @@
+package cli
+
+import (
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/sqlite"
+)
+
+// testOpen opens the SQLite store, as main.go's opener does.
+func testOpen(path string) (store.Service, error) { return sqlite.Open(path) }
