@@ -51,7 +51,7 @@ func (d *dashboard) show(f store.Figures) {
 	d.heading.SetText(f.Round)
 	roles := make([]string, 0, len(f.ParticipantsByRole))
 	for role, n := range f.ParticipantsByRole {
-		roles = append(roles, fmt.Sprintf("%s %d", role, n))
+		roles = append(roles, role+" "+store.Thousands(n))
 	}
 	sort.Strings(roles)
 	top2 := "no questions answered yet"
@@ -68,12 +68,12 @@ func (d *dashboard) show(f store.Figures) {
 	}
 	d.cards.Objects = []fyne.CanvasObject{
 		card(fmt.Sprint(f.Participants), "participants", strings.Join(roles, " · ")),
-		card(fmt.Sprint(f.Pairings), "pairs", fmt.Sprintf("%d completed both visits", f.Visits.PairsCompleted)),
-		card(fmt.Sprintf("%d / %d", f.Visits.Done, f.Visits.Planned), "visits done / planned",
-			fmt.Sprintf("%d overdue · %d cancelled", f.Visits.Overdue, f.Visits.Cancelled)),
+		card(store.Thousands(f.Pairings), "pairs", store.Thousands(f.Visits.PairsCompleted)+" completed both visits"),
+		card(store.Thousands(f.Visits.Done)+" / "+store.Thousands(f.Visits.Planned), "visits done / planned",
+			store.Thousands(f.Visits.Overdue)+" overdue · "+store.Thousands(f.Visits.Cancelled)+" cancelled"),
 		card(fmt.Sprint(f.Feedback.Responses), "feedback responses", f.Feedback.RateText()+"; "+top2),
 		card(fmt.Sprint(f.Reflections), "reflections", "anonymous, tagged by theme"),
-		card(fmt.Sprintf("%d / %d", f.Projects.Completed, f.Projects.Total), "projects completed", "of all improvement projects"),
+		card(store.Thousands(f.Projects.Completed)+" / "+store.Thousands(f.Projects.Total), "projects completed", "of all improvement projects"),
 	}
 	d.cards.Refresh()
 }

@@ -100,7 +100,7 @@ func (s *eventScreen) content() fyne.CanvasObject {
 		case 0:
 			s.counts.SetText("Nobody on the list matches \"" + s.search.Text + "\". Add them with Add guest….")
 		default:
-			s.counts.SetText(fmt.Sprintf("%d people match \"%s\": keep typing, or press Check in on the right row.", len(s.shown), s.search.Text))
+			s.counts.SetText(fmt.Sprintf("%s people match \"%s\": keep typing, or press Check in on the right row.", store.Thousands(len(s.shown)), s.search.Text))
 		}
 	}
 	s.counts = widget.NewLabel("")
@@ -238,7 +238,7 @@ func capacityText(n int) string {
 	if n == 0 {
 		return "not set"
 	}
-	return strconv.Itoa(n)
+	return store.Thousands(n)
 }
 
 // filter shows the attendees matching the search and the counts.
@@ -257,7 +257,7 @@ func (s *eventScreen) filter() {
 			s.shown = append(s.shown, a)
 		}
 	}
-	text := fmt.Sprintf("%d on the list · %d accepted · %d checked in · capacity %s", len(s.attendees), accepted, in, capacityText(s.event.Capacity))
+	text := fmt.Sprintf("%s on the list · %s accepted · %s checked in · capacity %s", store.Thousands(len(s.attendees)), store.Thousands(accepted), store.Thousands(in), capacityText(s.event.Capacity))
 	if c := s.event.Capacity; c > 0 && max(accepted, in) > c {
 		text += fmt.Sprintf(" · ⚠ OVER CAPACITY by %d", max(accepted, in)-c)
 	}
@@ -325,7 +325,7 @@ func (s *eventScreen) inviteAll() {
 			ui.showError(err)
 			return
 		}
-		dialog.ShowInformation("Invited", fmt.Sprintf("%d participants added to the list as invited.", added), ui.win)
+		dialog.ShowInformation("Invited", fmt.Sprintf("%s added to the list as invited.", store.Plural(added, "participant", "participants")), ui.win)
 		ui.Changed()
 	})
 }
@@ -342,6 +342,9 @@ func (s *eventScreen) showForm(title string, fields []string, values []string, c
 	var items []*widget.FormItem
 	for i, name := range fields {
 		e := widget.NewEntry()
+		if name == "Date" {
+			e = newDateEntry("")
+		}
 		e.SetText(values[i])
 		f.entries[name] = e
 		items = append(items, widget.NewFormItem(name, e))
@@ -372,10 +375,10 @@ func (s *eventScreen) editEvent(e store.Event) {
 	if e.Capacity > 0 {
 		cap = strconv.Itoa(e.Capacity)
 	}
-	s.showForm(title, []string{"Name", "Date (YYYY-MM-DD)", "Venue", "Capacity"}, []string{e.Name, e.Date, e.Venue, cap}, nil,
+	s.showForm(title, []string{"Name", "Date", "Venue", "Capacity"}, []string{e.Name, e.Date, e.Venue, cap}, nil,
 		func(f *eventForm) error {
 			e.RoundID = s.ui.round.ID
-			e.Name, e.Date, e.Venue = f.text("Name"), f.text("Date (YYYY-MM-DD)"), f.text("Venue")
+			e.Name, e.Date, e.Venue = f.text("Name"), f.text("Date"), f.text("Venue")
 			n, err := atoiOrZero("Capacity", f.text("Capacity"))
 			if err != nil {
 				return err

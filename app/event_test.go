@@ -96,7 +96,7 @@ func TestNewEventAndAgendaItem(t *testing.T) {
 	}
 	s.editEvent(store.Event{})
 	test.Type(s.form.entries["Name"], "Primary–secondary care forum")
-	test.Type(s.form.entries["Date (YYYY-MM-DD)"], "2026-12-03")
+	test.Type(s.form.entries["Date"], "2026-12-03")
 	test.Type(s.form.entries["Capacity"], "forty")
 	s.form.dialog.Submit()
 	if events, _ := db.Events(context.Background(), r.ID); len(events) != 0 {

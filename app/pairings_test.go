@@ -186,12 +186,13 @@ func TestPairingsVisits(t *testing.T) {
 	if e == nil {
 		t.Fatal("Visits… did not open the editor")
 	}
-	e.date[0].SetText("14/03/2026")
+	e.date[0].SetText("03/14/2026")
 	test.Tap(e.save)
-	if !e.problem.Visible() || !strings.Contains(e.problem.Text, "YYYY-MM-DD") {
-		t.Fatalf("a bad date was not refused: %q", e.problem.Text)
+	if !e.problem.Visible() || !strings.Contains(e.problem.Text, "month-first") {
+		t.Fatalf("a month-first date was not refused: %q", e.problem.Text)
 	}
-	e.date[0].SetText("2026-03-14")
+	// Typed the British way, as every date field takes it.
+	e.date[0].SetText("14/03/2026")
 	e.status[0].SetSelected("confirmed")
 	test.Type(e.notes[0], "Parking at the back")
 	e.date[1].SetText("2026-06-02")

@@ -214,7 +214,7 @@ func (s *participantsScreen) apply() {
 	}
 	s.rows = rows
 	s.sortRows()
-	s.count.SetText(fmt.Sprintf("%d of %d", len(s.rows), len(s.all)))
+	s.count.SetText(store.Thousands(len(s.rows)) + " of " + store.Thousands(len(s.all)))
 	s.table.UnselectAll()
 	s.selected = 0
 	s.updateButtons()
@@ -526,10 +526,10 @@ func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImpo
 	summary := fmt.Sprintf("%s (%s): %d people, %d new and %d already in %q (to be updated).",
 		name, imp.Encoding, len(imp.Rows), pv.created, pv.updated, ui.round.Name)
 	if pv.keptEmpty > 0 {
-		summary += "\n" + countNoun(pv.keptEmpty, "empty cell leaves", "empty cells leave") + " the stored value unchanged: an import never erases data."
+		summary += "\n" + store.Plural(pv.keptEmpty, "empty cell leaves", "empty cells leave") + " the stored value unchanged: an import never erases data."
 	}
 	if n := len(imp.Problems); n > 0 {
-		summary += "\n⚠ " + countNoun(n, "problem", "problems") + " below: nothing can be imported until they are fixed in the spreadsheet."
+		summary += "\n⚠ " + store.Plural(n, "problem", "problems") + " below: nothing can be imported until they are fixed in the spreadsheet."
 	}
 	pv.summary = widget.NewLabel(summary)
 	pv.summary.Wrapping = fyne.TextWrapWord
@@ -583,8 +583,8 @@ func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImpo
 		pv.rows.SetColumnWidth(i, w)
 	}
 
-	first := widget.NewLabelWithStyle(fmt.Sprintf("First %d of %d rows", nrows, len(imp.Rows)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	probHead := widget.NewLabelWithStyle(fmt.Sprintf("Problems: %d", len(imp.Problems)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	first := widget.NewLabelWithStyle(fmt.Sprintf("First %d of %s rows", nrows, store.Thousands(len(imp.Rows))), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	probHead := widget.NewLabelWithStyle("Problems: "+store.Thousands(len(imp.Problems)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	var lower fyne.CanvasObject = container.NewBorder(first, nil, nil, nil, pv.rows)
 	if len(imp.Problems) > 0 {
 		lower = container.NewVSplit(container.NewBorder(probHead, nil, nil, nil, pv.problems), lower)
@@ -593,7 +593,7 @@ func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImpo
 
 	pv.dialog = dialog.NewCustomWithoutButtons("Import participants: check before importing", body, ui.win)
 	pv.back = widget.NewButton("Cancel", pv.dialog.Hide)
-	pv.importBtn = widget.NewButtonWithIcon(fmt.Sprintf("Import %d", len(imp.Rows)), theme.ConfirmIcon(), func() { s.runImport(pv) })
+	pv.importBtn = widget.NewButtonWithIcon("Import "+store.Thousands(len(imp.Rows)), theme.ConfirmIcon(), func() { s.runImport(pv) })
 	pv.importBtn.Importance = widget.HighImportance
 	if len(imp.Problems) > 0 || len(imp.Rows) == 0 {
 		pv.importBtn.Disable()
@@ -615,7 +615,7 @@ func (s *participantsScreen) runImport(pv *importPreview) {
 	var created, updated int
 	var err error
 	pv.dialog.Hide()
-	s.showBusy(fmt.Sprintf("Importing %d participants…", len(ps)))
+	s.showBusy("Importing " + store.Plural(len(ps), "participant", "participants") + "…")
 	ui.async(func() { created, updated, err = ui.db.UpsertParticipants(ui.ctx, round.ID, ps) }, func() {
 		s.hideBusy()
 		if err != nil {
@@ -633,5 +633,7 @@ func (s *participantsScreen) export() {
 	ps := slices.Clone(s.all)
 	saveFile(ui, "Export participants", "participants.csv",
 		func(w io.Writer) error { return tasks.ExportParticipants(w, ps) },
-		"Exported", func(path string) string { return fmt.Sprintf("Wrote %d participants to %s.", len(ps), path) })
+		"Exported", func(path string) string {
+			return fmt.Sprintf("Wrote %s to %s.", store.Plural(len(ps), "participant", "participants"), path)
+		})
 }

@@ -1,7 +1,7 @@
 package app
 
 import (
-	"fmt"
+	"errors"
 	"io"
 
 	"fyne.io/fyne/v2"
@@ -59,14 +59,6 @@ func saveFile(ui *UI, title, name string, write func(w io.Writer) error, doneTit
 	})
 }
 
-// countNoun writes a count with the right noun: "1 visit", "2 visits".
-func countNoun(n int, one, many string) string {
-	if n == 1 {
-		return fmt.Sprintf("%d %s", n, one)
-	}
-	return fmt.Sprintf("%d %s", n, many)
-}
-
 // setEnabled enables buttons when on is true and disables them otherwise.
 func setEnabled(on bool, buttons ...*widget.Button) {
 	for _, b := range buttons {
@@ -110,4 +102,21 @@ func loadRound(ui *UI, load func([]store.Participant, []store.Pairing)) {
 		pairs, err = ui.db.FindPairings(ui.ctx, id)
 		return err
 	}, func() { load(ps, pairs) })
+}
+
+// newDateEntry is the one date field of every form (rounds, visits,
+// projects, events): it asks for store.DateHint and checks what is typed
+// with store.ParseDate, so each accepts and refuses the same dates with the
+// same words.
+func newDateEntry(value string) *widget.Entry {
+	e := widget.NewEntry()
+	e.SetPlaceHolder(store.DateHint)
+	e.SetText(value)
+	e.Validator = func(s string) error {
+		if _, err := store.ParseDate(s); err != nil {
+			return errors.New(store.ErrorMessage(err))
+		}
+		return nil
+	}
+	return e
 }

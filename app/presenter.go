@@ -619,11 +619,11 @@ func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
 	return container.NewVBox(
 		p.text(f.Round+": the figures so far", true, fyne.TextAlignLeading),
 		container.NewGridWithColumns(3,
-			card(formatCount(f.Participants), "participants", ""),
-			card(formatCount(f.Pairings), "pairs", fmt.Sprintf("%s with both visits done", formatCount(f.Visits.PairsCompleted))),
-			card(formatCount(f.Visits.Done), "visits done", fmt.Sprintf("of %s planned", formatCount(f.Visits.Planned))),
-			card(formatCount(fb.Responses), "feedback responses", rate),
-			card(formatCount(f.Projects.Completed), "projects completed", "of "+countNoun(f.Projects.Total, "improvement project", "improvement projects")),
+			card(store.Thousands(f.Participants), "participants", ""),
+			card(store.Thousands(f.Pairings), "pairs", fmt.Sprintf("%s with both visits done", store.Thousands(f.Visits.PairsCompleted))),
+			card(store.Thousands(f.Visits.Done), "visits done", fmt.Sprintf("of %s planned", store.Thousands(f.Visits.Planned))),
+			card(store.Thousands(fb.Responses), "feedback responses", rate),
+			card(store.Thousands(f.Projects.Completed), "projects completed", "of "+store.Plural(f.Projects.Total, "improvement project", "improvement projects")),
 		))
 }
 
@@ -711,13 +711,4 @@ func longDate(iso string) string {
 		return iso
 	}
 	return t.Format("2 January 2006")
-}
-
-// formatCount writes n with thousands separators.
-func formatCount(n int) string {
-	s := strconv.Itoa(n)
-	for i := len(s) - 3; i > 0 && s[i-1] != '-'; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
 }

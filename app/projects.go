@@ -92,10 +92,9 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		labels[i] = statusLabels[st]
 	}
 	s.status = widget.NewSelect(labels, nil)
-	s.started = widget.NewEntry()
-	s.started.SetPlaceHolder("YYYY-MM-DD")
-	s.completed = widget.NewEntry()
-	s.completed.SetPlaceHolder("YYYY-MM-DD (completed or stopped)")
+	s.started = newDateEntry("")
+	s.completed = newDateEntry("")
+	s.completed.SetPlaceHolder(store.DateHint + " (completed or stopped)")
 	s.impact = widget.NewMultiLineEntry()
 	s.impact.Wrapping = fyne.TextWrapWord
 	s.impact.SetPlaceHolder("The impact in words, such as \"practice admin time saved\"")
@@ -173,9 +172,9 @@ func statusCounts(items []store.Project) string {
 	}
 	parts := make([]string, len(store.ProjectStatuses))
 	for i, st := range store.ProjectStatuses {
-		parts[i] = fmt.Sprintf("%d %s", n[st], statusLabels[st])
+		parts[i] = store.Thousands(n[st]) + " " + statusLabels[st]
 	}
-	return fmt.Sprintf("%s: %s.", countNoun(len(items), "improvement project", "improvement projects"), strings.Join(parts, " · "))
+	return fmt.Sprintf("%s: %s.", store.Plural(len(items), "improvement project", "improvement projects"), strings.Join(parts, " · "))
 }
 
 // projectTimeline counts projects month by month from their dates: how
@@ -269,18 +268,6 @@ func (s *projectsScreen) edit(i int) {
 	s.links.SetText(p.Links)
 }
 
-// checkDate says what is wrong with a date typed into the form, naming the
-// field.
-func checkDate(field, v string) error {
-	if v == "" {
-		return nil
-	}
-	if _, err := time.Parse(store.DateLayout, v); err != nil {
-		return store.Errorf(store.EINVALID, "%s %q is not a date: write it as YYYY-MM-DD, such as 2018-03-14.", field, v)
-	}
-	return nil
-}
-
 func (s *projectsScreen) save() {
 	ui := s.ui
 	if !ui.haveRound() {
@@ -290,11 +277,16 @@ func (s *projectsScreen) save() {
 		Owner: strings.TrimSpace(s.owner.Text), Group: strings.TrimSpace(s.group.Text), Status: statusOf(s.status.Selected),
 		StartedOn: strings.TrimSpace(s.started.Text), CompletedOn: strings.TrimSpace(s.completed.Text),
 		Impact: strings.TrimSpace(s.impact.Text), Links: strings.TrimSpace(s.links.Text)}
-	for _, c := range []struct{ field, v string }{{"The start date", p.StartedOn}, {"The completion date", p.CompletedOn}} {
-		if err := checkDate(c.field, c.v); err != nil {
+	for _, c := range []struct {
+		field string
+		v     *string
+	}{{"The start date", &p.StartedOn}, {"The completion date", &p.CompletedOn}} {
+		d, err := store.ParseDateField(c.field, *c.v)
+		if err != nil {
 			ui.showError(err)
 			return
 		}
+		*c.v = d
 	}
 	creating := s.selected < 0
 	if !creating {

@@ -39,18 +39,18 @@ func TestProjectsForm(t *testing.T) {
 	t.Run("BadDateIsRefused", func(t *testing.T) {
 		s.edit(0)
 		s.status.SetSelected("completed")
-		s.completed.SetText("14/03/2018")
+		s.completed.SetText("03/14/2018")
 		s.save()
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		if ps[0].Status != store.ProjectInProgress || ps[0].CompletedOn != "" {
-			t.Fatalf("a bad date was saved: %+v", ps[0])
+			t.Fatalf("a month-first date was saved: %+v", ps[0])
 		}
 	})
 
 	t.Run("Complete", func(t *testing.T) {
 		s.edit(0)
 		s.status.SetSelected("completed")
-		s.completed.SetText("2018-03-14")
+		s.completed.SetText("14/03/2018") // the British way, stored as ISO
 		s.save()
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		if len(ps) != 1 || ps[0].Status != store.ProjectCompleted || ps[0].CompletedOn != "2018-03-14" {

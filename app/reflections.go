@@ -184,7 +184,7 @@ func themeCounts(items []store.Reflection, themes []store.Theme) string {
 		parts = append(parts, fmt.Sprintf("%s %d", t.Name, n[strings.ToLower(t.Name)]))
 	}
 	return fmt.Sprintf("%s (%d approved for quoting, %d not yet themed). By theme: %s.",
-		countNoun(len(items), "reflection", "reflections"), approved, untagged, strings.Join(parts, " · "))
+		store.Plural(len(items), "reflection", "reflections"), approved, untagged, strings.Join(parts, " · "))
 }
 
 // edit loads reflection i into the form, or empties it for a new one.

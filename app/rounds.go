@@ -1,6 +1,7 @@
 package app
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 
@@ -57,7 +58,7 @@ type newRoundForm struct {
 
 // showNewRound asks for a round's name and dates and creates it.
 func (ui *UI) showNewRound() {
-	f := &newRoundForm{name: widget.NewEntry(), starts: widget.NewEntry(), ends: widget.NewEntry()}
+	f := &newRoundForm{name: widget.NewEntry(), starts: newDateEntry(""), ends: newDateEntry("")}
 	f.name.SetPlaceHolder("e.g. Southampton 2026–27")
 	f.name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -65,20 +66,14 @@ func (ui *UI) showNewRound() {
 		}
 		return nil
 	}
-	f.starts.SetPlaceHolder("DD/MM/YYYY or YYYY-MM-DD (optional)")
-	f.ends.SetPlaceHolder("DD/MM/YYYY or YYYY-MM-DD (optional)")
+	f.starts.SetPlaceHolder(store.DateHint + " (optional)")
+	f.ends.SetPlaceHolder(store.DateHint + " (optional)")
 	// Checked as typed, so Create stays disabled (and nothing typed is
 	// lost to an error after the form closes) until the dates make sense.
-	f.starts.Validator = func(s string) error {
-		if _, err := store.ParseDate(s); err != nil {
-			return fmt.Errorf("not a date: write DD/MM/YYYY")
-		}
-		return nil
-	}
 	f.ends.Validator = func(s string) error {
 		end, err := store.ParseDate(s)
 		if err != nil {
-			return fmt.Errorf("not a date: write DD/MM/YYYY")
+			return errors.New(store.ErrorMessage(err))
 		}
 		if start, err := store.ParseDate(f.starts.Text); err == nil && start != "" && end != "" && end < start {
 			return fmt.Errorf("ends before it starts")

@@ -3,6 +3,8 @@ package charts
 import (
 	"fmt"
 	"math"
+
+	"github.com/liaisonapp/liaison/store"
 )
 
 // Count is one bar of a breakdown: how many participants have a role, how
@@ -30,7 +32,7 @@ type Bar struct {
 func BarData(counts []Count, k int) []Bar {
 	bars := make([]Bar, len(counts))
 	for i, c := range counts {
-		b := Bar{Label: c.Label, N: c.N, Value: formatInt(c.N)}
+		b := Bar{Label: c.Label, N: c.N, Value: store.Thousands(c.N)}
 		if k > 1 && c.N > 0 && c.N < k {
 			b.Suppressed = true
 			b.Value = fmt.Sprintf("fewer than %d", k)
@@ -54,14 +56,14 @@ func total(counts []Count) int {
 // role, suppressing roles with fewer than opts.SuppressBelow people.
 func ParticipantsByRole(counts []Count, opts Options) *Chart {
 	return barChart("Who took part: participants by role",
-		fmt.Sprintf("n = %s participants", formatInt(total(counts))), counts, opts)
+		fmt.Sprintf("n = %s participants", store.Thousands(total(counts))), counts, opts)
 }
 
 // ParticipantsByLocality charts how many participants come from each
 // locality or primary care network, with small numbers suppressed.
 func ParticipantsByLocality(counts []Count, opts Options) *Chart {
 	return barChart("Where they work: participants by locality",
-		fmt.Sprintf("n = %s participants", formatInt(total(counts))), counts, opts)
+		fmt.Sprintf("n = %s participants", store.Thousands(total(counts))), counts, opts)
 }
 
 // Themes charts how many reflections carry each theme. A reflection may
@@ -69,13 +71,13 @@ func ParticipantsByLocality(counts []Count, opts Options) *Chart {
 // the number of reflections read, which the subtitle states as n.
 func Themes(counts []Count, reflections int, opts Options) *Chart {
 	return barChart("What the reflections talk about: reflections per theme",
-		fmt.Sprintf("n = %s reflections; one reflection can carry several themes", formatInt(reflections)), counts, opts)
+		fmt.Sprintf("n = %s reflections; one reflection can carry several themes", store.Thousands(reflections)), counts, opts)
 }
 
 // ProjectsByStatus charts how many improvement projects are at each status.
 func ProjectsByStatus(counts []Count, opts Options) *Chart {
 	return barChart("Improvement projects by status",
-		fmt.Sprintf("n = %s projects", formatInt(total(counts))), counts, opts)
+		fmt.Sprintf("n = %s projects", store.Thousands(total(counts))), counts, opts)
 }
 
 func withNote(subtitle, note string) string {

@@ -377,15 +377,3 @@ func newMeasurePainter(o Options) *painter {
 	}
 	return &painter{font: f, dpi: o.DPI, scale: o.FontScale, pal: paletteFor(o.Theme), w: o.Width, h: o.Height, ptFix: 1}
 }
-
-// formatInt writes n with thousands separators, as the reports do.
-func formatInt(n int) string {
-	s := fmt.Sprint(n)
-	if n < 0 {
-		return "-" + formatInt(-n)
-	}
-	for i := len(s) - 3; i > 0; i -= 3 {
-		s = s[:i] + "," + s[i:]
-	}
-	return s
-}

@@ -3,6 +3,8 @@ package charts
 import (
 	"fmt"
 	"math"
+
+	"github.com/liaisonapp/liaison/store"
 )
 
 // CheckInTable is the check-in chart as data.
@@ -23,9 +25,9 @@ func CheckInData(checkedIn, accepted int) CheckInTable {
 	t := CheckInTable{CheckedIn: checkedIn, Accepted: accepted, Waiting: max(0, accepted-checkedIn)}
 	if accepted > 0 {
 		t.Share = float64(checkedIn) / float64(accepted)
-		t.Label = fmt.Sprintf("%s of %s accepted attendees checked in (%.0f%%)", formatInt(checkedIn), formatInt(accepted), t.Share*100)
+		t.Label = fmt.Sprintf("%s of %s accepted attendees checked in (%.0f%%)", store.Thousands(checkedIn), store.Thousands(accepted), t.Share*100)
 	} else {
-		t.Label = fmt.Sprintf("%s checked in; nobody has accepted yet", formatInt(checkedIn))
+		t.Label = fmt.Sprintf("%s checked in; nobody has accepted yet", store.Thousands(checkedIn))
 	}
 	return t
 }
@@ -38,7 +40,7 @@ func CheckIns(checkedIn, accepted int, opts Options) *Chart {
 	l := &checkInLayout{t: t}
 	return &Chart{
 		Title:    "Event check-ins: who has arrived of those who accepted",
-		Subtitle: withNote(fmt.Sprintf("n = %s accepted attendees", formatInt(accepted)), opts.Note),
+		Subtitle: withNote(fmt.Sprintf("n = %s accepted attendees", store.Thousands(accepted)), opts.Note),
 		opts:     opts, fits: l.fits, draw: l.draw,
 	}
 }
@@ -70,9 +72,9 @@ func (l *checkInLayout) draw(p *painter, body box) {
 	var note string
 	switch {
 	case l.t.CheckedIn > l.t.Accepted:
-		note = fmt.Sprintf("%s more than accepted (walk-ins); the mark shows the accepted number", formatInt(l.t.CheckedIn-l.t.Accepted))
+		note = fmt.Sprintf("%s more than accepted (walk-ins); the mark shows the accepted number", store.Thousands(l.t.CheckedIn-l.t.Accepted))
 	default:
-		note = fmt.Sprintf("%s still to arrive", formatInt(l.t.Waiting))
+		note = fmt.Sprintf("%s still to arrive", store.Thousands(l.t.Waiting))
 	}
 	p.text(note, body.l, y, labelPt, p.pal.fg)
 }

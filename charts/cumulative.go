@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/liaisonapp/liaison/store"
 	"github.com/wcharczuk/go-chart/v2/drawing"
 )
 
@@ -137,7 +138,7 @@ func Cumulative(title string, series map[string][]Point, opts Options) *Chart {
 	t := CumulativeData(series)
 	var parts []string
 	for _, l := range t.Lines {
-		parts = append(parts, fmt.Sprintf("%s: %s", l.Name, formatInt(l.Total)))
+		parts = append(parts, fmt.Sprintf("%s: %s", l.Name, store.Thousands(l.Total)))
 	}
 	sub := "n = " + strings.Join(parts, ", ")
 	if len(parts) == 0 {
@@ -151,7 +152,7 @@ func Cumulative(title string, series map[string][]Point, opts Options) *Chart {
 type cumulativeLayout struct{ t CumulativeTable }
 
 func (c *cumulativeLayout) endLabel(l Line) string {
-	return fmt.Sprintf("%s %s", formatInt(l.Total), l.Name)
+	return fmt.Sprintf("%s %s", store.Thousands(l.Total), l.Name)
 }
 
 func (c *cumulativeLayout) fits(p *painter, body box) bool {
@@ -182,7 +183,7 @@ func (c *cumulativeLayout) draw(p *painter, body box) {
 		x += p.textWidth(l.Name, labelPt) + lh
 	}
 
-	yTickW := p.textWidth(formatInt(t.YMax), smallPt)
+	yTickW := p.textWidth(store.Thousands(t.YMax), smallPt)
 	endW := 0
 	for _, l := range t.Lines {
 		endW = max(endW, p.textWidth(c.endLabel(l), labelPt))
@@ -200,7 +201,7 @@ func (c *cumulativeLayout) draw(p *painter, body box) {
 	for _, v := range t.YTicks {
 		y := yOf(v)
 		p.line(plot.l, y, plot.r, y, p.pal.grid, 1, nil)
-		p.textRight(formatInt(v), plot.l-tickGap, y-sh/2, smallPt, p.pal.fg)
+		p.textRight(store.Thousands(v), plot.l-tickGap, y-sh/2, smallPt, p.pal.fg)
 	}
 	days := int(math.Round(span / 24))
 	n := min(4, days)

@@ -12,6 +12,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/liaisonapp/liaison/store"
 )
 
 func TestBarDataSuppression(t *testing.T) {
@@ -375,7 +377,7 @@ func TestSVGEscapesText(t *testing.T) {
 func TestTooManyBarsSaysSo(t *testing.T) {
 	var counts []Count
 	for i := range 80 {
-		counts = append(counts, Count{Label: "Primary care network number " + formatInt(i+1), N: i + 5})
+		counts = append(counts, Count{Label: "Primary care network number " + store.Thousands(i+1), N: i + 5})
 	}
 	svg := renderSVG(t, ParticipantsByLocality(counts, Options{Width: 640, Height: 360}))
 	if !strings.Contains(svg, "more not shown") {

@@ -3,6 +3,8 @@ package charts
 import (
 	"fmt"
 	"math"
+
+	"github.com/liaisonapp/liaison/store"
 )
 
 // Segment is one score's part of a diverging bar. Start and End are
@@ -87,7 +89,7 @@ func Diverging(qs []QuestionScores, opts Options) *Chart {
 type divergingLayout struct{ rows []DivergingRow }
 
 func (l *divergingLayout) rowText(r DivergingRow) string {
-	return fmt.Sprintf("%s (n = %s)", r.Text, formatInt(r.N))
+	return fmt.Sprintf("%s (n = %s)", r.Text, store.Thousands(r.N))
 }
 
 // heights gives each row its wrapped question text and height, plus the

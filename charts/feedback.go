@@ -3,6 +3,8 @@ package charts
 import (
 	"fmt"
 	"math"
+
+	"github.com/liaisonapp/liaison/store"
 )
 
 // QuestionScores is one survey question with how many responses gave each
@@ -80,7 +82,7 @@ func MeansData(qs []QuestionScores) MeansTable {
 		if r.N == 0 {
 			r.Label = "no responses"
 		} else {
-			r.Label = fmt.Sprintf("%.2f (n = %s)", r.Mean, formatInt(r.N))
+			r.Label = fmt.Sprintf("%.2f (n = %s)", r.Mean, store.Thousands(r.N))
 		}
 		t.Rows = append(t.Rows, r)
 	}
@@ -98,9 +100,9 @@ func responsesRange(qs []QuestionScores) string {
 		lo, hi = min(lo, q.N()), max(hi, q.N())
 	}
 	if lo == hi {
-		return fmt.Sprintf("n = %s responses", formatInt(lo))
+		return fmt.Sprintf("n = %s responses", store.Thousands(lo))
 	}
-	return fmt.Sprintf("n = %s–%s responses per question", formatInt(lo), formatInt(hi))
+	return fmt.Sprintf("n = %s–%s responses per question", store.Thousands(lo), store.Thousands(hi))
 }
 
 // Means charts the weighted mean score of each question as a horizontal

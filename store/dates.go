@@ -1,15 +1,19 @@
 package store
 
 import (
-	"errors"
 	"strings"
 	"time"
 )
 
+// DateHint is how every date field asks for a date.
+const DateHint = "DD/MM/YYYY or YYYY-MM-DD"
+
 // ParseDate reads a calendar date as organisers type it and returns it as
 // YYYY-MM-DD: ISO (2026-10-15) or British day first (15/10/2026, 5/3/2026,
 // 15.10.2026, 15-10-2026). "" stays "" (no date yet). A US month-first
-// date is not guessed at: 10/15/2026 is refused, not misread.
+// date is not guessed at: 10/15/2026 is refused, not misread. Every field
+// where a date is typed (rounds, visits, projects, events) uses it, so the
+// same text is accepted or refused, with the same words, everywhere.
 func ParseDate(s string) (string, error) {
 	s = strings.TrimSpace(s)
 	if s == "" {
@@ -20,5 +24,20 @@ func ParseDate(s string) (string, error) {
 			return t.Format(DateLayout), nil
 		}
 	}
-	return "", errors.New("not a date")
+	for _, layout := range []string{"1/2/2006", "1.2.2006", "1-2-2006"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return "", Errorf(EINVALID, "%q looks like a month-first date; type the day first (%s), such as 15/10/2026.", s, DateHint)
+		}
+	}
+	return "", Errorf(EINVALID, "%q is not a date; type it as %s, such as 15/10/2026.", s, DateHint)
+}
+
+// ParseDateField is ParseDate with the field named in the message: "The
+// visit date "30/02/2026" is not a date; …".
+func ParseDateField(field, s string) (string, error) {
+	d, err := ParseDate(s)
+	if err != nil {
+		return "", Errorf(EINVALID, "%s: %s", field, ErrorMessage(err))
+	}
+	return d, nil
 }

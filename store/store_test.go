@@ -68,6 +68,19 @@ func TestRateText(t *testing.T) {
 	}
 }
 
+// TestDateMessages checks the words every date field uses: a month-first
+// date is called that, anything else is "not a date", both with the hint.
+func TestDateMessages(t *testing.T) {
+	_, err := ParseDate("10/15/2026")
+	if msg := ErrorMessage(err); !strings.Contains(msg, "month-first") || !strings.Contains(msg, DateHint) {
+		t.Errorf("month-first date: %q", msg)
+	}
+	_, err = ParseDateField("The visit date", "31/02/2026")
+	if msg := ErrorMessage(err); !strings.HasPrefix(msg, "The visit date: ") || !strings.Contains(msg, "is not a date") {
+		t.Errorf("impossible date: %q", msg)
+	}
+}
+
 func TestParseDate(t *testing.T) {
 	for in, want := range map[string]string{
 		"": "", " 2026-10-15 ": "2026-10-15", "15/10/2026": "2026-10-15", "5/3/2026": "2026-03-05",

@@ -165,7 +165,7 @@ func peopleCounts(people store.ParticipantCounts) (roles, localities []charts.Co
 		for _, c := range localities[maxLocalities-1:] {
 			rest.N += c.N
 		}
-		rest.Label = fmt.Sprintf("%d other localities", len(localities)-maxLocalities+1)
+		rest.Label = store.Plural(len(localities)-maxLocalities+1, "other locality", "other localities")
 		localities = append(localities[:maxLocalities-1], rest)
 	}
 	sort.SliceStable(localities, func(i, j int) bool {
@@ -419,7 +419,7 @@ func (d *Set) Charts() []Def {
 		}},
 		{Name: "visits-over-time", Data: fmt.Sprint(d.Progress, d.Undated), Build: func(o charts.Options) *charts.Chart {
 			if d.Undated > 0 {
-				o.Note = fmt.Sprintf("%d done visits without a date are not shown", d.Undated)
+				o.Note = store.Plural(d.Undated, "done visit", "done visits") + " without a date not shown"
 			}
 			return charts.Cumulative("Visits done and pairs with both visits done, over time", d.Progress, o)
 		}},

@@ -53,9 +53,9 @@ func (d *DB) CreateRound(ctx context.Context, r *store.Round) error {
 // validDate checks a date and writes it back as YYYY-MM-DD, so that a date
 // typed the British way (15/10/2026) is stored like every other.
 func validDate(field string, s *string) error {
-	d, err := store.ParseDate(*s)
+	d, err := store.ParseDateField(field, *s)
 	if err != nil {
-		return store.Errorf(store.EINVALID, "%s %q is not a date; write it as YYYY-MM-DD or DD/MM/YYYY.", field, strings.TrimSpace(*s))
+		return err
 	}
 	*s = d
 	return nil

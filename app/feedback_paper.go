@@ -303,3 +303,45 @@ func (e *paperEntry) show() {
 	e.heading.Refresh()
 	e.frame.Refresh()
 }
+
+func (s *feedbackScreen) saveForm(r store.Response) {
+	ui := s.ui
+	if !ui.haveRound() {
+		return
+	}
+	roundID := ui.round.ID
+	rs := []store.Response{r}
+	var err error
+	ui.async(func() { _, _, err = ui.db.AddResponses(ui.ctx, roundID, rs) }, func() {
+		if err != nil {
+			ui.showError(store.Errorf(store.ErrorCode(err), "The form %s was not saved: %s Key it again.", s.entry.describe(r), store.ErrorMessage(err)))
+			return
+		}
+		if s.enteredIn != roundID {
+			s.entered, s.enteredIn = nil, roundID
+		}
+		s.entered = append(s.entered, rs[0].ID)
+		s.entry.saved(rs[0])
+		ui.Changed()
+	})
+}
+
+// undoForm deletes the last form keyed here.
+func (s *feedbackScreen) undoForm() {
+	if len(s.entered) == 0 || s.enteredIn != s.ui.round.ID {
+		s.entry.undone(false)
+		return
+	}
+	ui := s.ui
+	id := s.entered[len(s.entered)-1]
+	var err error
+	ui.async(func() { err = ui.db.DeleteResponse(ui.ctx, id) }, func() {
+		if err != nil && store.ErrorCode(err) != store.ENOTFOUND {
+			ui.showError(err)
+			return
+		}
+		s.entered = s.entered[:len(s.entered)-1]
+		s.entry.undone(err == nil)
+		ui.Changed()
+	})
+}

@@ -1,0 +1,194 @@
+package app
+
+import (
+	"crypto/sha256"
+	"fmt"
+	"io"
+	"strings"
+	"time"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/ics"
+)
+
+// visitEditor edits both visits of a pair.
+type visitEditor struct {
+	dialog       *dialog.CustomDialog
+	pair         store.Pairing
+	date         [2]*widget.Entry
+	status       [2]*widget.Select
+	notes        [2]*widget.Entry
+	reflection   [2]*widget.Check
+	problem      *widget.Label
+	save, cancel *widget.Button
+}
+
+// showVisits opens the visit editor for the selected pair.
+func (s *pairingsScreen) showVisits() {
+	p, ok := s.selectedPair()
+	if !ok {
+		return
+	}
+	ui := s.ui
+	e := &visitEditor{pair: p, problem: widget.NewLabel("")}
+	e.problem.Importance = widget.DangerImportance
+	e.problem.Wrapping = fyne.TextWrapWord
+	e.problem.Hide()
+	statuses := make([]string, len(store.VisitStatuses))
+	for i, st := range store.VisitStatuses {
+		statuses[i] = string(st)
+	}
+	heads := [2]string{
+		fmt.Sprintf("Visit to the practice: %s visits %s", p.Secondary.Name, orgOr(p.Primary)),
+		fmt.Sprintf("Visit to the hospital: %s visits %s", p.Primary.Name, orgOr(p.Secondary)),
+	}
+	var sections []fyne.CanvasObject
+	for i, v := range p.Visits {
+		e.date[i] = newDateEntry(v.Date)
+		e.status[i] = widget.NewSelect(statuses, nil)
+		e.status[i].SetSelected(string(v.Status))
+		e.notes[i] = widget.NewMultiLineEntry()
+		e.notes[i].SetText(v.Notes)
+		e.notes[i].SetMinRowsVisible(2)
+		e.reflection[i] = widget.NewCheck("Reflection received", nil)
+		e.reflection[i].SetChecked(v.ReflectionReceived)
+		head := widget.NewLabelWithStyle(heads[i], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+		form := widget.NewForm(
+			widget.NewFormItem("Date", e.date[i]),
+			widget.NewFormItem("Status", e.status[i]),
+			widget.NewFormItem("Notes", e.notes[i]),
+			widget.NewFormItem("", e.reflection[i]),
+		)
+		sections = append(sections, head, form)
+	}
+	sections = append(sections, e.problem)
+	e.dialog = dialog.NewCustomWithoutButtons("Visits of "+p.Primary.Name+" and "+p.Secondary.Name, container.NewVBox(sections...), ui.win)
+	e.cancel = widget.NewButton("Cancel", e.dialog.Hide)
+	e.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), func() { s.saveVisits(e) })
+	e.save.Importance = widget.HighImportance
+	e.dialog.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
+	e.dialog.Resize(fyne.NewSize(700, 640))
+	e.dialog.Show()
+	s.visits = e
+}
+
+func orgOr(p store.Participant) string {
+	if p.Organisation != "" {
+		return p.Organisation
+	}
+	return p.Name + "'s workplace"
+}
+
+// saveVisits checks and stores both visits; a problem keeps the editor open.
+func (s *pairingsScreen) saveVisits(e *visitEditor) {
+	ui := s.ui
+	visits := e.pair.Visits
+	names := [2]string{"visit to the practice", "visit to the hospital"}
+	for i := range visits {
+		date, err := store.ParseDate(e.date[i].Text)
+		if err != nil {
+			e.problem.SetText("⚠ The " + names[i] + ": " + store.ErrorMessage(err))
+			e.problem.Show()
+			return
+		}
+		visits[i].Date = date
+		visits[i].Status = store.VisitStatus(e.status[i].Selected)
+		visits[i].Notes = e.notes[i].Text
+		visits[i].ReflectionReceived = e.reflection[i].Checked
+	}
+	var err error
+	ui.async(func() {
+		for i := range visits {
+			if err = ui.db.UpdateVisit(ui.ctx, &visits[i]); err != nil {
+				return
+			}
+		}
+	}, func() {
+		if err != nil {
+			e.problem.SetText("⚠ " + store.ErrorMessage(err))
+			e.problem.Show()
+			return
+		}
+		e.dialog.Hide()
+		ui.Changed()
+	})
+}
+
+// visitUID names a visit for calendars. A calendar replaces an entry whose
+// UID it has seen, so the UID carries the pair's people and round as well
+// as the visit's ID: two Liaison databases (two schemes, or a colleague's
+// copy) never overwrite each other's entries, and a re-sent file updates.
+func visitUID(p store.Pairing, v store.Visit) string {
+	h := sha256.Sum256([]byte(fmt.Sprintf("%d|%s|%s|%s|%s", p.RoundID, strings.ToLower(p.Primary.Email), strings.ToLower(p.Secondary.Email),
+		strings.ToLower(p.Primary.Name), strings.ToLower(p.Secondary.Name))))
+	return fmt.Sprintf("visit-%d-%x@liaison.invalid", v.ID, h[:6])
+}
+
+// calendarEvents are a pair's dated visits as all-day calendar entries.
+func calendarEvents(p store.Pairing) []ics.Event {
+	var out []ics.Event
+	for i, v := range p.Visits {
+		day, err := time.Parse(store.DateLayout, v.Date)
+		if err != nil {
+			continue
+		}
+		visitor, host := p.Secondary, p.Primary
+		if i == 1 {
+			visitor, host = p.Primary, p.Secondary
+		}
+		desc := fmt.Sprintf("Liaison scheme visit (half a day): %s (%s, %s) visits %s (%s, %s).\nStatus: %s",
+			visitor.Name, visitor.Role.Label(), visitor.Email, host.Name, host.Role.Label(), host.Email, v.Status)
+		if strings.TrimSpace(v.Notes) != "" {
+			desc += "\nNotes: " + v.Notes
+		}
+		out = append(out, ics.Event{
+			UID:         visitUID(p, v),
+			Start:       day,
+			AllDay:      true,
+			Summary:     fmt.Sprintf("Liaison visit: %s at %s", visitor.Name, orgOr(host)),
+			Location:    host.Organisation,
+			Description: desc,
+		})
+	}
+	return out
+}
+
+// writeCalendar writes the selected pair's dated visits as an .ics file.
+func (s *pairingsScreen) writeCalendar() {
+	p, ok := s.selectedPair()
+	if !ok {
+		return
+	}
+	ui := s.ui
+	events := calendarEvents(p)
+	if len(events) == 0 {
+		ui.showError(store.Errorf(store.EINVALID, "Neither visit of %s and %s has a date yet: add one with Visits… first.", p.Primary.Name, p.Secondary.Name))
+		return
+	}
+	name := "visits-" + fileSlug(p.Primary.Name) + "-" + fileSlug(p.Secondary.Name) + ".ics"
+	stamp := ui.now()
+	saveFile(ui, "Save the visits to a calendar file", name,
+		func(w io.Writer) error { return ics.Write(w, "-//Liaison//Liaison//EN", stamp, events...) },
+		"Calendar saved", func(path string) string {
+			return fmt.Sprintf("Wrote %s to %s. Open it in Outlook to add them.", store.Plural(len(events), "visit", "visits"), path)
+		})
+}
+
+// fileSlug turns a name into something safe in a file name.
+func fileSlug(s string) string {
+	return strings.Trim(strings.Map(func(r rune) rune {
+		switch {
+		case r >= 'a' && r <= 'z', r >= '0' && r <= '9':
+			return r
+		case r >= 'A' && r <= 'Z':
+			return r + 'a' - 'A'
+		}
+		return '-'
+	}, s), "-")
+}
