@@ -164,27 +164,38 @@ func PersonText(p store.Participant) string {
 	return fmt.Sprintf("%s (%s)", p.Name, strings.Join(parts, ", "))
 }
 
-// PairingsHeader is the header of the pairings export: both people, both
-// visits and the reason, as the board reads it in Excel.
-var PairingsHeader = []string{
-	"Primary name", "Primary email", "Primary role", "Primary organisation",
-	"Secondary name", "Secondary email", "Secondary role", "Secondary organisation",
-	"Visit to primary: date", "Visit to primary: status",
-	"Visit to secondary: date", "Visit to secondary: status",
-	"Locked", "Reason",
+// PairingRow is one row of the pairings export: both people, both visits
+// and the reason, as the board reads it in Excel. Its csv tags are the
+// export's header.
+type PairingRow struct {
+	PrimaryName           string `csv:"Primary name"`
+	PrimaryEmail          string `csv:"Primary email"`
+	PrimaryRole           string `csv:"Primary role"`
+	PrimaryOrganisation   string `csv:"Primary organisation"`
+	SecondaryName         string `csv:"Secondary name"`
+	SecondaryEmail        string `csv:"Secondary email"`
+	SecondaryRole         string `csv:"Secondary role"`
+	SecondaryOrganisation string `csv:"Secondary organisation"`
+	PrimaryVisitDate      string `csv:"Visit to primary: date"`
+	PrimaryVisitStatus    string `csv:"Visit to primary: status"`
+	SecondaryVisitDate    string `csv:"Visit to secondary: date"`
+	SecondaryVisitStatus  string `csv:"Visit to secondary: status"`
+	Locked                string `csv:"Locked"`
+	Reason                string `csv:"Reason"`
 }
 
-// ExportPairings writes pairs as CSV for Excel (UTF-8 with BOM, CRLF, text
-// cells defused against formula injection). A visit whose date has passed
-// before today and is not done says "overdue" beside its status.
+// ExportPairings writes pairs as CSV for Excel through csvio.Write (UTF-8
+// with BOM, CRLF, text cells defused against formula injection). A visit
+// whose date has passed before today and is not done says "overdue" beside
+// its status.
 func ExportPairings(w io.Writer, pairs []store.Pairing, today time.Time) error {
-	rows := make([][]string, len(pairs))
+	rows := make([]PairingRow, len(pairs))
 	for i, p := range pairs {
 		locked := "no"
 		if p.Locked {
 			locked = "yes"
 		}
-		rows[i] = []string{
+		rows[i] = PairingRow{
 			p.Primary.Name, p.Primary.Email, p.Primary.Role.Label(), p.Primary.Organisation,
 			p.Secondary.Name, p.Secondary.Email, p.Secondary.Role.Label(), p.Secondary.Organisation,
 			p.Visits[0].Date, VisitStatusText(p.Visits[0], today),
@@ -192,7 +203,7 @@ func ExportPairings(w io.Writer, pairs []store.Pairing, today time.Time) error {
 			locked, p.Reason,
 		}
 	}
-	return csvio.WriteRows(w, PairingsHeader, rows)
+	return csvio.Write(w, rows)
 }
 
 // VisitStatusText is a visit's status in words, with "overdue" when its

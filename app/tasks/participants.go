@@ -105,19 +105,28 @@ func ReadParticipantsFile(path string) (*csvio.ParticipantImport, error) {
 	return imp, nil
 }
 
-// ParticipantsHeader is the header of the participants export. Its names
-// are ones the importer reads back, so an exported file can be edited in
-// Excel and imported again.
-var ParticipantsHeader = []string{"Name", "Email", "Role", "Organisation", "Specialty", "Locality", "Wished specialties"}
+// ParticipantRow is one row of the participants export. Its csv tags are
+// the export's header, declared once here; they are names the importer
+// reads back, so an exported file can be edited in Excel and imported
+// again.
+type ParticipantRow struct {
+	Name         string `csv:"Name"`
+	Email        string `csv:"Email"`
+	Role         string `csv:"Role"`
+	Organisation string `csv:"Organisation"`
+	Specialty    string `csv:"Specialty"`
+	Locality     string `csv:"Locality"`
+	Wishes       string `csv:"Wished specialties"`
+}
 
-// ExportParticipants writes ps as CSV for Excel (UTF-8 with BOM, CRLF,
-// every text cell defused against formula injection by csvio).
+// ExportParticipants writes ps as CSV for Excel through csvio.Write (UTF-8
+// with BOM, CRLF, every text cell defused against formula injection).
 func ExportParticipants(w io.Writer, ps []store.Participant) error {
-	rows := make([][]string, len(ps))
+	rows := make([]ParticipantRow, len(ps))
 	for i, p := range ps {
-		rows[i] = []string{p.Name, p.Email, p.Role.Label(), p.Organisation, p.Specialty, p.Locality, strings.Join(p.Wishes, "; ")}
+		rows[i] = ParticipantRow{p.Name, p.Email, p.Role.Label(), p.Organisation, p.Specialty, p.Locality, strings.Join(p.Wishes, "; ")}
 	}
-	return csvio.WriteRows(w, ParticipantsHeader, rows)
+	return csvio.Write(w, rows)
 }
 
 // QuoteList quotes each header and joins them: `"Notes", "Timestamp"`.

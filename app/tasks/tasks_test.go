@@ -1,0 +1,107 @@
+package tasks
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/csvio"
+	"github.com/liaisonapp/liaison/store/sqlite"
+)
+
+// TestFrontEndsDoNotKnowTheStoreIsSQLite keeps the layering honest: no
+// package under app/ (the window, the command line, tasks, chartset)
+// depends on store/sqlite or the SQLite driver; only main.go does.
+func TestFrontEndsDoNotKnowTheStoreIsSQLite(t *testing.T) {
+	if testing.Short() {
+		t.Skip("runs go list")
+	}
+	out, err := exec.Command("go", "list", "-deps", "-tags", "migrated_fynedo", "github.com/liaisonapp/liaison/app/...").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	for _, dep := range strings.Fields(string(out)) {
+		if strings.HasSuffix(dep, "/store/sqlite") || strings.Contains(dep, "mattn/go-sqlite3") {
+			t.Errorf("a package under app/ depends on %s", dep)
+		}
+	}
+}
+
+func openDB(t *testing.T) store.Service {
+	t.Helper()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "liaison.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	return db
+}
+
+func TestCheckOutPath(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "liaison.db")
+	os.WriteFile(db, []byte("x"), 0o644)
+	for _, bad := range []string{"", db, db + "-wal", db + "-shm", filepath.Join(dir, ".", "liaison.db"), dir} {
+		if err := CheckOutPath(bad, db); err == nil {
+			t.Errorf("CheckOutPath(%q) accepted it", bad)
+		}
+	}
+	if err := CheckOutPath(filepath.Join(dir, "out.csv"), db); err != nil {
+		t.Errorf("a new file was refused: %v", err)
+	}
+}
+
+func TestExportsAreExcelSafe(t *testing.T) {
+	var b bytes.Buffer
+	ps := []store.Participant{{Name: "=HYPERLINK(\"x\")", Email: "a@nhs.net", Role: store.RoleGP, Organisation: "+Surgery", Wishes: []string{"Cardiology", "Renal"}}}
+	if err := ExportParticipants(&b, ps); err != nil {
+		t.Fatal(err)
+	}
+	want := "\ufeffName,Email,Role,Organisation,Specialty,Locality,Wished specialties\r\n" +
+		"\"'=HYPERLINK(\"\"x\"\")\",a@nhs.net,GP,'+Surgery,,,Cardiology; Renal\r\n"
+	if got := b.String(); got != want {
+		t.Fatalf("export:\n%q\nwant\n%q", got, want)
+	}
+	b.Reset()
+	pair := store.Pairing{Primary: ps[0], Secondary: store.Participant{Name: "Ben", Role: store.RoleConsultant}, Reason: "-1 reason",
+		Visits: [2]store.Visit{{Date: "2026-01-05", Status: store.VisitProposed}, {Status: store.VisitProposed}}}
+	if err := ExportPairings(&b, []store.Pairing{pair}, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)); err != nil {
+		t.Fatal(err)
+	}
+	if got := b.String(); !strings.Contains(got, "proposed (overdue)") || !strings.Contains(got, ",'-1 reason\r\n") || strings.Contains(got, ",=") {
+		t.Fatalf("pairings export:\n%s", got)
+	}
+}
+
+func TestImportReflections(t *testing.T) {
+	ctx := context.Background()
+	db := openDB(t)
+	r := store.Round{Name: "R"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	tbl, err := csvio.Read(strings.NewReader("Name,Reflection\r\nAda,Very useful\r\nBen,Very useful\r\nCleo,Saw the ward round\r\n"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := ImportReflections(ctx, db, r.ID, tbl)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Added != 3 || res.Already != 0 || len(res.Ignored) != 1 {
+		t.Fatalf("first import: %+v", res)
+	}
+	res, err = ImportReflections(ctx, db, r.ID, tbl)
+	if err != nil || res.Added != 0 || res.Already != 3 {
+		t.Fatalf("second import: %+v, %v", res, err)
+	}
+	if !strings.Contains(res.String(), `"Name"`) {
+		t.Fatalf("message does not name the ignored column: %s", res)
+	}
+}
