@@ -25,6 +25,8 @@ func TestParseRole(t *testing.T) {
 		{"Consultant in Cardiology", RoleConsultant, true},
 		{"consultant, renal", RoleConsultant, true},
 		{"Consultant nurse", RoleNurse, true},
+		{"GP / consultant", "", false}, // two boxes ticked: never guessed
+		{"Other (please specify)", RoleOther, true},
 		{"Practice nurse", RoleNurse, true},
 		{"Consultant pharmacist", RolePharmacist, true},
 		{"GP practice manager", RoleManager, true},

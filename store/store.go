@@ -54,22 +54,30 @@ func (r Role) Valid() bool { _, ok := roleLabels[r]; return ok }
 
 // ParseRole reads a role as people write it: "GP", "General practitioner",
 // "Consultant", "Support worker", "HCA" and so on, ignoring case and
-// punctuation. Sign-up sheets often give a job title rather than a role, so
-// a title is read by its words: "Consultant Geriatrician" and "Consultant in
-// Cardiology" are consultants, "GP registrar", "Salaried GP" and "General
-// practitioner (locum)" are GPs, and a title naming a nurse, pharmacist or
-// manager ("Consultant nurse", "GP practice manager") is that role. It
-// reports false when the text names no known role.
+// punctuation. Sign-up sheets and survey answers often give a job title
+// rather than a role, so a title is read by its words: "Consultant
+// Geriatrician" and "Consultant in Cardiology" are consultants, "GP
+// registrar", "Salaried GP", "GP trainee" and "General practitioner
+// (locum)" are GPs, a title naming a nurse, pharmacist or manager
+// ("Consultant nurse", "GP practice manager") is that role, and an answer
+// naming exactly one role among other words ("Other (please specify)") is
+// that role. An answer naming both sides of the scheme ("GP / consultant")
+// is not read as either: it says someone ticked two boxes, and guessing
+// would put them in the wrong group. It reports false when the text names
+// no known role. It is the one role parser of the store, every import and
+// the forms.
 func ParseRole(s string) (Role, bool) {
 	lower := strings.ToLower(s)
-	k := strings.Map(func(r rune) rune {
-		if r >= 'a' && r <= 'z' || r >= '0' && r <= '9' {
-			return r
-		}
-		return -1
-	}, lower)
+	words := strings.FieldsFunc(lower, func(r rune) bool {
+		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
+	})
+	k := strings.Join(words, "")
+	if namesGPAndConsultant(words) {
+		return "", false
+	}
 	switch k {
-	case "gp", "gps", "generalpractitioner", "salariedgp", "gppartner", "locumgp", "gpregistrar", "primarycare":
+	case "gp", "gps", "generalpractitioner", "generalpractitioners", "generalpractice", "salariedgp", "gppartner",
+		"locumgp", "gpregistrar", "gptrainee", "generalpracticetrainee", "primarycare":
 		return RoleGP, true
 	case "consultant", "consultants", "hospitalconsultant", "specialist", "secondarycare", "hospitaldoctor":
 		return RoleConsultant, true
@@ -84,9 +92,44 @@ func ParseRole(s string) (Role, bool) {
 	case "other":
 		return RoleOther, true
 	}
-	return roleFromTitle(strings.FieldsFunc(lower, func(r rune) bool {
-		return !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9')
-	}))
+	if r, ok := roleFromTitle(words); ok {
+		return r, true
+	}
+	var found Role
+	for _, w := range words {
+		r, ok := roleWords[w]
+		if !ok || r == found {
+			continue
+		}
+		if found != "" {
+			return "", false
+		}
+		found = r
+	}
+	return found, found != ""
+}
+
+// roleWords are the words that name a role on their own.
+var roleWords = map[string]Role{
+	"gp": RoleGP, "gps": RoleGP,
+	"consultant": RoleConsultant, "consultants": RoleConsultant,
+	"nurse": RoleNurse, "pharmacist": RolePharmacist, "manager": RoleManager,
+	"other": RoleOther,
+}
+
+// namesGPAndConsultant reports whether words name both of the scheme's two
+// sides ("GP / consultant").
+func namesGPAndConsultant(words []string) bool {
+	gp, cons := false, false
+	for _, w := range words {
+		switch roleWords[w] {
+		case RoleGP:
+			gp = true
+		case RoleConsultant:
+			cons = true
+		}
+	}
+	return gp && cons
 }
 
 // roleFromTitle reads a job title by its whole words. The more specific

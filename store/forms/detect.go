@@ -337,58 +337,8 @@ func asksRole(h string) bool {
 	return false
 }
 
-// parseRole reads a role cell: whatever store.ParseRole knows, or else a
-// cell naming exactly one role among other words, as forms' answer choices
-// do ("GP trainee", "Consultant physician", "Other (please specify)").
-// A cell naming none, or two ("GP / consultant"), is not a role.
-func parseRole(v string) (store.Role, bool) {
-	if namesGPAndConsultant(v) {
-		return "", false
-	}
-	if r, ok := store.ParseRole(v); ok {
-		return r, true
-	}
-	if r, ok := rolePhrases[letters(v)]; ok {
-		return r, true
-	}
-	var found store.Role
-	for _, w := range words(v) {
-		r, ok := roleWords[w]
-		if !ok || r == found {
-			continue
-		}
-		if found != "" {
-			return "", false
-		}
-		found = r
-	}
-	return found, found != ""
-}
-
-// namesGPAndConsultant reports whether a cell names both of the scheme's
-// two sides ("GP / consultant"). store.ParseRole reads a job title by its
-// most specific word, but on a survey such an answer says the respondent
-// ticked two boxes, and guessing one would put them in the wrong group.
-func namesGPAndConsultant(v string) bool {
-	gp, cons := false, false
-	for _, w := range words(v) {
-		switch roleWords[w] {
-		case store.RoleGP:
-			gp = true
-		case store.RoleConsultant:
-			cons = true
-		}
-	}
-	return gp && cons
-}
-
-// rolePhrases are whole answers, reduced to their letters and digits,
-// that name a role without any of roleWords in them, or that name it with
-// a word roleWords cannot take alone.
-var rolePhrases = map[string]store.Role{
-	"generalpractice": store.RoleGP, "generalpractitioners": store.RoleGP,
-	"gptrainee": store.RoleGP, "gpregistrar": store.RoleGP, "generalpracticetrainee": store.RoleGP,
-}
+// parseRole reads a role cell with the store's one role parser.
+func parseRole(v string) (store.Role, bool) { return store.ParseRole(v) }
 
 // noRoleAnswers are the answers, reduced to their letters and digits, by
 // which a respondent declines to give a role. They are an answer, not a
@@ -412,14 +362,6 @@ func letters(v string) string {
 		}
 		return -1
 	}, v)
-}
-
-// roleWords are the single words that name a role inside a longer answer.
-var roleWords = map[string]store.Role{
-	"gp": store.RoleGP, "gps": store.RoleGP,
-	"consultant": store.RoleConsultant, "consultants": store.RoleConsultant,
-	"nurse": store.RoleNurse, "pharmacist": store.RolePharmacist, "manager": store.RoleManager,
-	"other": store.RoleOther,
 }
 
 // values returns the non-empty, trimmed cells of column i.
