@@ -26,10 +26,10 @@ func ParseDate(s string) (string, error) {
 	}
 	for _, layout := range []string{"1/2/2006", "1.2.2006", "1-2-2006"} {
 		if _, err := time.Parse(layout, s); err == nil {
-			return "", Errorf(EINVALID, "%q looks like a month-first date; type the day first (%s), such as 15/10/2026.", s, DateHint)
+			return "", Errorf(EINVALID, "%q looks month-first: type the day first, such as 15/10/2026 (or 2026-10-15).", s)
 		}
 	}
-	return "", Errorf(EINVALID, "%q is not a date; type it as %s, such as 15/10/2026.", s, DateHint)
+	return "", Errorf(EINVALID, "%q is not a date: type it as 15/10/2026 or 2026-10-15.", s)
 }
 
 // ParseDateField is ParseDate with the field named in the message: "The

@@ -72,7 +72,7 @@ func TestRateText(t *testing.T) {
 // date is called that, anything else is "not a date", both with the hint.
 func TestDateMessages(t *testing.T) {
 	_, err := ParseDate("10/15/2026")
-	if msg := ErrorMessage(err); !strings.Contains(msg, "month-first") || !strings.Contains(msg, DateHint) {
+	if msg := ErrorMessage(err); !strings.Contains(msg, "month-first") || !strings.Contains(msg, "day first") {
 		t.Errorf("month-first date: %q", msg)
 	}
 	_, err = ParseDateField("The visit date", "31/02/2026")
