@@ -3,6 +3,7 @@ package store
 import (
 	"context"
 	"slices"
+	"strconv"
 	"strings"
 	"time"
 )
@@ -334,20 +335,99 @@ var ProjectStatuses = []ProjectStatus{ProjectIdea, ProjectInProgress, ProjectCom
 // Valid reports whether s is a known project status.
 func (s ProjectStatus) Valid() bool { return slices.Contains(ProjectStatuses, s) }
 
-// Project is an improvement project that came out of the scheme.
+// ProjectOutput is the kind of thing an improvement project produced.
+type ProjectOutput string
+
+// The outputs the seeds name: the two outpatient-letter headings, the
+// secretaries' directory, patient leaflets, pathways and guidelines.
+const (
+	OutputNone         ProjectOutput = ""
+	OutputLetterInfo   ProjectOutput = "letter_info"
+	OutputLetterAction ProjectOutput = "letter_action"
+	OutputDirectory    ProjectOutput = "directory"
+	OutputLeaflet      ProjectOutput = "leaflet"
+	OutputPathway      ProjectOutput = "pathway"
+	OutputGuideline    ProjectOutput = "guideline"
+	OutputOther        ProjectOutput = "other"
+)
+
+// ProjectOutputs lists every output kind in the order the GUI offers them.
+var ProjectOutputs = []ProjectOutput{OutputNone, OutputLetterInfo, OutputLetterAction, OutputDirectory, OutputLeaflet,
+	OutputPathway, OutputGuideline, OutputOther}
+
+var outputLabels = map[ProjectOutput]string{
+	OutputNone: "not yet known", OutputLetterInfo: "\"For Information Only\" letter template",
+	OutputLetterAction: "\"GP Action Required\" letter template", OutputDirectory: "directory",
+	OutputLeaflet: "leaflet", OutputPathway: "pathway", OutputGuideline: "guideline", OutputOther: "other",
+}
+
+// Label returns the output kind in words.
+func (o ProjectOutput) Label() string {
+	if l, ok := outputLabels[o]; ok {
+		return l
+	}
+	return string(o)
+}
+
+// Valid reports whether o is a known output kind ("" included).
+func (o ProjectOutput) Valid() bool { _, ok := outputLabels[o]; return ok }
+
+// ParseProjectOutput reads an output kind by its stored code or its label,
+// ignoring case.
+func ParseProjectOutput(s string) (ProjectOutput, bool) {
+	s = strings.TrimSpace(s)
+	for _, o := range ProjectOutputs {
+		if strings.EqualFold(s, string(o)) || strings.EqualFold(s, o.Label()) {
+			return o, true
+		}
+	}
+	return "", false
+}
+
+// Project is an improvement project that came out of the scheme: one entry
+// of the register of what the scheme changed.
 type Project struct {
-	ID          int64
-	RoundID     int64
-	Title       string
-	PromptedBy  string // a theme, a specialty or a pair, in words
-	PairingID   int64  // 0 when not prompted by one pair
-	Owner       string
-	Group       string // task-and-finish group
-	Status      ProjectStatus
-	StartedOn   string
-	CompletedOn string
-	Impact      string
-	Links       string
+	ID           int64
+	RoundID      int64
+	Title        string
+	PromptedBy   string // a theme, a specialty or a pair, in words
+	PairingID    int64  // 0 when not prompted by one pair
+	ReflectionID int64  // 0 when not prompted by one reflection
+	Theme        string // the reflection theme that prompted it, or ""
+	Owner        string
+	Group        string // task-and-finish group
+	Status       ProjectStatus
+	StartedOn    string
+	CompletedOn  string
+	Impact       string // what changed, in words
+	Links        string
+	Output       ProjectOutput
+	// AdoptedBy lists the organisations that adopted the output.
+	AdoptedBy []string
+	// Saving is an estimate of time or money saved, in SavingUnit ("hours
+	// per week", "£ per year"); a zero Saving with no unit is no estimate.
+	Saving     float64
+	SavingUnit string
+	SavingNote string
+}
+
+// SavingText writes the saving as people read it: "6 hours per week (two
+// practices' admin)", or "" when there is no estimate.
+func (p Project) SavingText() string {
+	if p.Saving == 0 && p.SavingUnit == "" {
+		return ""
+	}
+	s := strconv.FormatFloat(p.Saving, 'f', -1, 64)
+	if p.Saving == float64(int(p.Saving)) {
+		s = Thousands(int(p.Saving))
+	}
+	if p.SavingUnit != "" {
+		s += " " + p.SavingUnit
+	}
+	if p.SavingNote != "" {
+		s += " (" + p.SavingNote + ")"
+	}
+	return s
 }
 
 // RSVP is an attendee's answer to an invitation.

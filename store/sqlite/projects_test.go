@@ -2,6 +2,7 @@ package sqlite_test
 
 import (
 	"context"
+	"reflect"
 	"testing"
 
 	"github.com/liaisonapp/liaison/store"
@@ -29,7 +30,7 @@ func TestCreateProject(t *testing.T) {
 		}
 		want := p
 		want.Title = `Outpatient letters headed "For Information Only" or "GP Action Required"`
-		if len(ps) != 1 || ps[0] != want {
+		if len(ps) != 1 || !reflect.DeepEqual(ps[0], want) {
 			t.Fatalf("Projects = %+v, want [%+v]", ps, want)
 		}
 	})
@@ -96,9 +97,28 @@ func TestUpdateProject(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if len(ps) != 1 || ps[0] != u {
+		if len(ps) != 1 || !reflect.DeepEqual(ps[0], u) {
 			t.Fatalf("Projects = %+v, want [%+v]", ps, u)
 		}
+	})
+
+	t.Run("Register", func(t *testing.T) {
+		u := p
+		u.Status, u.Output = store.ProjectCompleted, store.OutputLetterAction
+		u.AdoptedBy = []string{" City General ", "Old Bank Surgery", "City General"}
+		u.Saving, u.SavingUnit, u.SavingNote, u.Theme = 6, "hours per week", "practice admin", "efficiency"
+		if err := db.UpdateProject(ctx, &u); err != nil {
+			t.Fatal(err)
+		}
+		ps, _ := db.Projects(ctx, r.ID)
+		if got := ps[0]; got.Output != store.OutputLetterAction || !reflect.DeepEqual(got.AdoptedBy, []string{"City General", "Old Bank Surgery"}) ||
+			got.SavingText() != "6 hours per week (practice admin)" || got.Theme != "efficiency" {
+			t.Fatalf("stored %+v", got)
+		}
+		u.Output = "poster"
+		wantCode(t, db.UpdateProject(ctx, &u), store.EINVALID)
+		u.Output, u.Saving = store.OutputLeaflet, -3
+		wantCode(t, db.UpdateProject(ctx, &u), store.EINVALID)
 	})
 
 	t.Run("Invalid", func(t *testing.T) {
