@@ -56,6 +56,7 @@ var commands = map[string]command{
 	"import participants": {usage: "import participants FILE --db PATH [--round NAME]", flags: importParticipantsFlags, nargs: 1},
 	"export participants": {usage: "export participants --db PATH --out FILE [--round NAME]", flags: exportParticipantsFlags},
 	"export pairings":     {usage: "export pairings --db PATH --out FILE [--round NAME]", flags: exportPairingsFlags},
+	"export projects":     {usage: "export projects --db PATH --out FILE [--round NAME]", flags: exportProjectsFlags},
 	"match":               {usage: "match --db PATH [--round NAME] [--apply [--replace]]", flags: matchFlags},
 	"charts":              {usage: "charts --db PATH --out DIR [--round NAME]", flags: chartsFlags},
 }

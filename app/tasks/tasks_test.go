@@ -105,3 +105,42 @@ func TestImportReflections(t *testing.T) {
 		t.Fatalf("message does not name the ignored column: %s", res)
 	}
 }
+
+func TestProjectsRegister(t *testing.T) {
+	letters := store.OutputLetterAction
+	ps := []store.Project{
+		{Title: "=Letters", Status: store.ProjectCompleted, Output: letters, Owner: "Orthopaedics", Group: "Letters",
+			AdoptedBy: []string{"City General", "Harbour Trust"}, Saving: 6, SavingUnit: "hours per week", PairingID: 7},
+		{Title: "Directory", Status: store.ProjectInProgress, Owner: "Liaison manager", Impact: "Fewer switchboard calls"},
+	}
+	t.Run("Filter", func(t *testing.T) {
+		none := store.OutputNone
+		for _, c := range []struct {
+			f    ProjectFilter
+			want int
+		}{{ProjectFilter{}, 2}, {ProjectFilter{Search: "switchboard"}, 1}, {ProjectFilter{Search: "harbour"}, 1},
+			{ProjectFilter{Status: store.ProjectCompleted}, 1}, {ProjectFilter{Output: &letters}, 1}, {ProjectFilter{Output: &none}, 1},
+			{ProjectFilter{Owner: "liaison manager"}, 1}, {ProjectFilter{Group: "Letters", Status: store.ProjectIdea}, 0}} {
+			if got := len(FilterProjects(ps, c.f)); got != c.want {
+				t.Errorf("FilterProjects(%+v) = %d projects, want %d", c.f, got, c.want)
+			}
+		}
+	})
+	t.Run("Export", func(t *testing.T) {
+		var b bytes.Buffer
+		pairs := []store.Pairing{{ID: 7, Primary: store.Participant{Name: "Ada"}, Secondary: store.Participant{Name: "Ben"}}}
+		if err := ExportProjects(&b, ps, pairs); err != nil {
+			t.Fatal(err)
+		}
+		lines := strings.Split(b.String(), "\r\n")
+		if !strings.HasPrefix(lines[0], "\ufeffTitle,Status,Output,Adopted by,") {
+			t.Fatalf("header %q", lines[0])
+		}
+		if want := `'=Letters,completed,"""GP Action Required"" letter template",City General; Harbour Trust,Orthopaedics,Letters,,,,6,hours per week,,,Ada – Ben,,`; lines[1] != want {
+			t.Fatalf("row\n%s\nwant\n%s", lines[1], want)
+		}
+		if !strings.HasPrefix(lines[2], "Directory,in progress,,,") || !strings.Contains(lines[2], "switchboard calls,,,") {
+			t.Fatalf("a project with no estimate: %q", lines[2])
+		}
+	})
+}
