@@ -488,6 +488,9 @@ func (p *presenter) buildSlides(d *chartset.Set) []slide {
 			return p.agendaSlide(chartset.AgendaAt(d.Agenda.Event, d.Agenda.Items, p.ui.now()))
 		}})
 	}
+	for i, cs := range d.CaseStudies {
+		slides = append(slides, slide{name: fmt.Sprintf("case:%d", cs.ID), build: func() fyne.CanvasObject { return p.caseStudySlide(i+1, len(d.CaseStudies), cs) }})
+	}
 	for i, page := range quotePages(d.Quotes) {
 		page := page
 		slides = append(slides, slide{name: fmt.Sprintf("quotes:%d", i), build: func() fyne.CanvasObject { return p.quotesSlide(page) }})
@@ -669,6 +672,35 @@ func speaker(it store.AgendaItem) string {
 		return ""
 	}
 	return " (" + it.Speaker + ")"
+}
+
+// caseStudySlide shows one completed improvement project: its title, what
+// changed, and its impact (the output, who adopted it, what it saved).
+func (p *presenter) caseStudySlide(n, of int, cs store.Project) fyne.CanvasObject {
+	box := container.NewVBox(p.text(fmt.Sprintf("What changed · %d of %d", n, of), false, fyne.TextAlignLeading))
+	box.Add(p.text(cs.Title, true, fyne.TextAlignLeading))
+	if cs.Impact != "" {
+		l := p.text(cs.Impact, false, fyne.TextAlignLeading)
+		l.SizeName = theme.SizeNameSubHeadingText
+		box.Add(l)
+	}
+	var impact []string
+	if cs.Output != store.OutputNone {
+		impact = append(impact, "Output: "+cs.Output.Label())
+	}
+	if len(cs.AdoptedBy) > 0 {
+		impact = append(impact, "Adopted by "+strings.Join(cs.AdoptedBy, ", "))
+	}
+	if sv := cs.SavingText(); sv != "" {
+		impact = append(impact, "Saves "+sv)
+	}
+	if len(impact) > 0 {
+		box.Add(widget.NewSeparator())
+		for _, line := range impact {
+			box.Add(p.text(line, false, fyne.TextAlignLeading))
+		}
+	}
+	return box
 }
 
 func (p *presenter) quotesSlide(quotes []string) fyne.CanvasObject {

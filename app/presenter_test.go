@@ -186,6 +186,11 @@ func TestPresenterSlidesShowFiguresAgendaAndQuotes(t *testing.T) {
 	if !strings.Contains(quotes, approved.Quote()) {
 		t.Fatalf("the approved quote %q is on no slide:\n%s", approved.Quote(), quotes)
 	}
+	// Each completed project has a case-study slide: what changed and its impact.
+	if txt := show("case:"); !strings.Contains(txt, "What changed · 1 of 3") || !strings.Contains(txt, "Saves 6 hours per week") ||
+		!strings.Contains(txt, "GP Action Required") {
+		t.Fatalf("the first case-study slide:\n%s", txt)
+	}
 }
 
 // A plain F5 never reaches the window while a text field has focus (Fyne

@@ -37,7 +37,9 @@ func statusOf(label string) store.ProjectStatus {
 type projectsScreen struct {
 	ui *UI
 
-	items    []store.Project
+	all      []store.Project // the round's register, as stored
+	items    []store.Project // those the filters let through, sorted
+	pairs    []store.Pairing
 	selected int // index into items, or -1 for a new project
 	cells    [][]string
 	tcells   [][]string // counts over time, header first
@@ -56,8 +58,24 @@ type projectsScreen struct {
 	completed *widget.Entry
 	impact    *widget.Entry
 	links     *widget.Entry
-	del       *widget.Button
-	message   *widget.Label
+	output    *widget.Select
+	adopted   *widget.Entry
+	saving    *widget.Entry
+	unit      *widget.SelectEntry
+	note      *widget.Entry
+	theme     *widget.SelectEntry
+	pair      *widget.Select
+
+	// The register's filters and sort.
+	search  *widget.Entry
+	statusF *widget.Select
+	groupF  *widget.Select
+	outputF *widget.Select
+	ownerF  *widget.Select
+	sortBy  *widget.Select
+
+	del     *widget.Button
+	message *widget.Label
 }
 
 func newProjects(ui *UI) *projectsScreen { return &projectsScreen{ui: ui, selected: -1} }
@@ -69,7 +87,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	s.counts.Wrapping = fyne.TextWrapWord
 	// Narrow enough that the dates show beside the form on a 1280-pixel
 	// laptop; the group is in the form.
-	s.table = newCellTable(&s.cells, 200, 95, 120, 100, 100)
+	s.table = newCellTable(&s.cells, 200, 95, 130, 120, 100)
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row == 0 {
 			s.table.UnselectAll()
@@ -94,13 +112,30 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	s.status = widget.NewSelect(labels, nil)
 	s.started = newDateEntry("")
 	s.completed = newDateEntry("")
-	s.completed.SetPlaceHolder(store.DateHint + " (completed or stopped)")
 	s.impact = widget.NewMultiLineEntry()
 	s.impact.Wrapping = fyne.TextWrapWord
 	s.impact.SetPlaceHolder("The impact in words, such as \"practice admin time saved\"")
 	s.impact.SetMinRowsVisible(3)
 	s.links = widget.NewEntry()
 	s.links.SetPlaceHolder("Links to documents, minutes or a shared folder")
+	outputs := make([]string, len(store.ProjectOutputs))
+	for i, o := range store.ProjectOutputs {
+		outputs[i] = o.Label()
+	}
+	s.output = widget.NewSelect(outputs, nil)
+	s.adopted = widget.NewEntry()
+	s.adopted.SetPlaceHolder("Organisations that adopted it, separated by ;")
+	s.saving = widget.NewEntry()
+	s.saving.SetPlaceHolder("such as 6")
+	s.saving.Validator = func(v string) error { _, err := parseSaving(v); return err }
+	s.unit = widget.NewSelectEntry([]string{"hours per week", "hours per year", "£ per year", "appointments per year", "referrals per year"})
+	s.unit.SetPlaceHolder("unit")
+	s.note = widget.NewEntry()
+	s.note.SetPlaceHolder("How the saving was estimated")
+	s.theme = widget.NewSelectEntry(store.SchemeThemes)
+	s.theme.SetPlaceHolder("The reflection theme that prompted it")
+	s.pair = widget.NewSelect(nil, nil)
+	s.pair.PlaceHolder = "(no pair)"
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
@@ -112,7 +147,13 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem("Status", s.status),
 		widget.NewFormItem("Started", s.started),
 		widget.NewFormItem("Completed", s.completed),
-		widget.NewFormItem("Impact", s.impact),
+		widget.NewFormItem("What changed", s.impact),
+		widget.NewFormItem("Output", s.output),
+		widget.NewFormItem("Adopted by", s.adopted),
+		widget.NewFormItem("Saving", container.NewGridWithColumns(2, s.saving, s.unit)),
+		widget.NewFormItem("Saving note", s.note),
+		widget.NewFormItem("Theme", s.theme),
+		widget.NewFormItem("Prompted by pair", s.pair),
 		widget.NewFormItem("Links", s.links),
 	)
 	buttons := container.NewHBox(
@@ -122,7 +163,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form, buttons, s.message)))
 	thead := widget.NewLabelWithStyle("By month, from the dates (under way: started and not yet completed or stopped at the month's end; a stopped project's end date goes in Completed)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	thead.Wrapping = fyne.TextWrapWord
-	left := container.NewVSplit(s.table, container.NewBorder(thead, nil, nil, nil, s.timeline))
+	left := container.NewVSplit(container.NewBorder(s.filterBar(), nil, nil, nil, s.table), container.NewBorder(thead, nil, nil, nil, s.timeline))
 	left.Offset = 0.6
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.58
@@ -137,7 +178,18 @@ func (s *projectsScreen) refresh() {
 	}
 	roundID := ui.round.ID
 	var items []store.Project
-	ui.run(func() (err error) { items, err = ui.db.Projects(ui.ctx, roundID); return err }, func() {
+	var pairs []store.Pairing
+	ui.run(func() (err error) {
+		if items, err = ui.db.Projects(ui.ctx, roundID); err != nil {
+			return err
+		}
+		pairs, err = ui.db.FindPairings(ui.ctx, roundID)
+		return err
+	}, func() {
+		if ui.round.ID != roundID {
+			return // the round changed while this was loading
+		}
+		s.pairs = pairs
 		s.show(items)
 	})
 }
@@ -147,17 +199,27 @@ func (s *projectsScreen) show(items []store.Project) {
 	if s.selected >= 0 && s.selected < len(s.items) {
 		editing = s.items[s.selected].ID
 	}
-	s.items = items
-	s.cells = [][]string{{"Title", "Status", "Owner", "Started", "Completed"}}
-	for _, p := range items {
-		s.cells = append(s.cells, []string{p.Title, statusLabels[p.Status], p.Owner, p.StartedOn, p.CompletedOn})
+	s.all = items
+	s.syncFilters()
+	s.items = s.filtered()
+	s.cells = [][]string{{"Title", "Status", "Output", "Owner", "Completed"}}
+	for _, p := range s.items {
+		out := ""
+		if p.Output != store.OutputNone {
+			out = p.Output.Label()
+		}
+		s.cells = append(s.cells, []string{p.Title, statusLabels[p.Status], out, p.Owner, p.CompletedOn})
 	}
 	s.table.Refresh()
 	s.tcells = projectTimeline(items)
 	s.timeline.Refresh()
-	s.counts.SetText(statusCounts(items))
+	counts := statusCounts(items)
+	if len(s.items) != len(items) {
+		counts += " Showing " + store.Thousands(len(s.items)) + " that match the filters."
+	}
+	s.counts.SetText(counts)
 	s.selected = -1
-	for i, p := range items {
+	for i, p := range s.items {
 		if p.ID == editing {
 			s.selected = i
 		}
@@ -266,6 +328,22 @@ func (s *projectsScreen) edit(i int) {
 	s.completed.SetText(p.CompletedOn)
 	s.impact.SetText(p.Impact)
 	s.links.SetText(p.Links)
+	s.output.SetSelected(p.Output.Label())
+	s.adopted.SetText(strings.Join(p.AdoptedBy, "; "))
+	s.saving.SetText("")
+	if p.Saving != 0 {
+		s.saving.SetText(strconv.FormatFloat(p.Saving, 'f', -1, 64))
+	}
+	s.unit.SetText(p.SavingUnit)
+	s.note.SetText(p.SavingNote)
+	s.theme.SetText(p.Theme)
+	s.pair.SetOptions(s.pairNames())
+	s.pair.ClearSelected()
+	for _, pr := range s.pairs {
+		if pr.ID == p.PairingID {
+			s.pair.SetSelected(pairLabel(pr))
+		}
+	}
 }
 
 func (s *projectsScreen) save() {
@@ -276,7 +354,25 @@ func (s *projectsScreen) save() {
 	p := store.Project{RoundID: ui.round.ID, Title: s.titleE.Text, PromptedBy: strings.TrimSpace(s.prompted.Text),
 		Owner: strings.TrimSpace(s.owner.Text), Group: strings.TrimSpace(s.group.Text), Status: statusOf(s.status.Selected),
 		StartedOn: strings.TrimSpace(s.started.Text), CompletedOn: strings.TrimSpace(s.completed.Text),
-		Impact: strings.TrimSpace(s.impact.Text), Links: strings.TrimSpace(s.links.Text)}
+		Impact: strings.TrimSpace(s.impact.Text), Links: strings.TrimSpace(s.links.Text),
+		AdoptedBy: splitAdopters(s.adopted.Text), SavingUnit: strings.TrimSpace(s.unit.Text), SavingNote: strings.TrimSpace(s.note.Text),
+		Theme: strings.TrimSpace(s.theme.Text)}
+	for _, o := range store.ProjectOutputs {
+		if o.Label() == s.output.Selected {
+			p.Output = o
+		}
+	}
+	saving, err := parseSaving(s.saving.Text)
+	if err != nil {
+		ui.showError(store.Errorf(store.EINVALID, "The saving: %v.", err))
+		return
+	}
+	p.Saving = saving
+	for _, pr := range s.pairs {
+		if pairLabel(pr) == s.pair.Selected {
+			p.PairingID = pr.ID
+		}
+	}
 	for _, c := range []struct {
 		field string
 		v     *string
@@ -291,7 +387,7 @@ func (s *projectsScreen) save() {
 	creating := s.selected < 0
 	if !creating {
 		old := s.items[s.selected]
-		p.ID, p.PairingID = old.ID, old.PairingID
+		p.ID, p.ReflectionID = old.ID, old.ReflectionID
 	}
 	ui.run(func() error {
 		if creating {

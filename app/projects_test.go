@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"fyne.io/fyne/v2/test"
 	"github.com/liaisonapp/liaison/store"
 )
 
@@ -90,4 +91,76 @@ func TestProjectTimeline(t *testing.T) {
 	if got := projectTimeline(nil); len(got) != 1 {
 		t.Fatalf("no projects gave %v, want only the header", got)
 	}
+}
+
+func TestProjectsRegister(t *testing.T) {
+	ui, s, r := projectsUI(t)
+	for _, p := range []store.Project{
+		{Title: "Letters", Owner: "Orthopaedics", Group: "Letters group", Status: store.ProjectCompleted, CompletedOn: "2018-03-01"},
+		{Title: "Directory of secretaries", Owner: "Liaison manager", Status: store.ProjectInProgress, Impact: "Fewer switchboard calls"},
+	} {
+		p.RoundID = r.ID
+		if err := ui.db.CreateProject(ui.ctx, &p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	s.refresh()
+	if got := len(s.cells); got != 3 {
+		t.Fatalf("%d table rows, want header + 2", got)
+	}
+
+	t.Run("RecordsOutputAdoptersAndSaving", func(t *testing.T) {
+		s.edit(0)
+		s.output.SetSelected(store.OutputLetterAction.Label())
+		s.adopted.SetText("City General; Harbour Trust")
+		s.saving.SetText("6")
+		s.unit.SetText("hours per week")
+		s.note.SetText("two practices' estimate")
+		s.theme.SetText("efficiency")
+		s.save()
+		ps, _ := ui.db.Projects(ui.ctx, r.ID)
+		got := ps[0]
+		if got.Output != store.OutputLetterAction || strings.Join(got.AdoptedBy, "|") != "City General|Harbour Trust" ||
+			got.SavingText() != "6 hours per week (two practices' estimate)" || got.Theme != "efficiency" {
+			t.Fatalf("stored %+v", got)
+		}
+		if s.cells[1][2] != store.OutputLetterAction.Label() {
+			t.Fatalf("table output column %q", s.cells[1][2])
+		}
+	})
+
+	t.Run("BadSavingIsRefused", func(t *testing.T) {
+		s.edit(1)
+		s.saving.SetText("lots")
+		s.save()
+		ps, _ := ui.db.Projects(ui.ctx, r.ID)
+		if ps[1].Saving != 0 || ps[1].SavingUnit != "" {
+			t.Fatalf("a bad saving was stored: %+v", ps[1])
+		}
+	})
+
+	t.Run("SearchFilterAndSort", func(t *testing.T) {
+		test.Type(s.search, "switchboard")
+		if len(s.items) != 1 || s.items[0].Title != "Directory of secretaries" {
+			t.Fatalf("search found %+v", s.items)
+		}
+		s.search.SetText("")
+		s.outputF.SetSelected(store.OutputLetterAction.Label())
+		if len(s.items) != 1 || s.items[0].Title != "Letters" {
+			t.Fatalf("output filter found %+v", s.items)
+		}
+		if !strings.Contains(s.counts.Text, "Showing 1 that match") {
+			t.Fatalf("counts %q", s.counts.Text)
+		}
+		s.outputF.SetSelected(allOutputs)
+		s.ownerF.SetSelected("Liaison manager")
+		if len(s.items) != 1 || s.items[0].Owner != "Liaison manager" {
+			t.Fatalf("owner filter found %+v", s.items)
+		}
+		s.ownerF.SetSelected(allOwners)
+		s.sortBy.SetSelected("By title")
+		if s.items[0].Title != "Directory of secretaries" {
+			t.Fatalf("sorted by title: %q first", s.items[0].Title)
+		}
+	})
 }

@@ -39,6 +39,9 @@ type Set struct {
 
 	ProjectStatus []charts.Count
 	ProjectsDone  map[string][]charts.Point
+	// CaseStudies are the completed projects, for the presenter's
+	// case-study slides: what changed and what it saved.
+	CaseStudies []store.Project
 
 	Agenda Agenda
 	// CheckedIn and Accepted are the event's arrivals and acceptances.
@@ -123,6 +126,11 @@ func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time)
 		return nil, err
 	}
 	d.ProjectStatus, d.ProjectsDone = projectCounts(projects)
+	for _, p := range projects {
+		if p.Status == store.ProjectCompleted {
+			d.CaseStudies = append(d.CaseStudies, p)
+		}
+	}
 	if err := d.gatherEvent(ctx, db, r, now); err != nil {
 		return nil, err
 	}
