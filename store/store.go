@@ -372,18 +372,6 @@ func (o ProjectOutput) Label() string {
 // Valid reports whether o is a known output kind ("" included).
 func (o ProjectOutput) Valid() bool { _, ok := outputLabels[o]; return ok }
 
-// ParseProjectOutput reads an output kind by its stored code or its label,
-// ignoring case.
-func ParseProjectOutput(s string) (ProjectOutput, bool) {
-	s = strings.TrimSpace(s)
-	for _, o := range ProjectOutputs {
-		if strings.EqualFold(s, string(o)) || strings.EqualFold(s, o.Label()) {
-			return o, true
-		}
-	}
-	return "", false
-}
-
 // Project is an improvement project that came out of the scheme: one entry
 // of the register of what the scheme changed.
 type Project struct {
