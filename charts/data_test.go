@@ -433,3 +433,47 @@ func TestDivergingSegmentsHaveADarkEdge(t *testing.T) {
 		})
 	}
 }
+
+// A question too few answered carries no figure into either feedback
+// chart: its bar is replaced by the reason, and its n is left out of the
+// subtitle's range.
+func TestWithheldQuestion(t *testing.T) {
+	qs := []QuestionScores{
+		{Text: "Forum", Counts: [6]int{0, 1, 3, 8, 24, 35}},
+		{Text: "Useful", Withheld: "fewer than 5"},
+		// Counts left in by mistake must still not be drawn.
+		{Text: "Again", Counts: [6]int{0, 0, 1, 1, 1, 0}, Withheld: "fewer than 5"},
+	}
+	m := MeansData(qs)
+	for _, i := range []int{1, 2} {
+		r := m.Rows[i]
+		if r.N != 0 || !math.IsNaN(r.Mean) || r.Label != "fewer than 5" {
+			t.Fatalf("means row %d = %+v, want no figures and the label \"fewer than 5\"", i, r)
+		}
+	}
+	for i, r := range DivergingLayout(qs)[1:] {
+		if r.N != 0 || r.Low != 0 || r.High != 0 || r.Withheld != "fewer than 5" {
+			t.Fatalf("diverging row %d = %+v, want no figures", i+1, r)
+		}
+		for _, s := range r.Segments {
+			if s.Count != 0 || s.Share != 0 {
+				t.Fatalf("diverging row %d shows score %d: %+v", i+1, s.Score, s)
+			}
+		}
+	}
+	if got, want := responsesRange(qs), "n = 71 responses"; got != want {
+		t.Fatalf("subtitle range = %q, want %q", got, want)
+	}
+	if got, want := responsesRange(qs[1:]), "fewer than 5 responses per question"; got != want {
+		t.Fatalf("subtitle range = %q, want %q", got, want)
+	}
+	for _, c := range []*Chart{Means(qs, Options{}), Diverging(qs, Options{})} {
+		svg := renderSVG(t, c)
+		if !strings.Contains(svg, ">fewer than 5<") {
+			t.Fatalf("%s: SVG lacks \"fewer than 5\"", c.Title)
+		}
+		if strings.Contains(svg, "n = 3") || strings.Contains(svg, "n = 0") {
+			t.Fatalf("%s: SVG gives the withheld question's n", c.Title)
+		}
+	}
+}
