@@ -50,7 +50,9 @@ func TestBarDataSuppression(t *testing.T) {
 
 // A suppressed figure must not reach the image in any form.
 func TestSuppressedFigureNotInSVG(t *testing.T) {
-	c := ParticipantsByLocality([]Count{{"Totton", 3}, {"Winchester", 12}}, Options{SuppressBelow: 5})
+	// Totton and Romsey hold 5 between them, so the total minus
+	// Winchester's 12 gives away no locality of fewer than 5.
+	c := ParticipantsByLocality([]Count{{"Romsey", 2}, {"Totton", 3}, {"Winchester", 12}}, Options{SuppressBelow: 5})
 	svg := renderSVG(t, c)
 	if !strings.Contains(svg, ">fewer than 5<") {
 		t.Fatal(`SVG lacks "fewer than 5"`)
@@ -60,6 +62,36 @@ func TestSuppressedFigureNotInSVG(t *testing.T) {
 	}
 	if !strings.Contains(svg, ">12<") {
 		t.Fatal("SVG lacks the figure 12")
+	}
+}
+
+// The total is in the subtitle, so one hidden bar needs the smallest shown
+// bar hidden too, until the hidden bars hold K between them.
+func TestBarDataComplementary(t *testing.T) {
+	values := func(bars []Bar) string {
+		var out []string
+		for _, b := range bars {
+			out = append(out, b.Label+"="+b.Value)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		name   string
+		counts []Count
+		want   string
+	}{
+		{"OneSmall", []Count{{"GP", 30}, {"Consultant", 29}, {"Manager", 2}},
+			"GP=30 Consultant=" + WithheldLabel + " Manager=fewer than 5"},
+		{"SmallOnesMakeK", []Count{{"GP", 30}, {"Nurse", 3}, {"Manager", 2}},
+			"GP=30 Nurse=fewer than 5 Manager=fewer than 5"},
+		{"ZeroIsNoSecret", []Count{{"GP", 30}, {"Consultant", 29}, {"Manager", 0}},
+			"GP=30 Consultant=29 Manager=0"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := values(BarData(c.counts, 5)); got != c.want {
+				t.Fatalf("bars\n got %s\nwant %s", got, c.want)
+			}
+		})
 	}
 }
 

@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/liaisonapp/liaison/charts"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/demo"
 	"github.com/liaisonapp/liaison/store/sqlite"
@@ -192,5 +193,12 @@ func TestGatherWithholdsSmallQuestions(t *testing.T) {
 		if d.Feedback && !strings.Contains(d.Data, few) {
 			t.Fatalf("%s chart's data %q does not carry %q", d.Name, d.Data, few)
 		}
+	}
+}
+
+// The charts write the store's words for a complementary withholding.
+func TestWithheldLabelIsTheStores(t *testing.T) {
+	if charts.WithheldLabel != store.ComplementaryLabel {
+		t.Fatalf("charts.WithheldLabel = %q, store.ComplementaryLabel = %q", charts.WithheldLabel, store.ComplementaryLabel)
 	}
 }
