@@ -27,17 +27,12 @@ type Bar struct {
 	Value string
 }
 
-// WithheldLabel replaces the figure of a bar hidden only because, with the
-// total in the subtitle, it would reveal a smaller one. It is the store's
-// ComplementaryLabel, word for word (app/chartset's tests check).
-const WithheldLabel = "withheld: with the totals it would reveal a smaller group"
-
 // BarData applies the small-number rule with threshold k to counts, keeping
 // their order (the caller's order is meaningful: roles in workflow order,
 // localities by name). A zero count is shown as 0: it identifies nobody.
 // The chart's subtitle gives the total, so while the hidden bars hold more
 // than 0 but fewer than k between them, the smallest bar still shown is
-// hidden too (WithheldLabel), or the total minus the shown bars would give
+// hidden too (store.ComplementaryLabel, which says why), or the total minus the shown bars would give
 // the hidden one away.
 func BarData(counts []Count, k int) []Bar {
 	bars := make([]Bar, len(counts))
@@ -46,7 +41,7 @@ func BarData(counts []Count, k int) []Bar {
 		b := Bar{Label: c.Label, N: c.N, Value: store.Thousands(c.N)}
 		if k > 1 && c.N > 0 && c.N < k {
 			b.Suppressed = true
-			b.Value = fmt.Sprintf("fewer than %d", k)
+			b.Value = store.SuppressedLabel(k)
 			hidden += c.N
 		}
 		bars[i] = b
@@ -61,7 +56,7 @@ func BarData(counts []Count, k int) []Bar {
 		if next < 0 {
 			break
 		}
-		bars[next].Suppressed, bars[next].Value = true, WithheldLabel
+		bars[next].Suppressed, bars[next].Value = true, store.ComplementaryLabel
 		hidden += bars[next].N
 	}
 	return bars

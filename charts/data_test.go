@@ -81,7 +81,7 @@ func TestBarDataComplementary(t *testing.T) {
 		want   string
 	}{
 		{"OneSmall", []Count{{"GP", 30}, {"Consultant", 29}, {"Manager", 2}},
-			"GP=30 Consultant=" + WithheldLabel + " Manager=fewer than 5"},
+			"GP=30 Consultant=" + store.ComplementaryLabel + " Manager=fewer than 5"},
 		{"SmallOnesMakeK", []Count{{"GP", 30}, {"Nurse", 3}, {"Manager", 2}},
 			"GP=30 Nurse=fewer than 5 Manager=fewer than 5"},
 		{"ZeroIsNoSecret", []Count{{"GP", 30}, {"Consultant", 29}, {"Manager", 0}},

@@ -169,13 +169,13 @@ func WithheldBelow(n, k int) string {
 }
 
 // PrivateCount writes an exact count for a screen only the organiser sees:
-// "12", or, for 0 < n < k, "2 (not for sharing)", so that a count that
+// "1,234", or, for 0 < n < k, "2 (not for sharing)", so that a count that
 // would be withheld anywhere else is never copied out unmarked.
 func PrivateCount(n, k int) string {
 	if WithheldBelow(n, k) != "" {
-		return fmt.Sprintf("%d (%s)", n, NotForSharing)
+		return Thousands(n) + " (" + NotForSharing + ")"
 	}
-	return fmt.Sprint(n)
+	return Thousands(n)
 }
 
 // Overall summarises every response per question as a breakdown of one

@@ -8,7 +8,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/liaisonapp/liaison/charts"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/demo"
 	"github.com/liaisonapp/liaison/store/sqlite"
@@ -196,9 +195,3 @@ func TestGatherWithholdsSmallQuestions(t *testing.T) {
 	}
 }
 
-// The charts write the store's words for a complementary withholding.
-func TestWithheldLabelIsTheStores(t *testing.T) {
-	if charts.WithheldLabel != store.ComplementaryLabel {
-		t.Fatalf("charts.WithheldLabel = %q, store.ComplementaryLabel = %q", charts.WithheldLabel, store.ComplementaryLabel)
-	}
-}
