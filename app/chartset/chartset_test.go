@@ -194,4 +194,3 @@ func TestGatherWithholdsSmallQuestions(t *testing.T) {
 		}
 	}
 }
-
