@@ -50,15 +50,28 @@ func (d *dashboard) show(f store.Figures) {
 	d.figures = f
 	d.heading.SetText(f.Round)
 	roles := make([]string, 0, len(f.ParticipantsByRole))
+	// The dashboard is the organiser's own screen: exact counts, with the
+	// small ones marked, as the charts and exports withhold them.
+	k := f.Feedback.SuppressK
+	small := false
 	for role, n := range f.ParticipantsByRole {
-		roles = append(roles, role+" "+store.Thousands(n))
+		mark := ""
+		if store.WithheldBelow(n, k) != "" {
+			mark, small = "*", true
+		}
+		roles = append(roles, role+" "+store.Thousands(n)+mark)
 	}
 	sort.Strings(roles)
+	if small {
+		roles[len(roles)-1] += "\n* " + store.SuppressedLabel(k) + ": " + store.NotForSharing
+	}
 	top2 := "no questions answered yet"
 	if len(f.Feedback.Questions) > 0 {
 		var parts []string
 		for _, q := range f.Feedback.Questions {
-			if q.N > 0 {
+			if q.N > 0 && store.WithheldBelow(q.N, k) != "" {
+				parts = append(parts, fmt.Sprintf("%.2f (n = %d, %s)", q.Mean, q.N, store.NotForSharing))
+			} else if q.N > 0 {
 				parts = append(parts, fmt.Sprintf("%.2f", q.Mean))
 			}
 		}

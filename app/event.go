@@ -39,6 +39,9 @@ type eventScreen struct {
 
 	// form is the open add/edit dialog's fields, for tests.
 	form *eventForm
+	// inviteAsk asks before inviting the round and inviteDone says what
+	// the invitation did, offering to undo it; both are kept for tests.
+	inviteAsk, inviteDone *dialog.ConfirmDialog
 }
 
 func newEvent(ui *UI) *eventScreen { return &eventScreen{ui: ui} }
@@ -66,8 +69,8 @@ func (s *eventScreen) content() fyne.CanvasObject {
 	s.agendaList = widget.NewList(func() int { return len(s.agenda) },
 		func() fyne.CanvasObject {
 			return container.NewBorder(nil, nil, widget.NewLabelWithStyle("00:00", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
-				container.NewHBox(widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil), widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil),
-					widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)), widget.NewLabel(""))
+				container.NewHBox(widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil), widget.NewButtonWithIcon("", theme.MoveDownIcon(), nil),
+					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)), widget.NewLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			a := s.agenda[id]
@@ -83,9 +86,10 @@ func (s *eventScreen) content() fyne.CanvasObject {
 			c.Objects[0].(*widget.Label).Truncation = fyne.TextTruncateEllipsis
 			c.Objects[1].(*widget.Label).SetText(orDash(a.Starts))
 			btns := c.Objects[2].(*fyne.Container).Objects
-			btns[0].(*widget.Button).OnTapped = func() { s.moveUp(id) }
-			btns[1].(*widget.Button).OnTapped = func() { s.editItem(a) }
-			btns[2].(*widget.Button).OnTapped = func() { s.deleteItem(a) }
+			btns[0].(*widget.Button).OnTapped = func() { s.moveItem(id, id-1) }
+			btns[1].(*widget.Button).OnTapped = func() { s.moveItem(id, id+1) }
+			btns[2].(*widget.Button).OnTapped = func() { s.editItem(a) }
+			btns[3].(*widget.Button).OnTapped = func() { s.deleteItem(a) }
 		})
 	s.addItemBtn = widget.NewButtonWithIcon("Add agenda item…", theme.ContentAddIcon(), func() { s.editItem(store.AgendaItem{}) })
 	agenda := container.NewBorder(container.NewBorder(nil, nil, heading("Agenda"), s.addItemBtn), nil, nil, nil, s.agendaList)
@@ -296,37 +300,51 @@ func (s *eventScreen) setRSVP(a store.Attendee, to store.RSVP) {
 	s.ui.run(func() error { return s.ui.db.SaveAttendee(s.ui.ctx, &a) }, s.ui.Changed)
 }
 
-// inviteAll adds every participant of the round who is not yet on the list.
+// inviteAll says what "Invite every participant" does, and asks first.
 func (s *eventScreen) inviteAll() {
-	ui := s.ui
-	e, r := s.event, ui.round
-	added := 0
-	var err error
-	ui.async(func() {
-		var people []store.Participant
-		if people, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: r.ID}); err != nil {
-			return
-		}
-		on := map[int64]bool{}
-		for _, a := range s.attendees {
-			on[a.ParticipantID] = true
-		}
-		var list []store.Attendee
-		for _, p := range people {
-			if !on[p.ID] {
-				list = append(list, store.Attendee{EventID: e.ID, ParticipantID: p.ID, Name: p.Name, Organisation: p.Organisation,
-					Role: p.Role.Label(), RSVP: store.RSVPInvited})
+	if s.event.ID == 0 {
+		s.ui.showError(store.Errorf(store.EINVALID, "Create the event first."))
+		return
+	}
+	s.inviteAsk = dialog.NewConfirm("Invite every participant?",
+		"Everyone in the round who is not on the list yet is added to it as invited.\n"+
+			"Liaison sends nothing: invite them by email yourself. You can undo this straight afterwards.",
+		func(ok bool) {
+			if ok {
+				s.invite()
 			}
-		}
-		added = len(list)
-		err = ui.db.SaveAttendees(ui.ctx, list)
-	}, func() {
+		}, s.ui.win)
+	s.inviteAsk.SetConfirmText("Add them to the list")
+	s.inviteAsk.Show()
+}
+
+// invite adds the round's participants to the list in one step
+// (store.InviteRound) and offers to take exactly those people off again.
+func (s *eventScreen) invite() {
+	ui := s.ui
+	eventID, roundID := s.event.ID, ui.round.ID
+	var added []int64
+	var err error
+	ui.async(func() { added, err = ui.db.InviteRound(ui.ctx, eventID, roundID) }, func() {
 		if err != nil {
 			ui.showError(err)
 			return
 		}
-		dialog.ShowInformation("Invited", fmt.Sprintf("%s added to the list as invited.", store.Plural(added, "participant", "participants")), ui.win)
 		ui.Changed()
+		if len(added) == 0 {
+			dialog.ShowInformation("Invited", "Every participant is already on the list; nobody was added.", ui.win)
+			return
+		}
+		s.inviteDone = dialog.NewConfirm("Invited",
+			store.Plural(len(added), "participant was", "participants were")+" added to the list as invited. Nothing was sent.",
+			func(undo bool) {
+				if undo {
+					ui.run(func() error { return ui.db.DeleteAttendees(ui.ctx, added) }, ui.Changed)
+				}
+			}, ui.win)
+		s.inviteDone.SetConfirmText("Undo")
+		s.inviteDone.SetDismissText("Keep them")
+		s.inviteDone.Show()
 	})
 }
 
@@ -430,26 +448,20 @@ func (s *eventScreen) editItem(a store.AgendaItem) {
 		})
 }
 
-// moveUp swaps agenda item i with the one before it.
-func (s *eventScreen) moveUp(i int) {
-	if i <= 0 || i >= len(s.agenda) {
+// moveItem moves agenda item i to place j (earlier or later) in one step
+// (store.MoveAgendaItem), shifting the start times of the items in between
+// so the schedule stays continuous.
+func (s *eventScreen) moveItem(i, j int) {
+	if i < 0 || i >= len(s.agenda) || j < 0 || j >= len(s.agenda) || i == j {
 		return
 	}
-	items := append([]store.AgendaItem(nil), s.agenda...)
-	items[i-1], items[i] = items[i], items[i-1]
+	ui, id := s.ui, s.agenda[i].ID
 	var err error
-	s.ui.async(func() {
-		for k := range items {
-			items[k].Position = k + 1
-			if err = s.ui.db.SaveAgendaItem(s.ui.ctx, &items[k]); err != nil {
-				return
-			}
-		}
-	}, func() {
+	ui.async(func() { err = ui.db.MoveAgendaItem(ui.ctx, id, j+1, true) }, func() {
 		if err != nil {
-			s.ui.showError(err)
+			ui.showError(err)
 		}
-		s.ui.Changed()
+		ui.Changed()
 	})
 }
 

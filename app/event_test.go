@@ -122,6 +122,10 @@ func TestInviteEveryParticipant(t *testing.T) {
 	ui, s := eventOnDemo(t)
 	before := len(s.attendees)
 	s.inviteAll()
+	if s.inviteAsk == nil || len(s.attendees) != before {
+		t.Fatal("inviting the round did not ask first")
+	}
+	s.inviteAsk.Confirm()
 	people, err := ui.db.FindParticipants(context.Background(), store.ParticipantFilter{RoundID: ui.round.ID})
 	if err != nil {
 		t.Fatal(err)
@@ -135,9 +139,46 @@ func TestInviteEveryParticipant(t *testing.T) {
 	if got, want := len(s.attendees), len(people)+guests; got != want {
 		t.Fatalf("%d attendees after inviting everyone (was %d), want %d", got, before, want)
 	}
+	done := s.inviteDone
+	if done == nil {
+		t.Fatal("no word of what the invitation did, and no undo")
+	}
 	s.inviteAll()
+	s.inviteAsk.Confirm()
 	if got, want := len(s.attendees), len(people)+guests; got != want {
 		t.Fatalf("inviting twice gave %d attendees, want %d", got, want)
+	}
+	if s.inviteDone != done {
+		t.Fatal("a second invitation that added nobody offered an undo")
+	}
+	// Undo takes off exactly those the first invitation added.
+	done.Confirm()
+	if got := len(s.attendees); got != before {
+		t.Fatalf("%d attendees after undoing the invitation, want the %d before it", got, before)
+	}
+}
+
+func TestMoveAgendaItemBothWays(t *testing.T) {
+	_, s := eventOnDemo(t)
+	titles := func() string {
+		var out []string
+		for _, a := range s.agenda {
+			out = append(out, a.Starts+" "+a.Title)
+		}
+		return strings.Join(out, " | ")
+	}
+	start := titles()
+	first, second := s.agenda[0], s.agenda[1]
+	s.moveItem(1, 0) // earlier
+	if got := s.agenda[0].ID; got != second.ID {
+		t.Fatalf("after moving item 2 up the first is %q\n%s", s.agenda[0].Title, titles())
+	}
+	if got, want := s.agenda[0].Starts, first.Starts; got != want {
+		t.Fatalf("the moved item starts at %s, want %s, the slot's start\n%s", got, want, titles())
+	}
+	s.moveItem(0, 1) // later, back again
+	if got := titles(); got != start {
+		t.Fatalf("moving down again gave\n%s\nwant\n%s", got, start)
 	}
 }
 

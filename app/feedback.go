@@ -183,7 +183,9 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 
 	s.cells = [][]string{{"Question", "n", "Mean", "1", "2", "3", "4", "5", "6", "Top two (5–6)", "95% CI"}}
 	for _, q := range f.Feedback.Questions {
-		row := []string{q.Text, store.Thousands(q.N)}
+		// This screen is the organiser's own: exact counts, with a small
+		// one marked, as everywhere else it is withheld.
+		row := []string{q.Text, store.PrivateCount(q.N, s.k)}
 		if q.N == 0 {
 			row = append(row, store.NoAnswersLabel, "", "", "", "", "", "", "", "")
 		} else {
@@ -198,9 +200,9 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 	s.table.Refresh()
 
 	s.bcells = [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}
-	for _, b := range store.SummariseBy(qs, rs, tasks.RoleGroup, s.k) {
+	for _, b := range store.SummariseByRole(qs, rs, s.k) {
 		for i, q := range b.Summaries {
-			// store.SummariseBy decides what is withheld, as for the
+			// store.SummariseByRole decides what is withheld, as for the
 			// export: small groups, questions few of a group answered,
 			// and whatever would let them be worked out by subtraction.
 			if label := b.Withheld(i); label != "" {
@@ -270,7 +272,8 @@ func (s *feedbackScreen) exportSummary() {
 		}
 		ui.run(func() error { return tasks.WriteCSVAtomic(path, header, rows) }, func() {
 			s.lastExport = path
-			dialog.ShowInformation("Summary exported", "Wrote "+path+". Groups of fewer than "+strconv.Itoa(s.k)+" are shown as \""+store.SuppressedLabel(s.k)+"\".", ui.win)
+			dialog.ShowInformation("Summary exported", "Wrote "+path+". Groups, and questions, with fewer than "+strconv.Itoa(s.k)+
+				" answers are shown as \""+store.SuppressedLabel(s.k)+"\", all responses included; figures that would give them away by subtraction say so.", ui.win)
 		})
 	})
 }

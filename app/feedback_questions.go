@@ -65,41 +65,33 @@ func (s *feedbackScreen) saveQuestion() {
 	}
 	q := s.questions[s.selected]
 	q.Text = s.qText.Text
-	s.writeQuestions([]store.Question{q})
+	ui := s.ui
+	ui.run(func() error { return ui.db.UpdateQuestion(ui.ctx, &q) }, ui.Changed)
 }
 
-// moveQuestion swaps the selected question with its neighbour, renumbering
-// every question so positions stay 1, 2, 3 … whatever they were before.
+// moveQuestion swaps the selected question with its neighbour and stores
+// the whole new order in one step (store.ReorderQuestions), so positions
+// stay 1, 2, 3 … and a failure leaves the old order, never half of each.
 func (s *feedbackScreen) moveQuestion(by int) {
 	i, j := s.selected, s.selected+by
 	if i < 0 || i >= len(s.questions) || j < 0 || j >= len(s.questions) {
 		return
 	}
-	qs := append([]store.Question(nil), s.questions...)
-	qs[i], qs[j] = qs[j], qs[i]
-	for n := range qs {
-		qs[n].Position = n + 1
+	ids := make([]int64, len(s.questions))
+	for n, q := range s.questions {
+		ids[n] = q.ID
 	}
+	ids[i], ids[j] = ids[j], ids[i]
 	s.selected = j
-	s.writeQuestions(qs)
-	s.qlist.Select(j)
-}
-
-func (s *feedbackScreen) writeQuestions(qs []store.Question) {
-	ui := s.ui
+	ui, roundID := s.ui, s.ui.round.ID
 	var err error
-	ui.async(func() {
-		for i := range qs {
-			if err = ui.db.UpdateQuestion(ui.ctx, &qs[i]); err != nil {
-				return
-			}
-		}
-	}, func() {
+	ui.async(func() { err = ui.db.ReorderQuestions(ui.ctx, roundID, ids) }, func() {
 		if err != nil {
 			ui.showError(err)
 		}
 		ui.Changed()
 	})
+	s.qlist.Select(j)
 }
 
 func (s *feedbackScreen) deleteQuestion() {

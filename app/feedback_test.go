@@ -131,8 +131,9 @@ func TestPaperEntry(t *testing.T) {
 		if got, want := s.entry.count, 1; got != want {
 			t.Fatalf("count after undo %d, want %d", got, want)
 		}
-		// The figures follow what was keyed.
-		if got, want := s.cells[1][1], "1"; got != want {
+		// The figures follow what was keyed, exactly, on the organiser's
+		// own screen, and marked, as one form is fewer than K.
+		if got, want := s.cells[1][1], "1 (not for sharing)"; got != want {
 			t.Fatalf("n of question 1 = %q, want %q", got, want)
 		}
 	})
@@ -192,11 +193,13 @@ func TestFeedbackFiguresAndSuppression(t *testing.T) {
 			}
 		}
 	}
-	if got := s.cells[1][1]; got != fmt.Sprint(len(rs)) {
-		t.Fatalf("overall n %q is suppressed, but the round's figures show whatever n is", got)
+	// The organiser's own screen shows the overall n exactly, marked, as
+	// it is now fewer than K …
+	if got, want := s.cells[1][1], fmt.Sprintf("%d (not for sharing)", len(rs)); got != want {
+		t.Fatalf("overall n = %q, want %q", got, want)
 	}
 
-	// The export for the board says the same.
+	// … and the export for the board withholds it like any group.
 	out := filepath.Join(t.TempDir(), "summary.csv")
 	ui.files = fileDialogs{save: func(_, _ string, done func(string, error)) { done(out, nil) }}
 	s.exportSummary()
@@ -205,8 +208,8 @@ func TestFeedbackFiguresAndSuppression(t *testing.T) {
 		t.Fatal(err)
 	}
 	text := string(raw)
-	if !strings.Contains(text, "Consultant,") || !strings.Contains(text, label) || !strings.Contains(text, "5.25") {
-		t.Fatalf("export lacks the suppressed breakdown or the overall means:\n%s", text)
+	if !strings.Contains(text, "Consultant,") || !strings.Contains(text, label) || strings.Contains(text, "5.25") {
+		t.Fatalf("export lacks the suppressed breakdown, or shows the overall means of fewer than K:\n%s", text)
 	}
 }
 

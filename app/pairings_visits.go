@@ -102,14 +102,10 @@ func (s *pairingsScreen) saveVisits(e *visitEditor) {
 		visits[i].Notes = e.notes[i].Text
 		visits[i].ReflectionReceived = e.reflection[i].Checked
 	}
+	// Both visits in one step: a problem with either saves neither.
+	pairID := e.pair.ID
 	var err error
-	ui.async(func() {
-		for i := range visits {
-			if err = ui.db.UpdateVisit(ui.ctx, &visits[i]); err != nil {
-				return
-			}
-		}
-	}, func() {
+	ui.async(func() { err = ui.db.SaveVisits(ui.ctx, pairID, visits) }, func() {
 		if err != nil {
 			e.problem.SetText("⚠ " + store.ErrorMessage(err))
 			e.problem.Show()

@@ -90,6 +90,11 @@ func TestWindowBuildsOnDemoRound(t *testing.T) {
 	if !strings.Contains(cardText(d), "37.4% of 190 participants in the round") {
 		t.Fatalf("the response rate does not show its denominator: %s", cardText(d))
 	}
+	// The organiser's own screen gives exact small counts, marked; the
+	// charts and exports say "fewer than 5".
+	if !strings.Contains(cardText(d), "Manager 2* ·") || !strings.Contains(cardText(d), "* fewer than 5: not for sharing") || !strings.Contains(cardText(d), "GP 94 ·") {
+		t.Fatalf("small role counts are not marked \"not for sharing\" (or large ones are): %s", cardText(d))
+	}
 }
 
 func TestNavigationReachesEveryScreen(t *testing.T) {

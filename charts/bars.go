@@ -20,7 +20,8 @@ type Bar struct {
 	Label string
 	// N is the true count. When Suppressed it is never drawn or written.
 	N int
-	// Suppressed is true when 0 < N < K: the bar has no length and no figure.
+	// Suppressed is true when 0 < N < K, or when the bar is withheld so
+	// that a smaller one cannot be worked out: it has no length and no figure.
 	Suppressed bool
 	// Value is the text written beside the bar: the count, or "fewer than K".
 	Value string
@@ -29,15 +30,34 @@ type Bar struct {
 // BarData applies the small-number rule with threshold k to counts, keeping
 // their order (the caller's order is meaningful: roles in workflow order,
 // localities by name). A zero count is shown as 0: it identifies nobody.
+// The chart's subtitle gives the total, so while the hidden bars hold more
+// than 0 but fewer than k between them, the smallest bar still shown is
+// hidden too (store.ComplementaryLabel, which says why), or the total minus the shown bars would give
+// the hidden one away.
 func BarData(counts []Count, k int) []Bar {
 	bars := make([]Bar, len(counts))
+	hidden := 0
 	for i, c := range counts {
 		b := Bar{Label: c.Label, N: c.N, Value: store.Thousands(c.N)}
 		if k > 1 && c.N > 0 && c.N < k {
 			b.Suppressed = true
-			b.Value = fmt.Sprintf("fewer than %d", k)
+			b.Value = store.SuppressedLabel(k)
+			hidden += c.N
 		}
 		bars[i] = b
+	}
+	for hidden > 0 && hidden < k {
+		next := -1
+		for i, b := range bars {
+			if !b.Suppressed && b.N > 0 && (next < 0 || b.N < bars[next].N) {
+				next = i
+			}
+		}
+		if next < 0 {
+			break
+		}
+		bars[next].Suppressed, bars[next].Value = true, store.ComplementaryLabel
+		hidden += bars[next].N
 	}
 	return bars
 }

@@ -50,7 +50,9 @@ func TestBarDataSuppression(t *testing.T) {
 
 // A suppressed figure must not reach the image in any form.
 func TestSuppressedFigureNotInSVG(t *testing.T) {
-	c := ParticipantsByLocality([]Count{{"Totton", 3}, {"Winchester", 12}}, Options{SuppressBelow: 5})
+	// Totton and Romsey hold 5 between them, so the total minus
+	// Winchester's 12 gives away no locality of fewer than 5.
+	c := ParticipantsByLocality([]Count{{"Romsey", 2}, {"Totton", 3}, {"Winchester", 12}}, Options{SuppressBelow: 5})
 	svg := renderSVG(t, c)
 	if !strings.Contains(svg, ">fewer than 5<") {
 		t.Fatal(`SVG lacks "fewer than 5"`)
@@ -60,6 +62,36 @@ func TestSuppressedFigureNotInSVG(t *testing.T) {
 	}
 	if !strings.Contains(svg, ">12<") {
 		t.Fatal("SVG lacks the figure 12")
+	}
+}
+
+// The total is in the subtitle, so one hidden bar needs the smallest shown
+// bar hidden too, until the hidden bars hold K between them.
+func TestBarDataComplementary(t *testing.T) {
+	values := func(bars []Bar) string {
+		var out []string
+		for _, b := range bars {
+			out = append(out, b.Label+"="+b.Value)
+		}
+		return strings.Join(out, " ")
+	}
+	for _, c := range []struct {
+		name   string
+		counts []Count
+		want   string
+	}{
+		{"OneSmall", []Count{{"GP", 30}, {"Consultant", 29}, {"Manager", 2}},
+			"GP=30 Consultant=" + store.ComplementaryLabel + " Manager=fewer than 5"},
+		{"SmallOnesMakeK", []Count{{"GP", 30}, {"Nurse", 3}, {"Manager", 2}},
+			"GP=30 Nurse=fewer than 5 Manager=fewer than 5"},
+		{"ZeroIsNoSecret", []Count{{"GP", 30}, {"Consultant", 29}, {"Manager", 0}},
+			"GP=30 Consultant=29 Manager=0"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			if got := values(BarData(c.counts, 5)); got != c.want {
+				t.Fatalf("bars\n got %s\nwant %s", got, c.want)
+			}
+		})
 	}
 }
 
@@ -431,5 +463,49 @@ func TestDivergingSegmentsHaveADarkEdge(t *testing.T) {
 				t.Fatalf("%d score shapes, want %d", got, want)
 			}
 		})
+	}
+}
+
+// A question too few answered carries no figure into either feedback
+// chart: its bar is replaced by the reason, and its n is left out of the
+// subtitle's range.
+func TestWithheldQuestion(t *testing.T) {
+	qs := []QuestionScores{
+		{Text: "Forum", Counts: [6]int{0, 1, 3, 8, 24, 35}},
+		{Text: "Useful", Withheld: "fewer than 5"},
+		// Counts left in by mistake must still not be drawn.
+		{Text: "Again", Counts: [6]int{0, 0, 1, 1, 1, 0}, Withheld: "fewer than 5"},
+	}
+	m := MeansData(qs)
+	for _, i := range []int{1, 2} {
+		r := m.Rows[i]
+		if r.N != 0 || !math.IsNaN(r.Mean) || r.Label != "fewer than 5" {
+			t.Fatalf("means row %d = %+v, want no figures and the label \"fewer than 5\"", i, r)
+		}
+	}
+	for i, r := range DivergingLayout(qs)[1:] {
+		if r.N != 0 || r.Low != 0 || r.High != 0 || r.Withheld != "fewer than 5" {
+			t.Fatalf("diverging row %d = %+v, want no figures", i+1, r)
+		}
+		for _, s := range r.Segments {
+			if s.Count != 0 || s.Share != 0 {
+				t.Fatalf("diverging row %d shows score %d: %+v", i+1, s.Score, s)
+			}
+		}
+	}
+	if got, want := responsesRange(qs), "n = 71 responses"; got != want {
+		t.Fatalf("subtitle range = %q, want %q", got, want)
+	}
+	if got, want := responsesRange(qs[1:]), "fewer than 5 responses per question"; got != want {
+		t.Fatalf("subtitle range = %q, want %q", got, want)
+	}
+	for _, c := range []*Chart{Means(qs, Options{}), Diverging(qs, Options{})} {
+		svg := renderSVG(t, c)
+		if !strings.Contains(svg, ">fewer than 5<") {
+			t.Fatalf("%s: SVG lacks \"fewer than 5\"", c.Title)
+		}
+		if strings.Contains(svg, "n = 3") || strings.Contains(svg, "n = 0") {
+			t.Fatalf("%s: SVG gives the withheld question's n", c.Title)
+		}
 	}
 }

@@ -27,6 +27,9 @@ type DivergingRow struct {
 	Segments [6]Segment
 	// Low and High are the shares that scored 1–3 and 4–6.
 	Low, High float64
+	// Withheld is written in place of the bar of a question too few
+	// answered (see QuestionScores.Withheld); N and every share are 0.
+	Withheld string
 }
 
 // DivergingLayout lays out each question's bar: scores 3, 2, 1 stacked
@@ -35,7 +38,10 @@ type DivergingRow struct {
 func DivergingLayout(qs []QuestionScores) []DivergingRow {
 	rows := make([]DivergingRow, len(qs))
 	for i, q := range qs {
-		r := DivergingRow{Text: q.Text, N: q.N()}
+		r := DivergingRow{Text: q.Text, N: q.N(), Withheld: q.Withheld}
+		if q.Withheld != "" {
+			q.Counts, r.N = [6]int{}, 0
+		}
 		for s := range r.Segments {
 			r.Segments[s] = Segment{Score: s + 1, Count: q.Counts[s]}
 			if r.N > 0 {
@@ -89,6 +95,9 @@ func Diverging(qs []QuestionScores, opts Options) *Chart {
 type divergingLayout struct{ rows []DivergingRow }
 
 func (l *divergingLayout) rowText(r DivergingRow) string {
+	if r.Withheld != "" {
+		return r.Text
+	}
 	return fmt.Sprintf("%s (n = %s)", r.Text, store.Thousands(r.N))
 }
 
@@ -152,7 +161,11 @@ func (l *divergingLayout) draw(p *painter, body box) {
 		}
 		y += lh / 8
 		if r.N == 0 {
-			p.textCentre("no responses", centre, y+(thick-lh)/2, labelPt, p.pal.fg)
+			text := "no responses"
+			if r.Withheld != "" {
+				text = r.Withheld
+			}
+			p.textCentre(text, centre, y+(thick-lh)/2, labelPt, p.pal.fg)
 		}
 		for _, s := range r.Segments {
 			if s.Count == 0 {

@@ -12,6 +12,11 @@ import (
 type QuestionScores struct {
 	Text   string
 	Counts [6]int
+	// Withheld, when set, is written in place of the question's figures
+	// ("fewer than 5"): too few answered it for its figures to be shown
+	// anywhere they can leave the laptop or be projected. Counts are then
+	// zero, so nothing of them can reach the image.
+	Withheld string
 }
 
 // Add counts one response's score; it reports false, counting nothing, for
@@ -79,7 +84,9 @@ func MeansData(qs []QuestionScores) MeansTable {
 	}
 	for _, q := range qs {
 		r := MeanRow{Text: q.Text, N: q.N(), Mean: q.Mean()}
-		if r.N == 0 {
+		if q.Withheld != "" {
+			r.N, r.Mean, r.Label = 0, math.NaN(), q.Withheld
+		} else if r.N == 0 {
 			r.Label = "no responses"
 		} else {
 			r.Label = fmt.Sprintf("%.2f (n = %s)", r.Mean, store.Thousands(r.N))
@@ -91,12 +98,22 @@ func MeansData(qs []QuestionScores) MeansTable {
 
 // responsesRange describes the smallest and largest n over the questions,
 // for subtitles: "n = 71 responses" or "n = 65–71 responses per question".
+// Withheld questions are left out: their n is not shown either.
 func responsesRange(qs []QuestionScores) string {
-	if len(qs) == 0 {
+	var shown []QuestionScores
+	for _, q := range qs {
+		if q.Withheld == "" {
+			shown = append(shown, q)
+		}
+	}
+	if len(shown) == 0 {
+		if len(qs) > 0 {
+			return qs[0].Withheld + " responses per question"
+		}
 		return "n = 0 responses"
 	}
-	lo, hi := qs[0].N(), qs[0].N()
-	for _, q := range qs[1:] {
+	lo, hi := shown[0].N(), shown[0].N()
+	for _, q := range shown[1:] {
 		lo, hi = min(lo, q.N()), max(hi, q.N())
 	}
 	if lo == hi {

@@ -148,12 +148,82 @@ func (b Breakdown) Withheld(i int) string {
 
 // ComplementaryLabel is shown in place of figures withheld not because
 // their own group is small but because, with the overall figures, they
-// would give away a small group's by subtraction.
-const ComplementaryLabel = "withheld"
+// would give away a small group's by subtraction. It says so, because a
+// board member who sees a group of 30 "withheld" deserves the reason.
+const ComplementaryLabel = "withheld: with the totals it would reveal a smaller group"
+
+// NotForSharing marks an exact small count on a screen only the organiser
+// sees (the dashboard, say): everywhere a figure can leave the laptop or be
+// projected, the same count is withheld.
+const NotForSharing = "not for sharing"
+
+// WithheldBelow returns what to show instead of a figure that counts n
+// people wherever it can leave the laptop or be projected: SuppressedLabel(k)
+// when 0 < n < k, else "" (the figure may be shown). Nobody is identified
+// by a count of nothing, and a k below 1 is taken as 1.
+func WithheldBelow(n, k int) string {
+	if n > 0 && n < max(k, 1) {
+		return SuppressedLabel(max(k, 1))
+	}
+	return ""
+}
+
+// PrivateCount writes an exact count for a screen only the organiser sees:
+// "1,234", or, for 0 < n < k, "2 (not for sharing)", so that a count that
+// would be withheld anywhere else is never copied out unmarked.
+func PrivateCount(n, k int) string {
+	if WithheldBelow(n, k) != "" {
+		return Thousands(n) + " (" + NotForSharing + ")"
+	}
+	return Thousands(n)
+}
+
+// Overall summarises every response per question as a breakdown of one
+// group, for anything that leaves the laptop or is projected: a question
+// fewer than k answered is withheld like any group's (Withheld gives
+// SuppressedLabel(k)), because "all responses" is a group too when it is
+// small. N is the number of responses. A question nobody answered is not
+// withheld; it has no figures to hide.
+func Overall(qs []Question, t Tally, k int) Breakdown {
+	b := Breakdown{Group: AllResponses, N: t.Responses, Summaries: SummariseTally(qs, t), withheld: make([]string, len(qs))}
+	for j, q := range qs {
+		if label := WithheldBelow(b.Summaries[j].N, k); label != "" {
+			b.withheld[j] = label
+			b.Summaries[j] = QuestionSummary{Question: q}
+		}
+	}
+	return b
+}
+
+// AllResponses names the overall group of Overall.
+const AllResponses = "All responses"
+
+// RoleNotGiven names the group of responses that gave no role, in
+// SummariseByRole.
+const RoleNotGiven = "Role not given"
+
+// SummariseByRole is SummariseBy over the role each response gave, the
+// groups named by the role's label. Responses that gave no role form the
+// group RoleNotGiven, listed last; like any group it is shown only with k
+// responses or more, but nothing identifies its members, so it never
+// forces another group to be withheld (see SummariseBy).
+func SummariseByRole(qs []Question, rs []Response, k int) []Breakdown {
+	bs := SummariseBy(qs, rs, func(r Response) string {
+		if r.Role == "" {
+			return ""
+		}
+		return r.Role.Label()
+	}, k)
+	if len(bs) > 0 && bs[0].Group == "" {
+		notGiven := bs[0]
+		notGiven.Group = RoleNotGiven
+		bs = append(bs[1:], notGiven)
+	}
+	return bs
+}
 
 // SummariseBy splits rs into groups by the group function and summarises
-// each group, in ascending order of group name (the empty name, for
-// responses that did not say, sorts first). A k below 1 is taken as 1.
+// each group, in ascending order of group name. A k below 1 is taken as 1.
 //
 // Any group with fewer than k responses is suppressed, and so is any
 // question fewer than k of a group's members answered. Because the overall
@@ -163,6 +233,14 @@ const ComplementaryLabel = "withheld"
 // them, the smallest group still shown is suppressed as well; and, question
 // by question, while the withheld cells hold more than 0 but fewer than k
 // answers, the smallest shown cell is withheld too.
+//
+// The group named "" (it sorts first) holds the responses that did not
+// say: people who gave no role share nothing that singles them out, so
+// working out their figures by subtraction identifies nobody. That group
+// is still shown only with k responses or more, but when it is all that is
+// hidden, nothing else is withheld for its sake: complementary suppression
+// protects hidden responses of a named group. (Before, two responses
+// without a role withheld the whole GP group of 34.)
 func SummariseBy(qs []Question, rs []Response, group func(Response) string, k int) []Breakdown {
 	if k < 1 {
 		k = 1
@@ -178,17 +256,25 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 	}
 	sort.Strings(names)
 
+	// needsCover reports whether hidden responses (or answers) can be
+	// worked out by subtraction and would say something about a named
+	// group: some of them are a named group's, and they are fewer than k.
+	needsCover := func(hidden, named int) bool { return named > 0 && hidden < k }
+
 	// Groups: primary suppression, then complementary.
 	small := make([]bool, len(names))
-	hiddenN := 0
+	hiddenN, namedN := 0, 0
 	for i, g := range names {
 		if len(groups[g]) < k {
 			small[i] = true
 			hiddenN += len(groups[g])
+			if g != "" {
+				namedN += len(groups[g])
+			}
 		}
 	}
 	complementary := make([]bool, len(names))
-	for hiddenN > 0 && hiddenN < k {
+	for needsCover(hiddenN, namedN) {
 		next := -1
 		for i, g := range names {
 			if !small[i] && !complementary[i] && (next < 0 || len(groups[g]) < len(groups[names[next]])) {
@@ -200,6 +286,7 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 		}
 		complementary[next] = true
 		hiddenN += len(groups[names[next]])
+		namedN += len(groups[names[next]])
 	}
 
 	out := make([]Breakdown, len(names))
@@ -224,16 +311,22 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 
 	// Cells: the same rule, question by question, over the answers.
 	for j, q := range qs {
-		hidden := 0
+		hidden, named := 0, 0
 		for i, g := range names {
+			n := 0
 			if out[i].Suppressed {
-				hidden += answered(groups[g], q.ID)
-			} else if n := out[i].Summaries[j].N; n < k {
+				n = answered(groups[g], q.ID)
+			} else if n = out[i].Summaries[j].N; n < k {
 				out[i].withheld[j] = SuppressedLabel(k)
-				hidden += n
+			} else {
+				continue
+			}
+			hidden += n
+			if g != "" {
+				named += n
 			}
 		}
-		for hidden > 0 && hidden < k {
+		for needsCover(hidden, named) {
 			next := -1
 			for i := range out {
 				if out[i].withheld[j] == "" && (next < 0 || out[i].Summaries[j].N < out[next].Summaries[j].N) {
@@ -245,6 +338,7 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 			}
 			out[next].withheld[j] = ComplementaryLabel
 			hidden += out[next].Summaries[j].N
+			named += out[next].Summaries[j].N
 		}
 	}
 

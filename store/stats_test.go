@@ -192,6 +192,17 @@ func responses(gs ...group) []store.Response {
 
 func byRole(r store.Response) string { return string(r.Role) }
 
+// roleOnly keeps the groups of one role.
+func roleOnly(gs []group, role store.Role) []group {
+	var out []group
+	for _, g := range gs {
+		if g.role == role {
+			out = append(out, g)
+		}
+	}
+	return out
+}
+
 // withheldText describes a breakdown as "group:label1,label2" per group,
 // with "N=n" for a question shown, so a case states every cell at once.
 func withheldText(bs []store.Breakdown) string {
@@ -232,10 +243,26 @@ func TestSummariseBy(t *testing.T) {
 		// groups reveals only a total of K, so nothing more is hidden.
 		{"SmallGroupsMakeK", []group{{store.RoleNurse, 2, 2}, {store.RolePharmacist, 3, 3}, {store.RoleGP, 6, 6}, {store.RoleConsultant, 7, 7}},
 			"consultant:N=7,N=7 gp:N=6,N=6 nurse:" + few + "," + few + " pharmacist:" + few + "," + few},
-		// The tester's case: two people gave no role; overall minus GPs
-		// minus consultants would be their scores.
-		{"Subtraction", []group{{"", 2, 2}, {store.RoleGP, 10, 10}, {store.RoleConsultant, 6, 6}},
-			":" + few + "," + few + " consultant:" + hid + "," + hid + " gp:N=10,N=10"},
+		// The tester's case: two people gave no role, so overall minus GPs
+		// minus consultants is their scores. Nothing singles them out, so
+		// that identifies nobody and no named group is withheld for them.
+		{"NoRoleAlone", []group{{"", 2, 2}, {store.RoleGP, 10, 10}, {store.RoleConsultant, 6, 6}},
+			":" + few + "," + few + " consultant:N=6,N=6 gp:N=10,N=10"},
+		// The published size: 34 GPs were withheld for 2 responses without
+		// a role, and one more consultant's form moved it to them.
+		{"NoRoleBesideLargeGroups", []group{{"", 2, 2}, {store.RoleGP, 34, 34}, {store.RoleConsultant, 35, 35}},
+			":" + few + "," + few + " consultant:N=35,N=35 gp:N=34,N=34"},
+		// A named small group hidden with them still needs cover while the
+		// hidden responses are fewer than K between them (1 + 2 = 3) …
+		{"NoRoleWithSmallNamedGroup", []group{{"", 2, 2}, {store.RoleNurse, 1, 1}, {store.RoleGP, 10, 10}, {store.RoleConsultant, 6, 6}},
+			":" + few + "," + few + " consultant:" + hid + "," + hid + " gp:N=10,N=10 nurse:" + few + "," + few},
+		// … and none once they are K (1 + 4 = 5).
+		{"NoRoleCoversSmallNamedGroup", []group{{"", 4, 4}, {store.RoleNurse, 1, 1}, {store.RoleGP, 10, 10}, {store.RoleConsultant, 6, 6}},
+			":" + few + "," + few + " consultant:N=6,N=6 gp:N=10,N=10 nurse:" + few + "," + few},
+		// Cells: two of the six without a role answered question 2; that
+		// cell is hidden, and nothing else for its sake.
+		{"NoRoleCell", []group{{"", 6, 2}, {store.RoleGP, 10, 10}, {store.RoleConsultant, 8, 8}},
+			":N=6," + few + " consultant:N=8,N=8 gp:N=10,N=10"},
 		// Cells: 3 GPs answered question 2, so that cell is hidden, and
 		// then the consultants' answers to it as well.
 		{"CellK-1", []group{{store.RoleGP, 10, k - 1}, {store.RoleConsultant, 8, 8}},
@@ -276,7 +303,9 @@ func TestSummariseBy(t *testing.T) {
 				}
 			}
 			// What subtraction from the overall figures reveals must be
-			// nothing, or the answers of at least k people.
+			// nothing, the answers of at least k people, or only answers
+			// of people who gave no role.
+			noRole := responses(roleOnly(c.groups, "")...)
 			for i := range qs {
 				left := overall[i].N
 				for _, b := range got {
@@ -284,15 +313,24 @@ func TestSummariseBy(t *testing.T) {
 						left -= b.Summaries[i].N
 					}
 				}
-				if left > 0 && left < k {
+				named := left
+				for _, b := range got {
+					if b.Group == "" && b.Withheld(i) != "" {
+						named -= store.Summarise(qs, noRole)[i].N
+					}
+				}
+				if named > 0 && left < k {
 					t.Fatalf("question %d: overall minus shown cells leaves %d answers", qs[i].ID, left)
 				}
 			}
-			shown := len(rs)
+			shown, named := len(rs), len(rs)-len(noRole)
 			for _, b := range got {
 				shown -= b.N
+				if b.Group != "" {
+					named -= b.N
+				}
 			}
-			if shown > 0 && shown < k {
+			if named > 0 && shown < k {
 				t.Fatalf("overall minus shown groups leaves %d responses", shown)
 			}
 		})
@@ -359,5 +397,73 @@ func TestQuestionFiguresJSON(t *testing.T) {
 				t.Fatalf("JSON = %s\nwant   %s", got, want)
 			}
 		})
+	}
+}
+
+func TestSummariseByRole(t *testing.T) {
+	const k = 5
+	qs := []store.Question{{ID: 1}, {ID: 2}}
+	got := store.SummariseByRole(qs, responses(group{"", 2, 2}, group{store.RoleGP, 34, 34}, group{store.RoleConsultant, 6, 6}), k)
+	few := store.SuppressedLabel(k)
+	if got, want := withheldText(got), "Consultant:N=6,N=6 GP:N=34,N=34 Role not given:"+few+","+few; got != want {
+		t.Fatalf("breakdown\n got %s\nwant %s", got, want)
+	}
+}
+
+func TestOverall(t *testing.T) {
+	const k = 5
+	qs := []store.Question{{ID: 1, Text: "Forum"}, {ID: 2, Text: "Useful"}, {ID: 3, Text: "Unanswered"}}
+	for _, c := range []struct {
+		name    string
+		answers int // how many answered question 2; all 12 answer question 1
+		want    string
+	}{
+		{"K-1", k - 1, "N=12," + store.SuppressedLabel(k) + ",N=0"},
+		{"K", k, "N=12,N=5,N=0"},
+		{"One", 1, "N=12," + store.SuppressedLabel(k) + ",N=0"},
+		{"None", 0, "N=12,N=0,N=0"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			rs := responses(group{store.RoleGP, 12, c.answers})
+			b := store.Overall(qs, store.TallyOf(rs), k)
+			if got, want := withheldText([]store.Breakdown{b}), store.AllResponses+":"+c.want; got != want {
+				t.Fatalf("overall = %s, want %s", got, want)
+			}
+			if b.N != 12 {
+				t.Fatalf("N = %d, want the 12 responses", b.N)
+			}
+			for i, s := range b.Summaries {
+				if b.Withheld(i) != "" && (s != store.QuestionSummary{Question: qs[i]}) {
+					t.Fatalf("withheld question %d carries figures: %+v", i, s)
+				}
+			}
+		})
+	}
+}
+
+func TestWithheldBelow(t *testing.T) {
+	for _, c := range []struct {
+		n, k       int
+		want, priv string
+	}{
+		{0, 5, "", "0"},
+		{1, 5, "fewer than 5", "1 (not for sharing)"},
+		{4, 5, "fewer than 5", "4 (not for sharing)"},
+		{5, 5, "", "5"},
+		{1, 0, "", "1"}, // a K below 1 is 1: nothing is too small
+	} {
+		if got := store.WithheldBelow(c.n, c.k); got != c.want {
+			t.Errorf("WithheldBelow(%d, %d) = %q, want %q", c.n, c.k, got, c.want)
+		}
+		if got := store.PrivateCount(c.n, c.k); got != c.priv {
+			t.Errorf("PrivateCount(%d, %d) = %q, want %q", c.n, c.k, got, c.priv)
+		}
+	}
+}
+
+// TestComplementaryLabelSaysWhy: every "withheld" carries its reason.
+func TestComplementaryLabelSaysWhy(t *testing.T) {
+	if !strings.Contains(store.ComplementaryLabel, "reveal") {
+		t.Fatalf("ComplementaryLabel %q does not say why", store.ComplementaryLabel)
 	}
 }

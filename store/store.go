@@ -532,6 +532,10 @@ type PairingService interface {
 	UpdatePairing(ctx context.Context, p *Pairing) error
 	DeletePairing(ctx context.Context, id int64) error
 	UpdateVisit(ctx context.Context, v *Visit) error
+	// SaveVisits saves both visits of a pair (the one to the practice, then
+	// the one to the hospital: date, status, notes, reflection flag) in one
+	// transaction, so a problem with either leaves both as they were.
+	SaveVisits(ctx context.Context, pairingID int64, visits [2]Visit) error
 	// PairedBefore lists, as pairs of lower-cased emails, the people paired
 	// in rounds other than roundID.
 	PairedBefore(ctx context.Context, roundID int64) ([][2]string, error)
@@ -548,6 +552,10 @@ type FeedbackService interface {
 	CreateQuestion(ctx context.Context, q *Question) error
 	UpdateQuestion(ctx context.Context, q *Question) error
 	DeleteQuestion(ctx context.Context, id int64) error
+	// ReorderQuestions puts the round's questions in the order of ids
+	// (positions 1, 2, 3 …) in one transaction. ids must name every
+	// question of the round exactly once; otherwise nothing changes.
+	ReorderQuestions(ctx context.Context, roundID int64, ids []int64) error
 	Responses(ctx context.Context, roundID int64) ([]Response, error)
 	// Tally counts the round's responses and their scores per question.
 	// It is cheap to call again after a few responses are added, so live
@@ -600,11 +608,28 @@ type EventService interface {
 	Agenda(ctx context.Context, eventID int64) ([]AgendaItem, error)
 	SaveAgendaItem(ctx context.Context, a *AgendaItem) error
 	DeleteAgendaItem(ctx context.Context, id int64) error
+	// MoveAgendaItem moves an agenda item, earlier or later, to position to
+	// (1 is first) and renumbers the agenda 1, 2, 3 … in one transaction.
+	// With shiftTimes, the items between the old and the new place are
+	// given new start times so the schedule stays continuous: the first of
+	// them starts when the first of that stretch did, and each one after
+	// starts when the one before ends, so the items outside the stretch
+	// keep their times.
+	MoveAgendaItem(ctx context.Context, itemID int64, to int, shiftTimes bool) error
 	Attendees(ctx context.Context, eventID int64) ([]Attendee, error)
 	SaveAttendee(ctx context.Context, a *Attendee) error
 	// SaveAttendees creates or updates all of as in one transaction.
 	SaveAttendees(ctx context.Context, as []Attendee) error
 	DeleteAttendee(ctx context.Context, id int64) error
+	// DeleteAttendees deletes every attendee in ids in one transaction: all
+	// of them, or none when any does not exist. It undoes InviteRound.
+	DeleteAttendees(ctx context.Context, ids []int64) error
+	// InviteRound adds every participant of the round who is not yet on
+	// the event's list, as invited (it sends nothing), in one transaction,
+	// and returns the new attendees' IDs, for DeleteAttendees to undo the
+	// invitation as one step. A participant is on an event's list at most
+	// once, so inviting the round again adds nobody.
+	InviteRound(ctx context.Context, eventID, roundID int64) (added []int64, err error)
 	// CheckIn records the attendee's arrival at t (or clears it when t is zero).
 	CheckIn(ctx context.Context, attendeeID int64, t time.Time) error
 }

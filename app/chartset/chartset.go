@@ -99,7 +99,13 @@ func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time)
 		d.K = store.DefaultSuppressK
 	}
 	for _, q := range f.Feedback.Questions {
-		d.Questions = append(d.Questions, charts.QuestionScores{Text: q.Text, Counts: q.Counts})
+		// Charts are projected and exported: a question fewer than K
+		// answered is withheld like any small group.
+		qs := charts.QuestionScores{Text: q.Text, Counts: q.Counts, Withheld: store.WithheldBelow(q.N, d.K)}
+		if qs.Withheld != "" {
+			qs.Counts = [6]int{}
+		}
+		d.Questions = append(d.Questions, qs)
 	}
 	people, err := db.CountParticipants(ctx, r.ID)
 	if err != nil {

@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -140,6 +141,56 @@ func TestGatherDemoRound(t *testing.T) {
 	for _, n := range []string{"participants-by-role", "feedback-means", "feedback-scores", "event-check-ins", "reflection-themes", "projects-by-status"} {
 		if !names[n] {
 			t.Fatalf("no %s chart", n)
+		}
+	}
+}
+
+// TestGatherWithholdsSmallQuestions: the charts are projected and exported,
+// so a question fewer than K answered shows "fewer than K" and no figure.
+func TestGatherWithholdsSmallQuestions(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r := store.Round{Name: "Small"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	qs, err := db.Questions(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Six answer the first question, two of them the second too.
+	var rs []store.Response
+	for i := range 6 {
+		scores := map[int64]int{qs[0].ID: 1 + i}
+		if i < 2 {
+			scores[qs[1].ID] = 6
+		}
+		rs = append(rs, store.Response{Scores: scores, Key: fmt.Sprint("r", i), Source: "paper"})
+	}
+	if _, _, err := db.AddResponses(ctx, r.ID, rs); err != nil {
+		t.Fatal(err)
+	}
+	s, err := Gather(ctx, db, r, time.Now())
+	if err != nil {
+		t.Fatal(err)
+	}
+	few := store.SuppressedLabel(store.DefaultSuppressK)
+	for i, want := range []struct {
+		withheld string
+		n        int
+	}{{"", 6}, {few, 0}, {"", 0}, {"", 0}} {
+		q := s.Questions[i]
+		if q.Withheld != want.withheld || q.N() != want.n {
+			t.Fatalf("question %d: withheld %q, n %d; want %q, %d", i+1, q.Withheld, q.N(), want.withheld, want.n)
+		}
+	}
+	for _, d := range s.Charts() {
+		if d.Feedback && !strings.Contains(d.Data, few) {
+			t.Fatalf("%s chart's data %q does not carry %q", d.Name, d.Data, few)
 		}
 	}
 }

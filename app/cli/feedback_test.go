@@ -401,9 +401,9 @@ func TestExportFeedbackSuppression(t *testing.T) {
 
 func TestFeedbackSummaryRowsNoSubtraction(t *testing.T) {
 	// The tester's case: 2 responses without a role beside 10 GPs and 6
-	// consultants. Overall minus GPs minus consultants would give the two
-	// people's scores, so the consultants (the smallest group shown) are
-	// withheld too.
+	// consultants. Overall minus GPs minus consultants gives the two
+	// people's scores, but nothing singles out people who gave no role,
+	// so no other group is withheld for them.
 	qs := []store.Question{{ID: 1, Text: "Forum?"}}
 	var rs []store.Response
 	for i, role := range strings.Split("gp gp gp gp gp gp gp gp gp gp consultant consultant consultant consultant consultant consultant - -", " ") {
@@ -419,14 +419,46 @@ func TestFeedbackSummaryRowsNoSubtraction(t *testing.T) {
 		got[row[1]] = row[3] + "|" + row[4]
 	}
 	for group, want := range map[string]string{
-		"Role not given":             "fewer than 5|fewer than 5",
-		store.RoleConsultant.Label(): store.ComplementaryLabel + "|" + store.ComplementaryLabel,
+		store.RoleNotGiven:           "fewer than 5|fewer than 5",
+		store.RoleConsultant.Label(): "6|3.50",  // 5, 6, 1, 2, 3, 4: 21/6
 		store.RoleGP.Label():         "10|3.10", // 1..6, 1..4: 31/10
 		"All responses (18 of 20)":   "18|3.50", // 1..6 three times: 63/18
 	} {
 		if got[group] != want {
 			t.Errorf("%s: n|mean = %q, want %q", group, got[group], want)
 		}
+	}
+}
+
+// TestFeedbackSummaryRowsSmallOverall: the overall row of a question fewer
+// than K answered leaves the laptop no more than a small group's would.
+func TestFeedbackSummaryRowsSmallOverall(t *testing.T) {
+	qs := []store.Question{{ID: 1, Text: "Forum?"}, {ID: 2, Text: "Useful?"}, {ID: 3, Text: "Again?"}}
+	var rs []store.Response
+	for i := range 12 {
+		scores := map[int64]int{1: 1 + i%6}
+		if i < 2 {
+			scores[2] = 6
+		}
+		rs = append(rs, store.Response{Role: store.RoleGP, Scores: scores})
+	}
+	_, rows := tasks.FeedbackSummaryRows(qs, rs, 5, "12 of 20")
+	overall := map[string][]string{}
+	for _, row := range rows {
+		if row[0] == "Overall" {
+			overall[row[2]] = row[3:]
+		}
+	}
+	if got := overall["Forum?"][0]; got != "12" {
+		t.Errorf("Forum? overall n = %q, want 12", got)
+	}
+	for _, cell := range overall["Useful?"] {
+		if cell != "fewer than 5" {
+			t.Fatalf("Useful? (2 answers) overall row shows %q: %q", cell, overall["Useful?"])
+		}
+	}
+	if got := overall["Again?"][:2]; got[0] != "0" || got[1] != store.NoAnswersLabel {
+		t.Errorf("Again? (no answers) overall row = %q, want 0 and %q", got, store.NoAnswersLabel)
 	}
 }
 

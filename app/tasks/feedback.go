@@ -163,13 +163,17 @@ func MappingText(plan forms.Plan, qs []store.Question) string {
 }
 
 // FeedbackSummaryRows lays out the survey's figures for export: one row per
-// question for all responses (whatever their number, with n beside them),
-// then one row per question per role. A role with fewer than k responses,
-// or a question fewer than k of a role answered, shows
-// store.SuppressedLabel(k) in every figure cell and no number at all, not
-// even its size; figures that would give those away by subtraction from
-// the overall row show store.ComplementaryLabel. rate is the response rate with its denominator, so the
-// board never sees a percentage without knowing of what.
+// question for all responses, then one row per question per role. The
+// export leaves the laptop, so small numbers are withheld the same way
+// everywhere (store.Overall, store.SummariseByRole): a question fewer than
+// k answered shows store.SuppressedLabel(k) in every figure cell of the
+// overall row, as does a role with fewer than k responses or a question
+// fewer than k of a role answered, with no number at all, not even its
+// size; figures that would give those away by subtraction from the overall
+// row show store.ComplementaryLabel, which says so. Responses that gave no
+// role are a group of their own ("Role not given") but never cause another
+// group to be withheld. rate is the response rate with its denominator, so
+// the board never sees a percentage without knowing of what.
 func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate string) (header []string, rows [][]string) {
 	header = []string{"Breakdown", "Group", "Question", "n", "Mean", "Scored 1", "Scored 2", "Scored 3", "Scored 4",
 		"Scored 5", "Scored 6", "Top two (5 or 6) %", "95% CI low", "95% CI high"}
@@ -184,33 +188,25 @@ func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate s
 		}
 		return append(out, fmt.Sprintf("%.1f", 100*s.Top2), fmt.Sprintf("%.2f", s.CI95[0]), fmt.Sprintf("%.2f", s.CI95[1]))
 	}
-	all := "All responses (" + rate + ")"
-	for _, s := range store.Summarise(qs, rs) {
-		rows = append(rows, append([]string{"Overall", all, s.Question.Text}, figures(s)...))
-	}
-	for _, b := range store.SummariseBy(qs, rs, RoleGroup, k) {
-		for i, s := range b.Summaries {
-			row := []string{"Role", b.Group, s.Question.Text}
-			// store.SummariseBy decides what is withheld: small groups,
-			// questions few of a group answered, and whatever would let
-			// them be worked out from the overall figures.
-			if label := b.Withheld(i); label != "" {
-				for range 11 {
-					row = append(row, label)
-				}
-			} else {
-				row = append(row, figures(s)...)
+	row := func(kind, group string, b store.Breakdown, i int) []string {
+		out := []string{kind, group, b.Summaries[i].Question.Text}
+		// The store decides what is withheld, and says why in the label.
+		if label := b.Withheld(i); label != "" {
+			for range 11 {
+				out = append(out, label)
 			}
-			rows = append(rows, row)
+			return out
+		}
+		return append(out, figures(b.Summaries[i])...)
+	}
+	all := store.Overall(qs, store.TallyOf(rs), k)
+	for i := range all.Summaries {
+		rows = append(rows, row("Overall", store.AllResponses+" ("+rate+")", all, i))
+	}
+	for _, b := range store.SummariseByRole(qs, rs, k) {
+		for i := range b.Summaries {
+			rows = append(rows, row("Role", b.Group, b, i))
 		}
 	}
 	return header, rows
-}
-
-// RoleGroup groups responses by the role they gave, for breakdowns.
-func RoleGroup(r store.Response) string {
-	if r.Role == "" {
-		return "Role not given"
-	}
-	return r.Role.Label()
 }

@@ -76,7 +76,11 @@ func (d *DB) DeleteEvent(ctx context.Context, id int64) error {
 
 // Agenda returns an event's agenda in order.
 func (d *DB) Agenda(ctx context.Context, eventID int64) ([]store.AgendaItem, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, event_id, position, starts, minutes, title, speaker FROM agenda_items WHERE event_id = ? ORDER BY position, starts, id`, eventID)
+	return agenda(ctx, d.db, eventID)
+}
+
+func agenda(ctx context.Context, q querier, eventID int64) ([]store.AgendaItem, error) {
+	rows, err := q.QueryContext(ctx, `SELECT id, event_id, position, starts, minutes, title, speaker FROM agenda_items WHERE event_id = ? ORDER BY position, starts, id`, eventID)
 	if err != nil {
 		return nil, err
 	}
