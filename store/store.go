@@ -425,7 +425,10 @@ type RSVP string
 const (
 	RSVPInvited  RSVP = "invited"
 	RSVPAccepted RSVP = "accepted"
-	RSVPDeclined RSVP = "declined"
+	// RSVPWaitlisted is an acceptance beyond the event's capacity: the
+	// person waits for a place, which a decline frees.
+	RSVPWaitlisted RSVP = "waitlisted"
+	RSVPDeclined   RSVP = "declined"
 )
 
 // Event is the celebration event or a forum meeting.
@@ -459,6 +462,16 @@ type Attendee struct {
 	Role          string
 	RSVP          RSVP
 	CheckedInAt   time.Time // zero until checked in
+	// Email links an imported attendee to a participant of the round.
+	Email string
+	// AccessNeeds and DietaryNeeds are health data: stored only when
+	// entered, shown only on the organiser's attendee screen, exported only
+	// as counts for catering, and deleted with the attendee.
+	AccessNeeds  string
+	DietaryNeeds string
+	// WaitlistedAt orders the waitlist: the first to wait is the first
+	// promoted. Zero unless RSVP is RSVPWaitlisted.
+	WaitlistedAt time.Time
 }
 
 // Service is everything Liaison stores. The SQLite implementation is in
@@ -632,4 +645,16 @@ type EventService interface {
 	InviteRound(ctx context.Context, eventID, roundID int64) (added []int64, err error)
 	// CheckIn records the attendee's arrival at t (or clears it when t is zero).
 	CheckIn(ctx context.Context, attendeeID int64, t time.Time) error
+	// SetRSVP records an attendee's answer in one transaction, keeping the
+	// event within its capacity: accepting when every place is taken puts
+	// the person on the waitlist (the returned RSVP says which), and
+	// declining a place promotes the first person waiting, who is
+	// returned (zero when nobody was).
+	SetRSVP(ctx context.Context, attendeeID int64, rsvp RSVP, now time.Time) (got RSVP, promoted Attendee, err error)
+	// UpsertAttendees creates or updates all of as for the event in one
+	// transaction: a row matches a stored attendee by email (ignoring
+	// case) or, with no email, by name; a row whose email is a
+	// participant's of the event's round is linked to them. An empty cell
+	// never erases a stored value.
+	UpsertAttendees(ctx context.Context, eventID int64, as []Attendee) (created, updated int, err error)
 }

@@ -57,6 +57,9 @@ var commands = map[string]command{
 	"export participants": {usage: "export participants --db PATH --out FILE [--round NAME]", flags: exportParticipantsFlags},
 	"export pairings":     {usage: "export pairings --db PATH --out FILE [--round NAME]", flags: exportPairingsFlags},
 	"export projects":     {usage: "export projects --db PATH --out FILE [--round NAME]", flags: exportProjectsFlags},
+	"import attendees":    {usage: "import attendees FILE --db PATH [--round NAME] [--event NAME]", flags: importAttendeesFlags, nargs: 1},
+	"export attendees":    {usage: "export attendees --db PATH --out FILE [--round NAME] [--event NAME]", flags: exportAttendeesFlags},
+	"export agenda":       {usage: "export agenda --db PATH --out FILE [--round NAME] [--event NAME]", flags: exportAgendaFlags},
 	"match":               {usage: "match --db PATH [--round NAME] [--apply [--replace]]", flags: matchFlags},
 	"charts":              {usage: "charts --db PATH --out DIR [--round NAME]", flags: chartsFlags},
 }

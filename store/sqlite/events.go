@@ -136,21 +136,31 @@ func (d *DB) DeleteAgendaItem(ctx context.Context, id int64) error {
 
 // Attendees returns an event's attendees by name.
 func (d *DB) Attendees(ctx context.Context, eventID int64) ([]store.Attendee, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, event_id, coalesce(participant_id, 0), name, organisation, role, rsvp, checked_in_at
-		FROM attendees WHERE event_id = ? ORDER BY name COLLATE NOCASE, id`, eventID)
+	rows, err := d.db.QueryContext(ctx, `SELECT id, event_id, coalesce(participant_id, 0), name, organisation, role, rsvp, checked_in_at,
+		email, access_needs, dietary_needs, waitlisted_at FROM attendees WHERE event_id = ? ORDER BY name COLLATE NOCASE, id`, eventID)
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
+	return scanAttendees(rows)
+}
+
+// scanAttendees reads the rows of an attendees query made with the
+// columns Attendees selects.
+func scanAttendees(rows *sql.Rows) ([]store.Attendee, error) {
 	var out []store.Attendee
 	for rows.Next() {
 		var a store.Attendee
-		var in string
-		if err := rows.Scan(&a.ID, &a.EventID, &a.ParticipantID, &a.Name, &a.Organisation, &a.Role, &a.RSVP, &in); err != nil {
+		var in, wait string
+		if err := rows.Scan(&a.ID, &a.EventID, &a.ParticipantID, &a.Name, &a.Organisation, &a.Role, &a.RSVP, &in,
+			&a.Email, &a.AccessNeeds, &a.DietaryNeeds, &wait); err != nil {
 			return nil, err
 		}
 		if in != "" {
 			a.CheckedInAt, _ = time.Parse(time.RFC3339, in)
+		}
+		if wait != "" {
+			a.WaitlistedAt, _ = time.Parse(time.RFC3339Nano, wait)
 		}
 		out = append(out, a)
 	}
@@ -183,36 +193,53 @@ func (d *DB) SaveAttendees(ctx context.Context, as []store.Attendee) error {
 }
 
 func validAttendee(a *store.Attendee) error {
-	a.Name = strings.TrimSpace(a.Name)
+	a.Name = store.OneLine(a.Name)
+	a.Organisation, a.Role = store.OneLine(a.Organisation), store.OneLine(a.Role)
+	a.Email = strings.TrimSpace(a.Email)
+	a.AccessNeeds, a.DietaryNeeds = strings.TrimSpace(a.AccessNeeds), strings.TrimSpace(a.DietaryNeeds)
 	if a.Name == "" {
 		return store.Errorf(store.EINVALID, "An attendee needs a name.")
+	}
+	if a.Email != "" && !store.WellFormedEmail(a.Email) {
+		return store.Errorf(store.EINVALID, "%q %s.", a.Email, store.EmailProblem(a.Email))
 	}
 	if a.RSVP == "" {
 		a.RSVP = store.RSVPInvited
 	}
 	switch a.RSVP {
-	case store.RSVPInvited, store.RSVPAccepted, store.RSVPDeclined:
+	case store.RSVPInvited, store.RSVPAccepted, store.RSVPWaitlisted, store.RSVPDeclined:
 		return nil
 	}
-	return store.Errorf(store.EINVALID, "%q is not an RSVP; use invited, accepted or declined.", a.RSVP)
+	return store.Errorf(store.EINVALID, "%q is not an RSVP; use invited, accepted, waitlisted or declined.", a.RSVP)
+}
+
+// timeText stores a time as text that sorts as time does, "" for none.
+func timeText(t time.Time, layout string) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.UTC().Format(layout)
 }
 
 func saveAttendee(ctx context.Context, tx *sql.Tx, a *store.Attendee) error {
-	in := ""
-	if !a.CheckedInAt.IsZero() {
-		in = a.CheckedInAt.UTC().Format(time.RFC3339)
+	in := timeText(a.CheckedInAt, time.RFC3339)
+	if a.RSVP != store.RSVPWaitlisted {
+		a.WaitlistedAt = time.Time{}
 	}
+	wait := timeText(a.WaitlistedAt, time.RFC3339Nano)
 	if a.ID == 0 {
-		res, err := tx.ExecContext(ctx, `INSERT INTO attendees (event_id, participant_id, name, organisation, role, rsvp, checked_in_at) VALUES (?, ?, ?, ?, ?, ?, ?)`,
-			a.EventID, nullID(a.ParticipantID), a.Name, a.Organisation, a.Role, string(a.RSVP), in)
+		res, err := tx.ExecContext(ctx, `INSERT INTO attendees (event_id, participant_id, name, organisation, role, rsvp, checked_in_at,
+			email, access_needs, dietary_needs, waitlisted_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+			a.EventID, nullID(a.ParticipantID), a.Name, a.Organisation, a.Role, string(a.RSVP), in, a.Email, a.AccessNeeds, a.DietaryNeeds, wait)
 		if err != nil {
 			return constraint(err, "Attendee "+a.Name)
 		}
 		a.ID, err = res.LastInsertId()
 		return err
 	}
-	res, err := tx.ExecContext(ctx, `UPDATE attendees SET participant_id = ?, name = ?, organisation = ?, role = ?, rsvp = ?, checked_in_at = ? WHERE id = ?`,
-		nullID(a.ParticipantID), a.Name, a.Organisation, a.Role, string(a.RSVP), in, a.ID)
+	res, err := tx.ExecContext(ctx, `UPDATE attendees SET participant_id = ?, name = ?, organisation = ?, role = ?, rsvp = ?, checked_in_at = ?,
+		email = ?, access_needs = ?, dietary_needs = ?, waitlisted_at = ? WHERE id = ?`,
+		nullID(a.ParticipantID), a.Name, a.Organisation, a.Role, string(a.RSVP), in, a.Email, a.AccessNeeds, a.DietaryNeeds, wait, a.ID)
 	if err != nil {
 		return constraint(err, "Attendee "+a.Name)
 	}

@@ -1,0 +1,97 @@
+package cli
+
+import (
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/liaisonapp/liaison/app/tasks"
+	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/csvio"
+)
+
+// eventFlag declares --event, which the event's commands take.
+func eventFlag(fs *flag.FlagSet) *string {
+	return fs.String("event", "", "the event (default: the round's celebration event, the first created)")
+}
+
+// importAttendeesFlags is `liaison import attendees FILE`: an attendee
+// list comes in whole, linked to participants by email, or not at all.
+func importAttendeesFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	roundName := roundFlag(fs)
+	eventName := eventFlag(fs)
+	return func(env *Env, args []string) error {
+		f, err := os.Open(args[0])
+		if err != nil {
+			return store.Errorf(store.EINVALID, "Cannot open %s: %v", args[0], err)
+		}
+		defer f.Close()
+		imp, err := csvio.ReadAttendees(f)
+		if err != nil {
+			return store.Errorf(store.EINVALID, "%s: %s", filepath.Base(args[0]), store.ErrorMessage(err))
+		}
+		r, err := env.round(*roundName)
+		if err != nil {
+			return err
+		}
+		e, err := tasks.FindEvent(env.Ctx, env.DB, r.ID, *eventName)
+		if err != nil {
+			return err
+		}
+		res, err := tasks.ImportAttendees(env.Ctx, env.DB, e, imp)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Event: %s\n%s\n", e.Name, res)
+		if len(imp.Ignored) > 0 {
+			fmt.Fprintf(env.Stdout, "Ignored columns: %s\n", tasks.QuoteList(imp.Ignored))
+		}
+		return nil
+	}
+}
+
+// eventExportFlags declares --round, --event and --out for an export of
+// one event and returns its runner, as exportFlags does for a round.
+func eventExportFlags(fs *flag.FlagSet, prepare func(env *Env, e store.Event) (func(w io.Writer) error, string, error)) func(env *Env, args []string) error {
+	eventName := eventFlag(fs)
+	return exportFlags(fs, func(env *Env, r store.Round) (func(w io.Writer) error, string, error) {
+		e, err := tasks.FindEvent(env.Ctx, env.DB, r.ID, *eventName)
+		if err != nil {
+			return nil, "", err
+		}
+		return prepare(env, e)
+	})
+}
+
+// exportAttendeesFlags is `liaison export attendees --out FILE`: the list
+// without anyone's access or dietary needs, which are printed as counts.
+func exportAttendeesFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	return eventExportFlags(fs, func(env *Env, e store.Event) (func(w io.Writer) error, string, error) {
+		as, err := env.DB.Attendees(env.Ctx, e.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		if counts := tasks.CateringCounts(as); len(counts) > 0 {
+			fmt.Fprintln(env.Stdout, "Needs of those coming (counts for the caterers and the venue; not in the file):")
+			for _, c := range counts {
+				fmt.Fprintf(env.Stdout, "  %s (%s): %d\n", c.Need, c.Kind, c.People)
+			}
+		}
+		return func(w io.Writer) error { return tasks.ExportAttendees(w, as) },
+			store.Plural(len(as), "attendee", "attendees") + " of " + e.Name, nil
+	})
+}
+
+// exportAgendaFlags is `liaison export agenda --out FILE`.
+func exportAgendaFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
+	return eventExportFlags(fs, func(env *Env, e store.Event) (func(w io.Writer) error, string, error) {
+		items, err := env.DB.Agenda(env.Ctx, e.ID)
+		if err != nil {
+			return nil, "", err
+		}
+		return func(w io.Writer) error { return tasks.ExportAgenda(w, items) },
+			store.Plural(len(items), "agenda item", "agenda items") + " of " + e.Name, nil
+	})
+}
