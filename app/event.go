@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 )
 
@@ -42,6 +43,14 @@ type eventScreen struct {
 	// inviteAsk asks before inviting the round and inviteDone says what
 	// the invitation did, offering to undo it; both are kept for tests.
 	inviteAsk, inviteDone *dialog.ConfirmDialog
+
+	importBtn, exportBtn *widget.Button
+	// checkInAt is the time check-ins are recorded at: empty for now, or a
+	// time typed to enter a paper sign-in list after the event.
+	checkInAt *widget.Entry
+	// lastRSVP says what the last answer did to the waitlist, and
+	// lastImport what the last import did; both for tests.
+	lastRSVP, lastImport string
 }
 
 func newEvent(ui *UI) *eventScreen { return &eventScreen{ui: ui} }
@@ -110,7 +119,8 @@ func (s *eventScreen) content() fyne.CanvasObject {
 	s.counts = widget.NewLabel("")
 	s.people = widget.NewList(func() int { return len(s.shown) },
 		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButton("RSVP", nil), widget.NewButton("Check in", nil)), widget.NewLabel(""))
+			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButton("RSVP", nil),
+				widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), widget.NewButton("Check in", nil)), widget.NewLabel(""))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			a := s.shown[id]
@@ -121,12 +131,22 @@ func (s *eventScreen) content() fyne.CanvasObject {
 			if !a.CheckedInAt.IsZero() {
 				status = "✔ checked in " + a.CheckedInAt.Local().Format("15:04")
 			}
+			if a.AccessNeeds != "" || a.DietaryNeeds != "" {
+				status += " · needs noted"
+			}
 			l.SetText(fmt.Sprintf("%s · %s · %s", a.Name, orDash(a.Organisation), status))
 			btns := c.Objects[1].(*fyne.Container).Objects
 			r := btns[0].(*widget.Button)
 			r.SetText(rsvpNext[a.RSVP].label)
 			r.OnTapped = func() { s.setRSVP(a, rsvpNext[a.RSVP].to) }
-			b := btns[1].(*widget.Button)
+			// Someone who has come cannot decline: undo the check-in first.
+			if a.CheckedInAt.IsZero() {
+				r.Show()
+			} else {
+				r.Hide()
+			}
+			btns[1].(*widget.Button).OnTapped = func() { s.editAttendee(a) }
+			b := btns[2].(*widget.Button)
 			if a.CheckedInAt.IsZero() {
 				b.SetText("Check in")
 				b.Importance = widget.HighImportance
@@ -137,11 +157,11 @@ func (s *eventScreen) content() fyne.CanvasObject {
 			b.OnTapped = func() { s.toggleCheckIn(a) }
 			b.Refresh()
 		})
-	s.addGuestBtn = widget.NewButtonWithIcon("Add guest…", theme.ContentAddIcon(), s.addGuest)
+	s.addGuestBtn = widget.NewButtonWithIcon("Add guest…", theme.ContentAddIcon(), func() { s.editAttendee(store.Attendee{Role: "Guest", RSVP: store.RSVPAccepted}) })
 	s.inviteBtn = widget.NewButtonWithIcon("Invite every participant", theme.MailSendIcon(), s.inviteAll)
 	people := container.NewBorder(
 		container.NewVBox(container.NewBorder(nil, nil, heading("Attendees and check-in"), container.NewHBox(s.inviteBtn, s.addGuestBtn)),
-			s.search, s.counts),
+			s.attendeeTools(), s.search, s.counts),
 		nil, nil, nil, s.people)
 	split := container.NewHSplit(agenda, people)
 	split.Offset = 0.45
@@ -221,7 +241,7 @@ func (s *eventScreen) load() {
 		}
 		s.agenda, s.attendees = agenda, people
 		has := e.ID != 0
-		for _, w := range []fyne.Disableable{s.editBtn, s.addItemBtn, s.addGuestBtn, s.inviteBtn, s.search} {
+		for _, w := range []fyne.Disableable{s.editBtn, s.addItemBtn, s.addGuestBtn, s.inviteBtn, s.search, s.importBtn, s.exportBtn, s.checkInAt} {
 			if has {
 				w.Enable()
 			} else {
@@ -249,10 +269,13 @@ func capacityText(n int) string {
 func (s *eventScreen) filter() {
 	q := strings.ToLower(strings.TrimSpace(s.search.Text))
 	s.shown = s.shown[:0]
-	accepted, in := 0, 0
+	accepted, waiting, in := 0, 0, 0
 	for _, a := range s.attendees {
-		if a.RSVP == store.RSVPAccepted {
+		switch a.RSVP {
+		case store.RSVPAccepted:
 			accepted++
+		case store.RSVPWaitlisted:
+			waiting++
 		}
 		if !a.CheckedInAt.IsZero() {
 			in++
@@ -262,8 +285,18 @@ func (s *eventScreen) filter() {
 		}
 	}
 	text := fmt.Sprintf("%s on the list · %s accepted · %s checked in · capacity %s", store.Thousands(len(s.attendees)), store.Thousands(accepted), store.Thousands(in), capacityText(s.event.Capacity))
+	if waiting > 0 {
+		text += " · " + store.Thousands(waiting) + " on the waitlist"
+	}
 	if c := s.event.Capacity; c > 0 && max(accepted, in) > c {
 		text += fmt.Sprintf(" · ⚠ OVER CAPACITY by %d", max(accepted, in)-c)
+	}
+	if needs := tasks.CateringCounts(s.attendees); len(needs) > 0 {
+		parts := make([]string, len(needs))
+		for i, n := range needs {
+			parts[i] = fmt.Sprintf("%s %d", n.Need, n.People)
+		}
+		text += "\nNeeds of those coming (for the caterers; never exported with names): " + strings.Join(parts, " · ")
 	}
 	s.counts.SetText(text)
 	s.people.Refresh()
@@ -274,7 +307,11 @@ func (s *eventScreen) toggleCheckIn(a store.Attendee) {
 	ui := s.ui
 	var at time.Time // zero undoes the check-in
 	if a.CheckedInAt.IsZero() {
-		at = ui.now()
+		var err error
+		if at, err = s.checkInTime(); err != nil {
+			ui.showError(err)
+			return
+		}
 	}
 	ui.run(func() error { return ui.db.CheckIn(ui.ctx, a.ID, at) }, func() {
 		s.search.SetText("")
@@ -283,21 +320,40 @@ func (s *eventScreen) toggleCheckIn(a store.Attendee) {
 }
 
 // rsvpNext is what the RSVP button on a row does, named as an action: an
-// invited person can be marked as accepting, an accepting one as declining,
-// and a declined one invited again.
+// invited person can be marked as accepting, an accepting or waiting one
+// as declining, and a declined one invited again.
 var rsvpNext = map[store.RSVP]struct {
 	label string
 	to    store.RSVP
 }{
-	store.RSVPInvited:  {"Accept", store.RSVPAccepted},
-	store.RSVPAccepted: {"Decline", store.RSVPDeclined},
-	store.RSVPDeclined: {"Re-invite", store.RSVPInvited},
+	store.RSVPInvited:    {"Accept", store.RSVPAccepted},
+	store.RSVPAccepted:   {"Decline", store.RSVPDeclined},
+	store.RSVPWaitlisted: {"Decline", store.RSVPDeclined},
+	store.RSVPDeclined:   {"Re-invite", store.RSVPInvited},
 }
 
-// setRSVP records an attendee's answer.
+// setRSVP records an attendee's answer through the store's capacity rule
+// and says when it waitlisted them or promoted someone from the waitlist.
 func (s *eventScreen) setRSVP(a store.Attendee, to store.RSVP) {
-	a.RSVP = to
-	s.ui.run(func() error { return s.ui.db.SaveAttendee(s.ui.ctx, &a) }, s.ui.Changed)
+	ui := s.ui
+	var got store.RSVP
+	var promoted store.Attendee
+	ui.run(func() (err error) {
+		got, promoted, err = ui.db.SetRSVP(ui.ctx, a.ID, to, ui.now())
+		return err
+	}, func() {
+		s.lastRSVP = ""
+		if got == store.RSVPWaitlisted {
+			s.lastRSVP = a.Name + " is on the waitlist: every place is taken. A decline gives them the first free place."
+		}
+		if promoted.ID != 0 {
+			s.lastRSVP = promoted.Name + " was on the waitlist and now has the place " + a.Name + " gave up."
+		}
+		if s.lastRSVP != "" {
+			dialog.ShowInformation("Waitlist", s.lastRSVP, ui.win)
+		}
+		ui.Changed()
+	})
 }
 
 // inviteAll says what "Invite every participant" does, and asks first.
@@ -472,15 +528,4 @@ func (s *eventScreen) deleteItem(a store.AgendaItem) {
 		}
 		s.ui.run(func() error { return s.ui.db.DeleteAgendaItem(s.ui.ctx, a.ID) }, s.ui.Changed)
 	}, s.ui.win)
-}
-
-// addGuest adds someone who is not a participant, such as a speaker.
-func (s *eventScreen) addGuest() {
-	rsvp := widget.NewSelect([]string{string(store.RSVPInvited), string(store.RSVPAccepted), string(store.RSVPDeclined)}, nil)
-	rsvp.SetSelected(string(store.RSVPAccepted))
-	s.showForm("Add guest", []string{"Name", "Organisation", "Role"}, []string{"", "", "Guest"}, rsvp, func(f *eventForm) error {
-		a := store.Attendee{EventID: s.event.ID, Name: f.text("Name"), Organisation: f.text("Organisation"), Role: f.text("Role"),
-			RSVP: store.RSVP(rsvp.Selected)}
-		return s.ui.db.SaveAttendee(s.ui.ctx, &a)
-	})
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
 
 	"github.com/liaisonapp/liaison/store"
@@ -219,4 +220,93 @@ func TestEnterWithSeveralMatchesSaysSo(t *testing.T) {
 	if !strings.Contains(s.counts.Text, "people match") {
 		t.Fatalf("Enter with many matches said %q", s.counts.Text)
 	}
+}
+
+func TestWaitlistOnTheScreen(t *testing.T) {
+	ui, s := eventOnDemo(t)
+	ctx := context.Background()
+	accepted := 0
+	for _, a := range s.attendees {
+		if a.RSVP == store.RSVPAccepted {
+			accepted++
+		}
+	}
+	e := s.event
+	e.Capacity = accepted // full
+	if err := ui.db.UpdateEvent(ctx, &e); err != nil {
+		t.Fatal(err)
+	}
+	ui.Changed()
+	var invited, holder store.Attendee
+	for _, a := range s.attendees {
+		switch {
+		case a.RSVP == store.RSVPInvited && invited.ID == 0:
+			invited = a
+		case a.RSVP == store.RSVPAccepted && a.CheckedInAt.IsZero() && holder.ID == 0:
+			holder = a
+		}
+	}
+	s.setRSVP(invited, store.RSVPAccepted)
+	if !strings.Contains(s.lastRSVP, invited.Name+" is on the waitlist") || !strings.Contains(s.counts.Text, "1 on the waitlist") {
+		t.Fatalf("accepting a full event: %q; counts %q", s.lastRSVP, s.counts.Text)
+	}
+	s.setRSVP(holder, store.RSVPDeclined)
+	if want := invited.Name + " was on the waitlist and now has the place " + holder.Name + " gave up."; s.lastRSVP != want {
+		t.Fatalf("after a decline: %q, want %q", s.lastRSVP, want)
+	}
+}
+
+func TestBackDatedCheckInAndUndo(t *testing.T) {
+	ui, s := eventOnDemo(t)
+	var a store.Attendee
+	for _, x := range s.attendees {
+		if x.CheckedInAt.IsZero() && x.RSVP == store.RSVPAccepted {
+			a = x
+			break
+		}
+	}
+	// Entering a paper sign-in list after the event: 14:05 on its day.
+	test.Type(s.checkInAt, "14:05")
+	s.toggleCheckIn(a)
+	got := attendee(t, ui, a.ID)
+	if want := time.Date(2018, 7, 12, 14, 5, 0, 0, time.Local); !got.CheckedInAt.Equal(want) {
+		t.Fatalf("checked in at %v, want %v", got.CheckedInAt, want)
+	}
+	// Someone who has come has no Decline button on their row.
+	o := s.people.CreateItem()
+	for i, x := range s.shown {
+		if x.ID == a.ID {
+			s.people.UpdateItem(i, o)
+		}
+	}
+	if rsvp := o.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0]; rsvp.Visible() {
+		t.Fatal("the RSVP button shows on a checked-in row")
+	}
+	s.toggleCheckIn(attendee(t, ui, a.ID)) // undo
+	if got := attendee(t, ui, a.ID); !got.CheckedInAt.IsZero() {
+		t.Fatalf("undo left the check-in at %v", got.CheckedInAt)
+	}
+	s.checkInAt.SetText("25:99")
+	if s.checkInAt.Validate() == nil {
+		t.Fatal("25:99 was taken as a time")
+	}
+}
+
+func attendee(t *testing.T, ui *UI, id int64) store.Attendee {
+	t.Helper()
+	for _, s := range ui.screens {
+		if es, ok := s.(*eventScreen); ok {
+			as, err := ui.db.Attendees(context.Background(), es.event.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, a := range as {
+				if a.ID == id {
+					return a
+				}
+			}
+		}
+	}
+	t.Fatalf("attendee %d not found", id)
+	return store.Attendee{}
 }
