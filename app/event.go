@@ -251,7 +251,11 @@ func (s *eventScreen) load() {
 		if !has {
 			s.summary.SetText("This round has no event yet. Add the celebration event (or a forum meeting) with New event….")
 		} else {
-			s.summary.SetText(fmt.Sprintf("%s · %s · capacity %s", orDash(e.Date), orDash(e.Venue), capacityText(e.Capacity)))
+			text := fmt.Sprintf("%s · %s · capacity %s", orDash(e.Date), orDash(e.Venue), capacityText(e.Capacity))
+			if e.Date != "" && e.Date < ui.now().Format(store.DateLayout) {
+				text += " · this event has taken place"
+			}
+			s.summary.SetText(text)
 		}
 		s.agendaList.Refresh()
 		s.filter()

@@ -263,7 +263,14 @@ type presenter struct {
 	paused   bool
 	onClose  func()
 	closed   bool
+	// hints is true while the footer shows the keys: briefly after the
+	// start, for the presenter, and never again once a key is pressed, so
+	// the audience's screen carries only the slide number.
+	hints bool
 }
+
+// hintsFor is how long the keys show in the footer after the start.
+const hintsFor = 8 * time.Second
 
 func newPresenter(ui *UI, feed *chartFeed, ps *presenterSettings, every func(time.Duration, func()) func()) *presenter {
 	p := &presenter{ui: ui, feed: feed, settings: ps, every: every, panels: map[string]*chartPanel{}}
@@ -300,6 +307,13 @@ func (p *presenter) show() {
 		p.stopPoll = p.every(p.ui.pollEvery, p.poll)
 	}
 	p.restartAuto()
+	p.hints = true
+	time.AfterFunc(hintsFor, func() {
+		fyne.Do(func() {
+			p.hints = false
+			p.updateFooter()
+		})
+	})
 	p.dataChanged()
 }
 
@@ -367,6 +381,7 @@ func (p *presenter) tick() {
 // key drives the presenter. Any key pauses auto-advance (the speaker has
 // taken over); A resumes it.
 func (p *presenter) key(k *fyne.KeyEvent) {
+	p.hints = false
 	if k.Name == fyne.KeyA {
 		p.paused = !p.paused
 		p.updateFooter()
@@ -484,9 +499,12 @@ func (p *presenter) buildSlides(d *chartset.Set) []slide {
 		slides = append(slides, slide{name: "chart:" + def.Name, panel: panel, build: func() fyne.CanvasObject { return panel.img }})
 	}
 	if d.Agenda.Event.ID != 0 && len(d.Agenda.Items) > 0 {
-		slides = append(slides, slide{name: "agenda", build: func() fyne.CanvasObject {
-			return p.agendaSlide(chartset.AgendaAt(d.Agenda.Event, d.Agenda.Items, p.ui.now()))
-		}})
+		pages := (len(d.Agenda.Items) + agendaPerSlide - 1) / agendaPerSlide
+		for pg := range pages {
+			slides = append(slides, slide{name: fmt.Sprintf("agenda:%d", pg), build: func() fyne.CanvasObject {
+				return p.agendaSlide(chartset.AgendaAt(d.Agenda.Event, d.Agenda.Items, p.ui.now()), pg, pages)
+			}})
+		}
 	}
 	for i, cs := range d.CaseStudies {
 		slides = append(slides, slide{name: fmt.Sprintf("case:%d", cs.ID), build: func() fyne.CanvasObject { return p.caseStudySlide(i+1, len(d.CaseStudies), cs) }})
@@ -553,6 +571,14 @@ func (p *presenter) updateFooter() {
 	if p.footer == nil {
 		return
 	}
+	page := fmt.Sprintf("%d / %d", p.index+1, max(len(p.slides), 1))
+	if !p.hints {
+		if p.settings.interval > 0 && p.paused {
+			page += "   ·   auto-advance paused"
+		}
+		p.footer.SetText(page)
+		return
+	}
 	auto := "auto-advance off"
 	if p.settings.interval > 0 {
 		auto = fmt.Sprintf("auto-advance every %d s", int(p.settings.interval.Seconds()))
@@ -560,8 +586,7 @@ func (p *presenter) updateFooter() {
 			auto += ": paused (A resumes)"
 		}
 	}
-	p.footer.SetText(fmt.Sprintf("%d / %d   ·   → ← space to move, 1–9 to jump, Esc to leave   ·   + − size, T theme   ·   %s",
-		p.index+1, max(len(p.slides), 1), auto))
+	p.footer.SetText(page + "   ·   → ← space to move, 1–9 to jump, Esc to leave   ·   + − size, T theme   ·   " + auto)
 }
 
 // text makes a label in the presenter's type; heading is larger and bold.
@@ -630,12 +655,25 @@ func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
 		))
 }
 
-func (p *presenter) agendaSlide(a chartset.Agenda) fyne.CanvasObject {
+// agendaPerSlide is how many agenda items one slide holds: a long agenda
+// is split over slides rather than scrolled, as nobody can scroll a
+// projector.
+const agendaPerSlide = 7
+
+// agendaSlide shows page pg (of pages) of the agenda, with what is on now
+// and next. That an event is over is said only on its day ("Thank you for
+// coming"); an event in the past is the organiser's business, shown on the
+// Event screen, not the audience's.
+func (p *presenter) agendaSlide(a chartset.Agenda, pg, pages int) fyne.CanvasObject {
 	when := longDate(a.Event.Date)
 	if a.OnTheDay {
 		when = "Today"
 	}
-	box := container.NewVBox(p.text(a.Event.Name+" · "+when, true, fyne.TextAlignLeading))
+	head := a.Event.Name + " · " + when
+	if pages > 1 {
+		head += fmt.Sprintf(" (%d of %d)", pg+1, pages)
+	}
+	box := container.NewVBox(p.text(head, true, fyne.TextAlignLeading))
 	line := func(label string, i int) {
 		if i >= 0 {
 			it := a.Items[i]
@@ -644,15 +682,12 @@ func (p *presenter) agendaSlide(a chartset.Agenda) fyne.CanvasObject {
 	}
 	line("Now:", a.Now)
 	line("Next:", a.Next)
-	if a.Now < 0 && a.Next < 0 {
-		over := "This event has taken place."
-		if a.OnTheDay {
-			over = "The agenda is over. Thank you for coming."
-		}
-		box.Add(p.text(over, true, fyne.TextAlignLeading))
+	if a.OnTheDay && a.Now < 0 && a.Next < 0 {
+		box.Add(p.text("The agenda is over. Thank you for coming.", true, fyne.TextAlignLeading))
 	}
 	box.Add(widget.NewSeparator())
-	for i, it := range a.Items {
+	for i := pg * agendaPerSlide; i < min((pg+1)*agendaPerSlide, len(a.Items)); i++ {
+		it := a.Items[i]
 		mark := "      "
 		switch i {
 		case a.Now:
@@ -664,7 +699,7 @@ func (p *presenter) agendaSlide(a chartset.Agenda) fyne.CanvasObject {
 		l.TextStyle.Bold = i == a.Now || i == a.Next
 		box.Add(l)
 	}
-	return container.NewVScroll(box)
+	return box
 }
 
 func speaker(it store.AgendaItem) string {

@@ -108,6 +108,9 @@ func TestPresenterAutoAdvancePausedByAnyKey(t *testing.T) {
 	if !strings.Contains(p.footer.Text, "paused") {
 		t.Fatalf("the footer does not say auto-advance is paused: %q", p.footer.Text)
 	}
+	if strings.Contains(p.footer.Text, "Esc") {
+		t.Fatalf("after a key the audience still sees the keys: %q", p.footer.Text)
+	}
 	press(p.win, fyne.KeyA)
 	tick()
 	if got, want := p.index, 3; got != want {
@@ -160,7 +163,7 @@ func TestPresenterSlidesShowFiguresAgendaAndQuotes(t *testing.T) {
 	}
 	// The demo event is on 12 July 2018; at 14:10 that day the keynote is on.
 	ui.now = func() time.Time { return time.Date(2018, 7, 12, 14, 10, 0, 0, time.Local) }
-	if txt := show("agenda"); !strings.Contains(txt, "Now: 14:00  Keynote") || !strings.Contains(txt, "Next: 14:45") {
+	if txt := show("agenda:0"); !strings.Contains(txt, "Now: 14:00  Keynote") || !strings.Contains(txt, "Next: 14:45") {
 		t.Fatalf("the agenda slide does not show now and next:\n%s", txt)
 	}
 	refl, err := ui.db.Reflections(context.Background(), ui.round.ID)
@@ -234,5 +237,29 @@ func TestPresenterKeepsTheScreenOn(t *testing.T) {
 	press(p.win, fyne.KeyEscape)
 	if got, want := fmt.Sprint(calls), "[true false]"; got != want {
 		t.Fatalf("after Esc: screen-blanking calls %s, want %s", got, want)
+	}
+}
+
+// TestAgendaSlidesFitAndKeepThePastPrivate: a long agenda is split over
+// slides (none scrolls), and an event in the past is not announced to the
+// room.
+func TestAgendaSlidesFitAndKeepThePastPrivate(t *testing.T) {
+	ui, _, p, _ := present(t, 0)
+	ui.now = func() time.Time { return time.Date(2019, 1, 10, 9, 0, 0, 0, time.Local) }
+	var pages []string
+	for i, s := range p.slides {
+		if strings.HasPrefix(s.name, "agenda:") {
+			p.goTo(i)
+			if _, scrolls := p.body.Objects[0].(*container.Scroll); scrolls {
+				t.Fatal("an agenda slide scrolls")
+			}
+			pages = append(pages, slideText(p.body))
+		}
+	}
+	if len(pages) != 2 || !strings.Contains(pages[0], "(1 of 2)") || !strings.Contains(pages[1], "16:15") {
+		t.Fatalf("8 agenda items on %d slides:\n%s", len(pages), strings.Join(pages, "\n---\n"))
+	}
+	if strings.Contains(strings.Join(pages, ""), "taken place") {
+		t.Fatal("the audience is told the event is over")
 	}
 }

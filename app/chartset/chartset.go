@@ -417,11 +417,24 @@ type Def struct {
 	Build func(o charts.Options) *charts.Chart
 }
 
+// rateNote is the response rate for a feedback chart's subtitle. The chart
+// already gives n, so the note gives the rate and its base without saying
+// "71 responses" a second time.
+func rateNote(fb store.FeedbackFigures) string {
+	if fb.DenominatorN == 0 {
+		return "no response rate yet, as there are " + fb.Denominator
+	}
+	if fb.ResponseRate > 1 {
+		return fb.RateText()
+	}
+	return fmt.Sprintf("response rate %.1f%% of %s", 100*fb.ResponseRate, fb.Denominator)
+}
+
 // Charts lists the round's charts in the order the screen and the slides
 // show them. Charts about an event appear only when the round has one.
 func (d *Set) Charts() []Def {
 	k := d.K
-	note := d.Figures.Feedback.RateText()
+	note := rateNote(d.Figures.Feedback)
 	defs := []Def{
 		{Name: "participants-by-role", Data: fmt.Sprint(d.Roles, k), Build: func(o charts.Options) *charts.Chart {
 			o.SuppressBelow = k

@@ -194,3 +194,12 @@ func TestGatherWithholdsSmallQuestions(t *testing.T) {
 		}
 	}
 }
+
+// TestFeedbackSubtitleSaysNOnce: the chart gives n itself, so its note
+// gives only the rate and its base.
+func TestFeedbackSubtitleSaysNOnce(t *testing.T) {
+	fb := store.FeedbackFigures{Responses: 71, ResponseRate: 71.0 / 190, Denominator: "190 participants in the round", DenominatorN: 190}
+	if got, want := rateNote(fb), "response rate 37.4% of 190 participants in the round"; got != want {
+		t.Fatalf("rateNote = %q, want %q", got, want)
+	}
+}
