@@ -17,6 +17,7 @@ import (
 	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
+	"github.com/liaisonapp/liaison/store/ics"
 )
 
 // attendeeTools is the row above the attendee list: the time check-ins
@@ -151,4 +152,19 @@ func (s *eventScreen) exportAttendees() {
 			return fmt.Sprintf("Wrote %s to %s. Access and dietary needs are not in it: the Event screen shows them as counts for the caterers.",
 				store.Plural(len(as), "attendee", "attendees"), path)
 		})
+}
+
+// writeCalendar saves the event as an .ics file for Outlook.
+func (s *eventScreen) writeCalendar() {
+	ui := s.ui
+	e, items := s.event, s.agenda
+	ev, err := tasks.EventCalendar(e, items)
+	if err != nil {
+		ui.showError(err)
+		return
+	}
+	stamp := ui.now()
+	saveFile(ui, "Save the event to a calendar file", fileSlug(e.Name)+".ics",
+		func(w io.Writer) error { return ics.Write(w, "-//Liaison//Liaison//EN", stamp, ev) },
+		"Calendar saved", func(path string) string { return "Wrote " + path + ". Open it in Outlook to add the event." })
 }

@@ -2,6 +2,7 @@ package tasks
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"slices"
 	"strings"
@@ -9,6 +10,7 @@ import (
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
+	"github.com/liaisonapp/liaison/store/ics"
 )
 
 // FindEvent returns the round's event called name (ignoring case), or,
@@ -195,4 +197,52 @@ func ExportAgenda(w io.Writer, items []store.AgendaItem) error {
 		}
 	}
 	return csvio.Write(w, rows)
+}
+
+// EventCalendar is the event as one calendar entry, from its first agenda
+// item's start to its last item's end (or, without times, all day), with
+// the agenda in its description, for Outlook.
+func EventCalendar(e store.Event, items []store.AgendaItem) (ics.Event, error) {
+	if e.Date == "" {
+		return ics.Event{}, store.Errorf(store.EINVALID, "%q has no date yet; set it before making a calendar entry.", e.Name)
+	}
+	day, err := time.ParseInLocation(store.DateLayout, e.Date, time.Local)
+	if err != nil {
+		return ics.Event{}, err
+	}
+	ev := ics.Event{UID: fmt.Sprintf("event-%d@liaison.invalid", e.ID), Summary: e.Name, Location: e.Venue}
+	var lines []string
+	var first, last time.Time
+	for _, it := range items {
+		line := it.Title
+		if it.Starts != "" {
+			line = it.Starts + "  " + line
+			if t, err := time.ParseInLocation("2006-01-02 15:04", e.Date+" "+it.Starts, time.Local); err == nil {
+				if first.IsZero() {
+					first = t
+				}
+				end := t.Add(time.Duration(it.Minutes) * time.Minute)
+				if end.After(last) {
+					last = end
+				}
+				if t.After(last) {
+					last = t
+				}
+			}
+		}
+		if it.Speaker != "" {
+			line += " (" + it.Speaker + ")"
+		}
+		lines = append(lines, line)
+	}
+	ev.Description = strings.Join(lines, "\n")
+	if first.IsZero() {
+		ev.AllDay, ev.Start = true, day
+		return ev, nil
+	}
+	if !last.After(first) {
+		last = first.Add(time.Hour)
+	}
+	ev.Start, ev.End = first, last
+	return ev, nil
 }

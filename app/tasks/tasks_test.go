@@ -144,3 +144,22 @@ func TestProjectsRegister(t *testing.T) {
 		}
 	})
 }
+
+func TestEventCalendar(t *testing.T) {
+	e := store.Event{ID: 3, Name: "Celebration", Date: "2018-07-12", Venue: "Conference Suite"}
+	items := []store.AgendaItem{{Starts: "13:00", Minutes: 30, Title: "Arrival"}, {Starts: "16:15", Minutes: 15, Title: "Close", Speaker: "Organiser"}}
+	ev, err := EventCalendar(e, items)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ev.AllDay || ev.Start.Format("2006-01-02 15:04") != "2018-07-12 13:00" || ev.End.Format("15:04") != "16:30" ||
+		!strings.Contains(ev.Description, "16:15  Close (Organiser)") || ev.Location != "Conference Suite" {
+		t.Fatalf("calendar entry %+v", ev)
+	}
+	if ev, _ := EventCalendar(e, nil); !ev.AllDay {
+		t.Fatalf("an event with no times is not all day: %+v", ev)
+	}
+	if _, err := EventCalendar(store.Event{Name: "Forum"}, nil); store.ErrorCode(err) != store.EINVALID {
+		t.Fatalf("no date: %v", err)
+	}
+}
