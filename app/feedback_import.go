@@ -278,17 +278,16 @@ func (d *importDialog) doImport() {
 	if len(d.res.Problems) > 0 {
 		return
 	}
-	roundID := ui.round.ID
-	t, plan, source := d.table, d.currentPlan(), "import:"+filepath.Base(d.path)
-	var res forms.Result
-	var added, skipped int
+	fi := tasks.FeedbackImport{Round: ui.round, Found: true, Plan: d.currentPlan(), Source: "import:" + filepath.Base(d.path)}
+	t := d.table
+	var c store.ImportCounts
 	ui.run(func() (err error) {
-		res, added, skipped, err = tasks.ImportTable(ui.ctx, ui.db, roundID, t, plan, source)
+		_, c, err = tasks.ImportTable(ui.ctx, ui.db, fi, t)
 		return err
 	}, func() {
 		d.dlg.Hide()
 		d.s.importer = nil
-		msg := fmt.Sprintf("%s added, %s already there, %s added.", store.Thousands(added), store.Thousands(skipped), store.Plural(len(res.Plan.NewQuestions), "new question", "new questions"))
+		msg := fmt.Sprintf("%s added, %s changed, %s already there, %s added.", store.Thousands(c.Added), store.Thousands(c.Changed), store.Thousands(c.Unchanged), store.Plural(len(c.NewQuestions), "new question", "new questions"))
 		d.s.lastImport = msg
 		dialog.ShowInformation("Feedback imported", msg, ui.win)
 		ui.Changed()

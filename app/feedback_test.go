@@ -248,7 +248,7 @@ func TestImportDialog(t *testing.T) {
 		if got, want := len(scoresOf(t, ui, r)), 4; got != want {
 			t.Fatalf("%d responses stored, want %d", got, want)
 		}
-		if got, want := s.lastImport, "4 added, 0 already there, 1 new question added."; got != want {
+		if got, want := s.lastImport, "4 added, 0 changed, 0 already there, 1 new question added."; got != want {
 			t.Fatalf("said %q, want %q", got, want)
 		}
 		qs, _ := ui.db.Questions(ui.ctx, r.ID)
@@ -258,7 +258,7 @@ func TestImportDialog(t *testing.T) {
 		// The same export again adds nobody.
 		s.importFile()
 		test.Tap(s.importer.confirm)
-		if got, want := s.lastImport, "0 added, 4 already there, 0 new questions added."; got != want {
+		if got, want := s.lastImport, "0 added, 0 changed, 4 already there, 0 new questions added."; got != want {
 			t.Fatalf("re-import said %q, want %q", got, want)
 		}
 	})

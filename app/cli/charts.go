@@ -30,7 +30,7 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if strings.TrimSpace(*out) == "" {
 			return usageErrorf("Say where to write the charts with --out DIR.")
 		}
-		r, err := existingRound(env, *roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}
@@ -76,14 +76,4 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		}
 		return nil
 	}
-}
-
-// existingRound resolves --round for a command that only reads: a
-// mistyped name is an error ("There is no round called …") rather than a
-// new empty round created in the database and charted as all zeros.
-func existingRound(env *Env, name string) (store.Round, error) {
-	if strings.TrimSpace(name) == "" {
-		return env.round("")
-	}
-	return env.DB.RoundByName(env.Ctx, name)
 }

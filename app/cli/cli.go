@@ -183,7 +183,16 @@ func roundFlag(fs *flag.FlagSet) *string {
 	return fs.String("round", "", "the round (default: the most recent)")
 }
 
-// round resolves --round NAME (or the most recent round) for a command.
+// round resolves --round NAME (or the most recent round) for a command
+// that writes, creating the round when there is none.
 func (env *Env) round(name string) (store.Round, error) {
 	return env.DB.ResolveRound(env.Ctx, name, env.Now())
+}
+
+// existingRound resolves --round for a command that only reads (report,
+// export, charts, match without --apply): it never creates a round, so a
+// mistyped name is an error listing the rounds there are, rather than a
+// new empty round that then becomes every later command's default.
+func (env *Env) existingRound(name string) (store.Round, error) {
+	return env.DB.ExistingRound(env.Ctx, name)
 }

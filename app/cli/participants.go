@@ -76,7 +76,7 @@ func exportFlags(fs *flag.FlagSet, prepare func(env *Env, r store.Round) (func(w
 		if err := tasks.CheckOutPath(*out, env.DB.Path()); err != nil {
 			return err
 		}
-		r, err := env.round(*roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}
