@@ -1,37 +1,100 @@
 #!/usr/bin/env bash
-# Times CSV → chart PNG files for Liaison's charts package against a
-# pandas + matplotlib script doing less (the means and a diverging bar) on
-# the same 100,000-response CSV, and prints the ratio (goal: Go ≥ 10×
-# faster). Each side runs RUNS times (default 5) and its fastest run
-# counts, so a busy machine or matplotlib's first-run font cache does not
-# decide the result. Needs Debian's python3-pandas and python3-matplotlib.
+# Times what an organiser runs — the `liaison` commands as processes —
+# side by side with a peer in the same run, and prints each ratio and the
+# import's peak memory (issue 8, "Performance on the user's own path"):
+#
+#   1. `liaison import feedback` of a 100,000-response forms export into a
+#      new database vs the sqlite3 shell's `.import` of the same file into
+#      a plain table (bar: at most 1.5x; goal 1.0x), and the import's peak
+#      RSS (bar: 100 MB; goal 50 MB);
+#   2. `liaison import feedback` + `liaison charts` vs
+#      scripts/bench_charts_pandas.py (pandas + matplotlib) on the
+#      71-response export (bar: at least 5x) and the 100,000-response one
+#      (bar: at least 2x);
+#   3. `liaison charts` for the demo round (bar: 100 ms; goal 50 ms).
+#
+# Each command runs RUNS times (default 5), the two sides alternating, and
+# the fastest run of each counts, so a busy machine or matplotlib's
+# first-run font cache does not decide the result. Peak memory is the
+# highest of the runs. Needs /usr/bin/time, the sqlite3 shell and Debian's
+# python3-pandas and python3-matplotlib:
+#   apt-get install -y time sqlite3 python3-pandas python3-matplotlib
 set -euo pipefail
 cd "$(dirname "$0")/.."
-N=${N:-100000}
 RUNS=${RUNS:-5}
+N=${N:-100000}
+PY=${PYTHON:-/usr/bin/python3}
+SQLITE3=${SQLITE3:-sqlite3}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
-PY=${PYTHON:-/usr/bin/python3}
 
-go build -tags migrated_fynedo -o "$work/benchcmd" ./charts/internal/benchcmd
-"$work/benchcmd" -gen "$N" -csv "$work/responses.csv"
-mkdir -p "$work/go" "$work/py"
+go build -tags migrated_fynedo -o "$work/liaison" .
+go run ./internal/exportgen/genexport -n 71 -out "$work/e71.csv"
+go run ./internal/exportgen/genexport -n "$N" -out "$work/e$N.csv"
+liaison="$work/liaison"
+export LANG=C.UTF-8 # as CI runs; Fyne's locale message goes to stderr, which is dropped
 
-now() { date +%s%N; }
-# fastest prints the fastest of RUNS runs of its command, in milliseconds.
-fastest() {
-	local best=0 t0 t1 ms
-	for _ in $(seq "$RUNS"); do
-		t0=$(now); "$@" >/dev/null; t1=$(now)
-		ms=$(( (t1 - t0) / 1000000 ))
-		if [ "$best" -eq 0 ] || [ "$ms" -lt "$best" ]; then best=$ms; fi
-	done
-	echo "$best"
+# timed CMD… runs CMD once with its output dropped and prints
+# "milliseconds peak-RSS-kB" (wall time from date, peak RSS from
+# /usr/bin/time, which adds no measurable time of its own).
+timed() {
+	local t0 t1
+	t0=$(date +%s%N)
+	/usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+	t1=$(date +%s%N)
+	echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$work/rss")"
 }
-go_ms=$(fastest "$work/benchcmd" -csv "$work/responses.csv" -out "$work/go")
-py_ms=$(fastest "$PY" scripts/bench_charts_pandas.py "$work/responses.csv" "$work/py")
 
-echo "responses:                        $N (fastest of $RUNS runs each)"
-echo "Go, CSV → $(ls "$work/go" | wc -l) chart PNGs:           ${go_ms} ms"
-echo "pandas+matplotlib, CSV → $(ls "$work/py" | wc -l) PNGs:  ${py_ms} ms"
-awk -v g="$go_ms" -v p="$py_ms" 'BEGIN { if (g < 1) g = 1; printf "ratio (python / Go):              %.1f×\n", p / g }'
+# best NAME MS RSS keeps the fastest time and the highest RSS under NAME.
+declare -A ms rss
+best() {
+	if [ -z "${ms[$1]:-}" ] || [ "$2" -lt "${ms[$1]}" ]; then ms[$1]=$2; fi
+	if [ -z "${rss[$1]:-}" ] || [ "$3" -gt "${rss[$1]}" ]; then rss[$1]=$3; fi
+}
+
+# The liaison side of a charts comparison: a fresh database, the import,
+# then every chart.
+import_and_charts() {
+	rm -rf "$work/c.db"* "$work/charts"
+	"$liaison" import feedback "$1" --db "$work/c.db" --round Bench &&
+		"$liaison" charts --db "$work/c.db" --round Bench --out "$work/charts"
+}
+
+"$liaison" demo --db "$work/demo.db" >/dev/null 2>&1
+for run in $(seq "$RUNS"); do
+	# 1. The import against sqlite3 .import, alternating which goes first.
+	for side in $( [ $((run % 2)) -eq 0 ] && echo "liaison sqlite" || echo "sqlite liaison"); do
+		rm -f "$work/i.db"* "$work/plain.db"
+		if [ "$side" = liaison ]; then
+			read -r t r < <(timed "$liaison" import feedback "$work/e$N.csv" --db "$work/i.db" --round Bench)
+			best import "$t" "$r"
+		else
+			read -r t r < <(timed "$SQLITE3" "$work/plain.db" -cmd ".mode csv" ".import $work/e$N.csv plain")
+			best sqlite "$t" "$r"
+		fi
+	done
+	# 2. Import + charts against pandas + matplotlib, on both exports.
+	for f in e71 "e$N"; do
+		read -r t r < <(timed bash -c "$(declare -f import_and_charts); liaison=$liaison work=$work import_and_charts $work/$f.csv")
+		best "charts-$f" "$t" "$r"
+		rm -rf "$work/py" && mkdir -p "$work/py"
+		read -r t r < <(timed "$PY" scripts/bench_charts_pandas.py "$work/$f.csv" "$work/py")
+		best "pandas-$f" "$t" "$r"
+	done
+	# 3. Every chart of the demo round.
+	rm -rf "$work/demo-charts"
+	read -r t r < <(timed "$liaison" charts --db "$work/demo.db" --out "$work/demo-charts")
+	best demo "$t" "$r"
+done
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b < 1) b = 1; printf "%.2f", a / b }'; }
+echo "Fastest of $RUNS runs each, on $(nproc) cores; peak RSS is the highest run's."
+printf '%-58s %8s %8s %10s\n' "" "liaison" "peer" "ratio"
+printf '%-58s %6s ms %5s ms %9sx  (bar <= 1.5, goal <= 1.0)\n' "import feedback ($N responses) vs sqlite3 .import" \
+	"${ms[import]}" "${ms[sqlite]}" "$(ratio "${ms[import]}" "${ms[sqlite]}")"
+printf '%-58s %6s MB %8s %10s  (bar <= 100 MB, goal <= 50 MB)\n' "  peak RSS of that import" "$(( ${rss[import]} / 1024 ))" "" ""
+printf '%-58s %6s ms %5s ms %9sx  (peer / liaison; bar >= 5, goal >= 10)\n' "import feedback + charts (71 responses) vs pandas" \
+	"${ms[charts-e71]}" "${ms[pandas-e71]}" "$(ratio "${ms[pandas-e71]}" "${ms[charts-e71]}")"
+printf '%-58s %6s ms %5s ms %9sx  (peer / liaison; bar >= 2, goal >= 5)\n' "import feedback + charts ($N responses) vs pandas" \
+	"${ms[charts-e$N]}" "${ms[pandas-e$N]}" "$(ratio "${ms[pandas-e$N]}" "${ms[charts-e$N]}")"
+printf '%-58s %6s ms %8s %10s  (bar <= 100 ms, goal <= 50 ms)\n' "charts for the demo round ($(ls "$work/demo-charts" | wc -l) files)" "${ms[demo]}" "" ""

@@ -111,6 +111,14 @@ type Applier struct {
 	fpCols                     []int
 	seenID                     map[string]int // response ID → line
 	seenFP                     map[string]int // content digest → rows so far
+	// roles remembers how each role cell read: an export has a handful of
+	// distinct answers, and reading one takes several map look-ups.
+	roles map[string]roleCell
+}
+
+type roleCell struct {
+	role          store.Role
+	none, unknown bool
 }
 
 type scoreCol struct {
@@ -124,7 +132,7 @@ func NewApplier(plan Plan, source string) *Applier {
 	a := &Applier{
 		res:    Result{Plan: Plan{Columns: plan.Columns}},
 		source: source, idCol: -1, roleCol: -1, commentCol: -1,
-		seenID: map[string]int{}, seenFP: map[string]int{},
+		seenID: map[string]int{}, seenFP: map[string]int{}, roles: map[string]roleCell{},
 	}
 	startCol := -1
 	byQuestion := map[int64]string{}
@@ -218,12 +226,24 @@ func (a *Applier) Row(row csvio.Row) (store.Response, bool) {
 		r.Scores[c.key] = n
 	}
 	if a.roleCol >= 0 {
-		if v := cell(row, a.roleCol); !isNoRole(v) {
-			if role, ok := parseRole(v); ok {
-				r.Role = role
-			} else {
-				a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: a.roleHdr, Value: v, Reason: roleReason})
+		v := cell(row, a.roleCol)
+		rc, seen := a.roles[v]
+		if !seen {
+			rc.none = isNoRole(v)
+			if !rc.none {
+				var ok bool
+				rc.role, ok = parseRole(v)
+				rc.unknown = !ok
 			}
+			if len(a.roles) < 1000 {
+				a.roles[v] = rc
+			}
+		}
+		switch {
+		case rc.unknown:
+			a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: a.roleHdr, Value: v, Reason: roleReason})
+		case !rc.none:
+			r.Role = rc.role
 		}
 	}
 	if a.commentCol >= 0 {
