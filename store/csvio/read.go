@@ -78,17 +78,15 @@ func Read(r io.Reader) (*Table, error) {
 }
 
 // Unescape undoes Escape: a cell that starts with an apostrophe followed by
-// = + - @ tab, CR or LF is one our exports defused against formula
+// what Escape defuses (= + - @ tab, CR or LF, also behind invisible
+// characters or full-width) is one our exports defused against formula
 // injection, and Excel keeps the apostrophe when the file is saved again.
 // Only that one apostrophe is removed, so "'=HYPERLINK(...)" reads back as
 // "=HYPERLINK(...)" and "'+44 1234" as "+44 1234"; any other apostrophe,
 // as in "'Twas" or "O'Brien", is the organiser's own and stays.
 func Unescape(s string) string {
-	if len(s) >= 2 && s[0] == '\'' {
-		switch s[1] {
-		case '=', '+', '-', '@', '\t', '\r', '\n':
-			return s[1:]
-		}
+	if len(s) >= 2 && s[0] == '\'' && needsEscape(s[1:]) {
+		return s[1:]
 	}
 	return s
 }
