@@ -12,8 +12,13 @@ import (
 )
 
 // SampleRows is how many rows of an export the column detection reads
-// before the rest is streamed.
-const SampleRows = 1000
+// before the rest is streamed, and sampleBytes how much text at most:
+// rows may be up to csvio.MaxRecord long, and a thousand of those would be
+// a gigabyte.
+const (
+	SampleRows  = 1000
+	sampleBytes = 4 << 20
+)
 
 // importChunk is how many responses go to the store at a time.
 const importChunk = 5000
@@ -21,7 +26,8 @@ const importChunk = 5000
 // FeedbackFile is a forms export opened for import: its header and first
 // SampleRows rows are read, and the rest is read only as it is stored.
 type FeedbackFile struct {
-	// Sample holds the header and the first SampleRows rows.
+	// Sample holds the header and the first SampleRows rows (fewer when
+	// they are long).
 	Sample *csvio.Table
 	// More says whether the file has rows after the sample.
 	More bool
@@ -41,7 +47,8 @@ func OpenFeedback(path string) (*FeedbackFile, error) {
 		return nil, err
 	}
 	ff := &FeedbackFile{rd: rd, f: f, Sample: &csvio.Table{Header: rd.Header, Encoding: rd.Encoding, Delimiter: rd.Delimiter, HeaderLine: rd.HeaderLine}}
-	for len(ff.Sample.Rows) < SampleRows {
+	size := 0
+	for len(ff.Sample.Rows) < SampleRows && size < sampleBytes {
 		row, err := rd.Next()
 		if err == io.EOF {
 			return ff, nil
@@ -51,6 +58,9 @@ func OpenFeedback(path string) (*FeedbackFile, error) {
 			return nil, err
 		}
 		ff.Sample.Rows = append(ff.Sample.Rows, row)
+		for _, c := range row.Cells {
+			size += len(c)
+		}
 	}
 	ff.More = true
 	return ff, nil

@@ -258,7 +258,8 @@ func (a *Applier) Row(row csvio.Row) (store.Response, bool) {
 			a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: a.idHdr, Value: id,
 				Reason: fmt.Sprintf("is the same response ID as on line %d: each response should appear once", prev)})
 		}
-		a.seenID[id] = row.Line
+		// A clone: the cell shares its memory with the whole record.
+		a.seenID[strings.Clone(id)] = row.Line
 		r.Key = "id:" + id
 	} else {
 		d := digest(row, a.fpCols)
