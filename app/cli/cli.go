@@ -50,7 +50,7 @@ type command struct {
 var commands = map[string]command{
 	"demo":                {usage: "demo --db PATH", flags: demoFlags},
 	"report":              {usage: "report --db PATH [--round NAME] [--json]", flags: reportFlags},
-	"import feedback":     {usage: "import feedback FILE --db PATH [--round NAME]", flags: importFeedbackFlags, nargs: 1},
+	"import feedback":     {usage: "import feedback FILE --db PATH [--round NAME] [--new-form | --form N]", flags: importFeedbackFlags, nargs: 1},
 	"import reflections":  {usage: "import reflections FILE --db PATH [--round NAME]", flags: importReflectionsFlags, nargs: 1},
 	"export feedback":     {usage: "export feedback --db PATH --out FILE [--round NAME]", flags: exportFeedbackFlags},
 	"import participants": {usage: "import participants FILE --db PATH [--round NAME]", flags: importParticipantsFlags, nargs: 1},
@@ -77,7 +77,8 @@ func Usage() string {
 	sort.Strings(lines)
 	return "Usage:\n  liaison [--db PATH]            the GUI\n" + strings.Join(lines, "\n") +
 		"\n\nWithout --db the database is in your local application-data folder.\n" +
-		"Without --round commands use the most recent round (or create one named after the year).\n"
+		"Without --round commands use the most recent round (an import into an empty database creates one\n" +
+		"named after the year). Only imports and match --apply create a round named by --round.\n"
 }
 
 // Run runs the command in args (without the program name) on the store
