@@ -495,6 +495,11 @@ type RoundService interface {
 	// get. A command that must not write on failure looks first and creates
 	// the round only once its input has been checked.
 	LookupRound(ctx context.Context, name string, now time.Time) (r Round, found bool, err error)
+	// InNewRound creates the round called name (or finds it, when another
+	// command has just created it) and runs fn with it in the same
+	// transaction: the writes fn makes through ctx commit with the round or
+	// not at all, so a refused or killed import leaves no empty round.
+	InNewRound(ctx context.Context, name string, fn func(ctx context.Context, r Round) error) (Round, error)
 	// ExistingRound resolves a round for a command that only reads: the
 	// round called name, or with no name the most recent one. It never
 	// creates a round; an unknown name is an ENOTFOUND error listing the

@@ -190,6 +190,21 @@ func (env *Env) round(name string) (store.Round, error) {
 	return env.DB.ResolveRound(env.Ctx, name, env.Now())
 }
 
+// importInto runs an import into the round named by --round (or the most
+// recent round). A round that does not exist yet is created in the same
+// transaction as the import's writes, which fn makes through ctx, so a
+// refused or killed import leaves no empty round behind.
+func (env *Env) importInto(name string, fn func(ctx context.Context, r store.Round) error) (store.Round, error) {
+	r, found, err := env.DB.LookupRound(env.Ctx, name, env.Now())
+	if err != nil {
+		return r, err
+	}
+	if found {
+		return r, fn(env.Ctx, r)
+	}
+	return env.DB.InNewRound(env.Ctx, r.Name, fn)
+}
+
 // existingRound resolves --round for a command that only reads (report,
 // export, charts, match without --apply): it never creates a round, so a
 // mistyped name is an error listing the rounds there are, rather than a

@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
@@ -80,16 +81,17 @@ func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) erro
 		if len(problems) > 0 {
 			return forms.Result{Problems: problems}.Err()
 		}
-		r, err := env.round(*roundName)
+		var fresh []store.Reflection
+		var already int
+		r, err := env.importInto(*roundName, func(ctx context.Context, r store.Round) error {
+			existing, err := env.DB.Reflections(ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			fresh, already = tasks.NewReflections(existing, bodies)
+			return env.DB.CreateReflections(ctx, r.ID, fresh)
+		})
 		if err != nil {
-			return err
-		}
-		existing, err := env.DB.Reflections(env.Ctx, r.ID)
-		if err != nil {
-			return err
-		}
-		fresh, already := tasks.NewReflections(existing, bodies)
-		if err := env.DB.CreateReflections(env.Ctx, r.ID, fresh); err != nil {
 			return err
 		}
 		if len(ignored) > 0 {

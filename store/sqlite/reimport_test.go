@@ -378,3 +378,39 @@ func TestImportKeepsEveryCharacter(t *testing.T) {
 		}
 	}
 }
+
+// TestInNewRound checks that writes made inside InNewRound commit with the
+// round or not at all.
+func TestInNewRound(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	_, err := db.InNewRound(ctx, "Spring", func(ctx context.Context, r store.Round) error {
+		return db.CreateReflections(ctx, r.ID, []store.Reflection{{Body: "Fine"}, {Body: "  "}})
+	})
+	if store.ErrorCode(err) != store.EINVALID {
+		t.Fatalf("error %v, want the empty reflection's EINVALID", err)
+	}
+	if rs, _ := db.Rounds(ctx); len(rs) != 0 {
+		t.Fatalf("a failed import left %d rounds", len(rs))
+	}
+	r, err := db.InNewRound(ctx, "Spring", func(ctx context.Context, r store.Round) error {
+		if err := db.CreateReflections(ctx, r.ID, []store.Reflection{{Body: "Fine"}}); err != nil {
+			return err
+		}
+		_, _, err := db.UpsertParticipants(ctx, r.ID, []store.Participant{{Name: "Dr Ann Lee", Role: store.RoleGP, Email: "ann@nhs.net"}})
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	refs, _ := db.Reflections(ctx, r.ID)
+	ps, _ := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID})
+	qs, _ := db.Questions(ctx, r.ID)
+	if r.Name != "Spring" || len(refs) != 1 || len(ps) != 1 || len(qs) != len(store.PublishedQuestions) {
+		t.Fatalf("round %+v with %d reflections, %d participants, %d questions", r, len(refs), len(ps), len(qs))
+	}
+	// The round exists now: InNewRound finds it rather than failing.
+	if r2, err := db.InNewRound(ctx, "spring", func(context.Context, store.Round) error { return nil }); err != nil || r2.ID != r.ID {
+		t.Fatalf("round %+v, err %v", r2, err)
+	}
+}

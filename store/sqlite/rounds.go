@@ -156,6 +156,30 @@ func (d *DB) ResolveRound(ctx context.Context, name string, now time.Time) (stor
 	return r, err
 }
 
+// txKey carries InNewRound's transaction in a context, for write to join.
+type txKey struct{}
+
+// InNewRound creates the round called name (or finds it, when another
+// command has just created it) and runs fn with it in the same
+// transaction: every write fn makes through ctx joins that transaction,
+// and commits with it or not at all. An import into a round that does not
+// exist yet runs inside it, so a refused or killed import leaves no empty
+// round behind. Reads in fn see the database as it was before.
+func (d *DB) InNewRound(ctx context.Context, name string, fn func(ctx context.Context, r store.Round) error) (store.Round, error) {
+	var r store.Round
+	err := d.write(ctx, func(tx *sql.Tx) error {
+		var err error
+		if r, _, err = d.ensureRound(ctx, tx, name); err != nil {
+			return err
+		}
+		return fn(context.WithValue(ctx, txKey{}, tx), r)
+	})
+	if err != nil {
+		return store.Round{}, err
+	}
+	return r, nil
+}
+
 // ExistingRound resolves a round for a command that only reads: the round
 // called name, or with no name the most recent one. It never creates a
 // round: an unknown name is an ENOTFOUND error that lists the rounds there
