@@ -147,6 +147,10 @@ func NewApplier(plan Plan, source string) *Applier {
 			}
 			byHeader[csvio.Normalize(c.Header)] = c.Index
 			key := c.QuestionID
+			if key <= 0 && strings.TrimSpace(c.Header) == "" {
+				a.res.Problems = append(a.res.Problems, Problem{Line: 1,
+					Reason: fmt.Sprintf("column %d holds scores but has no header, so the question it answers would have no text: write the question in the header", c.Index+1)})
+			}
 			if key <= 0 {
 				a.res.Plan.NewQuestions = append(a.res.Plan.NewQuestions, c.Header)
 				key = -int64(len(a.res.Plan.NewQuestions))
