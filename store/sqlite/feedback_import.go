@@ -159,10 +159,17 @@ func (d *DB) importResponses(ctx context.Context, tx *sql.Tx, imp store.Response
 	// batches are encoded on another goroutine while SQLite stores the
 	// previous one, so the Go work costs little wall time on two cores.
 	done := make(chan struct{})
-	defer close(done)
 	batches := encodeBatches(done, next, encoding{
 		roundID: roundID, newIDs: newIDs, known: known, seq: seq, now: d.Now, form: out.Form,
 	})
+	// On the way out, stop the encoder and wait for it: next must not be
+	// running once the import has returned (the caller closes the file
+	// and reads next's state).
+	defer func() {
+		close(done)
+		for range batches {
+		}
+	}()
 	var insert [2]*sql.Stmt // shared source or not, prepared once
 	var lookup, update *sql.Stmt
 	var jsonBuf []byte

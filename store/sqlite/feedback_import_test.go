@@ -5,7 +5,9 @@ import (
 	"errors"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/sqlite"
@@ -197,4 +199,38 @@ func TestImportResponseChunks(t *testing.T) {
 			t.Fatalf("a failed import left %d responses and %d new questions", len(rs), len(qs2)-len(qs))
 		}
 	})
+}
+
+// TestImportWaitsForNext checks that an import that fails while next is
+// still reading returns only once next has returned, so the caller may
+// close the file next reads.
+func TestImportWaitsForNext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db, r, qs := openRound(t)
+	var reading atomic.Bool
+	calls := 0
+	_, err := db.ImportResponseChunks(ctx, store.ResponseImport{RoundID: r.ID}, func() ([]store.Response, error) {
+		calls++
+		if calls == 1 {
+			// Storing this batch fails, as the command was cancelled,
+			// while next is called again.
+			cancel()
+			rs := make([]store.Response, 1000)
+			for i := range rs {
+				rs[i] = store.Response{Key: "id:" + strconv.Itoa(i), Scores: map[int64]int{qs[0].ID: 3}}
+			}
+			return rs, nil
+		}
+		reading.Store(true)
+		time.Sleep(100 * time.Millisecond)
+		reading.Store(false)
+		return nil, nil
+	})
+	if err == nil {
+		t.Fatal("a cancelled import succeeded")
+	}
+	if reading.Load() {
+		t.Fatal("the import returned while next was still running")
+	}
 }
