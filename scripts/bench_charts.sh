@@ -35,21 +35,26 @@ liaison="$work/liaison"
 export LANG=C.UTF-8 # as CI runs; Fyne's locale message goes to stderr, which is dropped
 
 # timed CMD… runs CMD once with its output dropped and prints
-# "milliseconds peak-RSS-kB" (wall time from date, peak RSS from
-# /usr/bin/time, which adds no measurable time of its own).
+# "wall-ms peak-RSS-kB cpu-ms" (wall time from date; peak RSS and user +
+# system CPU time from /usr/bin/time, which adds no measurable time of its
+# own). On a machine busy with other work the CPU time is the steadier
+# figure.
 timed() {
 	local t0 t1
 	t0=$(date +%s%N)
-	/usr/bin/time -f "%M" -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
+	/usr/bin/time -f "%M %U %S" -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
 	t1=$(date +%s%N)
-	echo "$(( (t1 - t0) / 1000000 )) $(tail -1 "$work/rss")"
+	read -r kb u s < <(tail -1 "$work/rss")
+	echo "$(( (t1 - t0) / 1000000 )) $kb $(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }')"
 }
 
-# best NAME MS RSS keeps the fastest time and the highest RSS under NAME.
-declare -A ms rss
+# best NAME MS RSS CPU keeps the fastest wall and CPU times and the highest
+# RSS under NAME.
+declare -A ms rss cpu
 best() {
 	if [ -z "${ms[$1]:-}" ] || [ "$2" -lt "${ms[$1]}" ]; then ms[$1]=$2; fi
 	if [ -z "${rss[$1]:-}" ] || [ "$3" -gt "${rss[$1]}" ]; then rss[$1]=$3; fi
+	if [ -z "${cpu[$1]:-}" ] || [ "$4" -lt "${cpu[$1]}" ]; then cpu[$1]=$4; fi
 }
 
 # The liaison side of a charts comparison: a fresh database, the import,
@@ -66,35 +71,38 @@ for run in $(seq "$RUNS"); do
 	for side in $( [ $((run % 2)) -eq 0 ] && echo "liaison sqlite" || echo "sqlite liaison"); do
 		rm -f "$work/i.db"* "$work/plain.db"
 		if [ "$side" = liaison ]; then
-			read -r t r < <(timed "$liaison" import feedback "$work/e$N.csv" --db "$work/i.db" --round Bench)
-			best import "$t" "$r"
+			read -r t r c < <(timed "$liaison" import feedback "$work/e$N.csv" --db "$work/i.db" --round Bench)
+			best import "$t" "$r" "$c"
 		else
-			read -r t r < <(timed "$SQLITE3" "$work/plain.db" -cmd ".mode csv" ".import $work/e$N.csv plain")
-			best sqlite "$t" "$r"
+			read -r t r c < <(timed "$SQLITE3" "$work/plain.db" -cmd ".mode csv" ".import $work/e$N.csv plain")
+			best sqlite "$t" "$r" "$c"
 		fi
 	done
 	# 2. Import + charts against pandas + matplotlib, on both exports.
 	for f in e71 "e$N"; do
-		read -r t r < <(timed bash -c "$(declare -f import_and_charts); liaison=$liaison work=$work import_and_charts $work/$f.csv")
-		best "charts-$f" "$t" "$r"
+		read -r t r c < <(timed bash -c "$(declare -f import_and_charts); liaison=$liaison work=$work import_and_charts $work/$f.csv")
+		best "charts-$f" "$t" "$r" "$c"
 		rm -rf "$work/py" && mkdir -p "$work/py"
-		read -r t r < <(timed "$PY" scripts/bench_charts_pandas.py "$work/$f.csv" "$work/py")
-		best "pandas-$f" "$t" "$r"
+		read -r t r c < <(timed "$PY" scripts/bench_charts_pandas.py "$work/$f.csv" "$work/py")
+		best "pandas-$f" "$t" "$r" "$c"
 	done
 	# 3. Every chart of the demo round.
 	rm -rf "$work/demo-charts"
-	read -r t r < <(timed "$liaison" charts --db "$work/demo.db" --out "$work/demo-charts")
-	best demo "$t" "$r"
+	read -r t r c < <(timed "$liaison" charts --db "$work/demo.db" --out "$work/demo-charts")
+	best demo "$t" "$r" "$c"
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b < 1) b = 1; printf "%.2f", a / b }'; }
-echo "Fastest of $RUNS runs each, on $(nproc) cores; peak RSS is the highest run's."
-printf '%-58s %8s %8s %10s\n' "" "liaison" "peer" "ratio"
-printf '%-58s %6s ms %5s ms %9sx  (bar <= 1.5, goal <= 1.0)\n' "import feedback ($N responses) vs sqlite3 .import" \
-	"${ms[import]}" "${ms[sqlite]}" "$(ratio "${ms[import]}" "${ms[sqlite]}")"
-printf '%-58s %6s MB %8s %10s  (bar <= 100 MB, goal <= 50 MB)\n' "  peak RSS of that import" "$(( ${rss[import]} / 1024 ))" "" ""
-printf '%-58s %6s ms %5s ms %9sx  (peer / liaison; bar >= 5, goal >= 10)\n' "import feedback + charts (71 responses) vs pandas" \
-	"${ms[charts-e71]}" "${ms[pandas-e71]}" "$(ratio "${ms[pandas-e71]}" "${ms[charts-e71]}")"
-printf '%-58s %6s ms %5s ms %9sx  (peer / liaison; bar >= 2, goal >= 5)\n' "import feedback + charts ($N responses) vs pandas" \
-	"${ms[charts-e$N]}" "${ms[pandas-e$N]}" "$(ratio "${ms[pandas-e$N]}" "${ms[charts-e$N]}")"
-printf '%-58s %6s ms %8s %10s  (bar <= 100 ms, goal <= 50 ms)\n' "charts for the demo round ($(ls "$work/demo-charts" | wc -l) files)" "${ms[demo]}" "" ""
+row() { # label, liaison name, peer name, "liaison" or "peer" on top of the ratio, bar
+	local r c
+	if [ "$4" = liaison ]; then r=$(ratio "${ms[$2]}" "${ms[$3]}"); c=$(ratio "${cpu[$2]}" "${cpu[$3]}")
+	else r=$(ratio "${ms[$3]}" "${ms[$2]}"); c=$(ratio "${cpu[$3]}" "${cpu[$2]}"); fi
+	printf '%-52s %6s ms %6s ms %7sx   cpu %5s/%5s ms %6sx  (%s)\n' "$1" "${ms[$2]}" "${ms[$3]}" "$r" "${cpu[$2]}" "${cpu[$3]}" "$c" "$5"
+}
+echo "Fastest of $RUNS runs each, on $(nproc) cores (load now: $(cut -d' ' -f1 /proc/loadavg)); wall and user+system CPU times."
+printf '%-52s %9s %9s %8s\n' "" "liaison" "peer" "ratio"
+row "import feedback ($N) vs sqlite3 .import" import sqlite liaison "liaison / sqlite3; bar <= 1.5, goal <= 1.0"
+printf '%-52s %6s MB   (bar <= 100 MB, goal <= 50 MB)\n' "  peak RSS of that import" "$(( ${rss[import]} / 1024 ))"
+row "import feedback + charts (71) vs pandas" charts-e71 pandas-e71 peer "pandas / liaison; bar >= 5, goal >= 10"
+row "import feedback + charts ($N) vs pandas" "charts-e$N" "pandas-e$N" peer "pandas / liaison; bar >= 2, goal >= 5"
+printf '%-52s %6s ms   cpu %5s ms  (bar <= 100 ms, goal <= 50 ms)\n' "charts for the demo round ($(ls "$work/demo-charts" | wc -l) files)" "${ms[demo]}" "${cpu[demo]}"
