@@ -84,16 +84,6 @@ func (ff *FeedbackFile) rows() func() (csvio.Row, error) {
 	}
 }
 
-// DetectFeedback proposes a plan for the export against the round's
-// questions. When the round does not exist yet (found false) it is matched
-// against the questions a new round starts with.
-func DetectFeedback(t *csvio.Table, qs []store.Question, found bool) forms.Plan {
-	if !found {
-		qs = PublishedQuestionsDraft()
-	}
-	return forms.Detect(t, qs)
-}
-
 // PublishedQuestionsDraft returns the questions a new round starts with,
 // numbered 1, 2, … as stand-ins for the IDs they will get, so that an
 // export for a round not created yet can be matched and shown.
