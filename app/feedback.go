@@ -52,6 +52,9 @@ type feedbackScreen struct {
 	selected int // the question selected in qlist, or -1
 
 	importer *importDialog
+	// overlap is the question doImport asks when a file would change
+	// stored responses (kept for tests).
+	overlap *dialog.ConfirmDialog
 	// lastImport says what the last import did; lastExport is the file
 	// the last export wrote.
 	lastImport, lastExport string

@@ -272,25 +272,60 @@ func (d *importDialog) apply() {
 
 // doImport stores the responses (and the new questions) in one
 // transaction, through the same import as the command line's, and says
-// what happened.
+// what happened. Within a round a response ID already stored is the same
+// response; when the file would change some stored responses, it first
+// asks whether this is a later download of the same form (update them) or
+// a different form whose IDs restart at 1 (add its responses as new).
 func (d *importDialog) doImport() {
 	ui := d.s.ui
 	if len(d.res.Problems) > 0 {
 		return
 	}
-	roundID := ui.round.ID
-	t, plan, source := d.table, d.currentPlan(), "import:"+filepath.Base(d.path)
-	var res forms.Result
-	var added, skipped int
+	fi := tasks.FeedbackImport{Round: ui.round, Found: true, Plan: d.currentPlan(), Source: "import:" + filepath.Base(d.path)}
+	t := d.table
+	save := func(fi tasks.FeedbackImport) {
+		var c store.ImportCounts
+		ui.run(func() (err error) {
+			_, c, err = tasks.ImportTable(ui.ctx, ui.db, fi, t)
+			return err
+		}, func() {
+			d.dlg.Hide()
+			d.s.importer = nil
+			msg := fmt.Sprintf("%s added, %s changed, %s already there, %s added.", store.Thousands(c.Added), store.Thousands(c.Changed), store.Thousands(c.Unchanged), store.Plural(len(c.NewQuestions), "new question", "new questions"))
+			if c.Form > 1 {
+				msg += fmt.Sprintf(" Responses with an ID are form %d of this round.", c.Form)
+			}
+			d.s.lastImport = msg
+			dialog.ShowInformation("Feedback imported", msg, ui.win)
+			ui.Changed()
+		})
+	}
+	dry := fi
+	dry.DryRun = true
+	var c store.ImportCounts
 	ui.run(func() (err error) {
-		res, added, skipped, err = tasks.ImportTable(ui.ctx, ui.db, roundID, t, plan, source)
+		_, c, err = tasks.ImportTable(ui.ctx, ui.db, dry, t)
 		return err
 	}, func() {
-		d.dlg.Hide()
-		d.s.importer = nil
-		msg := fmt.Sprintf("%s added, %s already there, %s added.", store.Thousands(added), store.Thousands(skipped), store.Plural(len(res.Plan.NewQuestions), "new question", "new questions"))
-		d.s.lastImport = msg
-		dialog.ShowInformation("Feedback imported", msg, ui.win)
-		ui.Changed()
+		if c.Changed == 0 {
+			save(fi)
+			return
+		}
+		verb := "have"
+		if c.Changed == 1 {
+			verb = "has"
+		}
+		msg := fmt.Sprintf("%s in this file %s the response ID of one already in this round, with different answers.\n\n"+
+			"If the file is a later download of the same form, update the stored answers (and add %s new).\n"+
+			"If it is a different form whose IDs also start at 1, add all %s as new responses.",
+			store.Plural(c.Changed, "response", "responses"), verb, store.Thousands(c.Added), store.Thousands(c.Added+c.Changed+c.Unchanged))
+		ask := dialog.NewCustomConfirm("Response IDs already imported", "Same form: update", "Different form: add", widget.NewLabel(msg), func(same bool) {
+			if !same {
+				fi.NewForm = true
+			}
+			save(fi)
+		}, ui.win)
+		d.s.overlap = ask
+		ask.Show()
 	})
 }

@@ -248,7 +248,7 @@ func TestImportDialog(t *testing.T) {
 		if got, want := len(scoresOf(t, ui, r)), 4; got != want {
 			t.Fatalf("%d responses stored, want %d", got, want)
 		}
-		if got, want := s.lastImport, "4 added, 0 already there, 1 new question added."; got != want {
+		if got, want := s.lastImport, "4 added, 0 changed, 0 already there, 1 new question added."; got != want {
 			t.Fatalf("said %q, want %q", got, want)
 		}
 		qs, _ := ui.db.Questions(ui.ctx, r.ID)
@@ -258,8 +258,52 @@ func TestImportDialog(t *testing.T) {
 		// The same export again adds nobody.
 		s.importFile()
 		test.Tap(s.importer.confirm)
-		if got, want := s.lastImport, "0 added, 4 already there, 0 new questions added."; got != want {
+		if got, want := s.lastImport, "0 added, 0 changed, 4 already there, 0 new questions added."; got != want {
 			t.Fatalf("re-import said %q, want %q", got, want)
+		}
+	})
+
+	t.Run("OverlappingIDsAsk", func(t *testing.T) {
+		// The same IDs with one answer edited: a later download of the
+		// same form updates that response; a different form adds all.
+		text, err := os.ReadFile(good)
+		if err != nil {
+			t.Fatal(err)
+		}
+		edited := filepath.Join(t.TempDir(), "edited.csv")
+		lines := strings.SplitN(string(text), "\n", 3)
+		row := strings.Replace(lines[1], ",5,", ",2,", 1)
+		if row == lines[1] {
+			row = strings.Replace(lines[1], ",6,", ",2,", 1)
+		}
+		if row == lines[1] {
+			t.Fatalf("no score to edit in %q", lines[1])
+		}
+		if err := os.WriteFile(edited, []byte(lines[0]+"\n"+row+"\n"+lines[2]), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		for _, same := range []bool{true, false} {
+			ui, s, r := importUI(t, good)
+			test.Tap(s.importer.confirm)
+			ui.files = fileDialogs{open: func(_, _ string, done func(string, error)) { done(edited, nil) }}
+			s.importFile()
+			test.Tap(s.importer.confirm)
+			if s.overlap == nil {
+				t.Fatalf("no question; said %q", s.lastImport)
+			}
+			want := "0 added, 1 changed, 3 already there, 0 new questions added."
+			if same {
+				s.overlap.Confirm()
+			} else {
+				s.overlap.Dismiss()
+				want = "4 added, 0 changed, 0 already there, 0 new questions added. Responses with an ID are form 2 of this round."
+			}
+			if s.lastImport != want {
+				t.Fatalf("same form %v: said %q, want %q", same, s.lastImport, want)
+			}
+			if got, want := len(scoresOf(t, ui, r)), map[bool]int{true: 4, false: 8}[same]; got != want {
+				t.Fatalf("same form %v: %d responses stored, want %d", same, got, want)
+			}
 		}
 	})
 

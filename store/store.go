@@ -508,6 +508,16 @@ type RoundService interface {
 	// get. A command that must not write on failure looks first and creates
 	// the round only once its input has been checked.
 	LookupRound(ctx context.Context, name string, now time.Time) (r Round, found bool, err error)
+	// InNewRound creates the round called name (or finds it, when another
+	// command has just created it) and runs fn with it in the same
+	// transaction: the writes fn makes through ctx commit with the round or
+	// not at all, so a refused or killed import leaves no empty round.
+	InNewRound(ctx context.Context, name string, fn func(ctx context.Context, r Round) error) (Round, error)
+	// ExistingRound resolves a round for a command that only reads: the
+	// round called name, or with no name the most recent one. It never
+	// creates a round; an unknown name is an ENOTFOUND error listing the
+	// rounds there are.
+	ExistingRound(ctx context.Context, name string) (Round, error)
 	// DeleteRound deletes a round and everything in it.
 	DeleteRound(ctx context.Context, id int64) error
 	// Setting returns a stored setting, or def when there is none.
@@ -577,16 +587,20 @@ type FeedbackService interface {
 	// AddResponses stores rs in one transaction, skipping any whose Key is
 	// already in the round; it returns how many were added and skipped.
 	AddResponses(ctx context.Context, roundID int64, rs []Response) (added, skipped int, err error)
-	// ImportResponses stores an imported survey export in one transaction:
-	// it adds newQuestions to the round and then rs, skipping any response
-	// whose Key the round already has. A score keyed by a negative
-	// placeholder -(j+1) answers newQuestions[j] (forms.Apply's convention).
-	ImportResponses(ctx context.Context, roundID int64, newQuestions []string, rs []Response) (added, skipped int, err error)
-	// ImportResponseChunks is ImportResponses for responses that arrive a
-	// slice at a time: it calls next until it returns an empty slice,
-	// storing each slice while next prepares the one after. When next
-	// returns an error nothing is stored and that error is returned as is.
-	ImportResponseChunks(ctx context.Context, roundID int64, newQuestions []string, next func() ([]Response, error)) (added, skipped int, err error)
+	// ImportResponses stores an imported survey export in one transaction,
+	// as ImportResponseChunks does, all at once.
+	ImportResponses(ctx context.Context, imp ResponseImport, rs []Response) (ImportCounts, error)
+	// ImportResponseChunks stores an imported survey export in one
+	// transaction, all or nothing, with responses that arrive a slice at a
+	// time: it calls next until it returns an empty slice, storing each
+	// slice while next prepares the one after. When next returns an error
+	// nothing is stored and that error is returned as is. A score keyed by
+	// a negative placeholder -(j+1) answers imp.NewQuestions[j]
+	// (forms.Apply's convention). Within the round a Key already stored is
+	// the same response: unchanged, or changed and updated (see
+	// ResponseImport). A round named for the import is created in the same
+	// transaction.
+	ImportResponseChunks(ctx context.Context, imp ResponseImport, next func() ([]Response, error)) (ImportCounts, error)
 	DeleteResponse(ctx context.Context, id int64) error
 }
 

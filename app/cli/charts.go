@@ -2,12 +2,15 @@ package cli
 
 import (
 	"bytes"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"sync"
 
 	"github.com/liaisonapp/liaison/app/chartset"
 	"github.com/liaisonapp/liaison/app/tasks"
@@ -30,7 +33,7 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if strings.TrimSpace(*out) == "" {
 			return usageErrorf("Say where to write the charts with --out DIR.")
 		}
-		r, err := existingRound(env, *roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}
@@ -39,22 +42,39 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			return err
 		}
 		// Draw everything before writing anything, so a failure leaves no
-		// half set of files behind.
+		// half set of files behind. Each chart is drawn on a goroutine of
+		// its own, at most one per core: rendering and compressing a
+		// 1920×1080 PNG is most of the command's time.
 		type file struct {
 			name string
 			data []byte
 		}
-		var files []file
-		for _, def := range set.Charts() {
-			c := def.Build(charts.Options{Width: chartWidth, Height: chartHeight})
-			var png, svg bytes.Buffer
-			if err := c.PNG(&png); err != nil {
-				return fmt.Errorf("drawing %s: %w", def.Name, err)
-			}
-			if err := c.SVG(&svg); err != nil {
-				return fmt.Errorf("drawing %s: %w", def.Name, err)
-			}
-			files = append(files, file{def.Name + ".png", png.Bytes()}, file{def.Name + ".svg", svg.Bytes()})
+		defs := set.Charts()
+		files := make([]file, 2*len(defs))
+		errs := make([]error, len(defs))
+		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		var wg sync.WaitGroup
+		for i, def := range defs {
+			wg.Add(1)
+			sem <- struct{}{}
+			go func() {
+				defer func() { <-sem; wg.Done() }()
+				c := def.Build(charts.Options{Width: chartWidth, Height: chartHeight})
+				var png, svg bytes.Buffer
+				if err := c.PNG(&png); err != nil {
+					errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
+					return
+				}
+				if err := c.SVG(&svg); err != nil {
+					errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
+					return
+				}
+				files[2*i], files[2*i+1] = file{def.Name + ".png", png.Bytes()}, file{def.Name + ".svg", svg.Bytes()}
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(errs...); err != nil {
+			return err
 		}
 		if err := os.MkdirAll(*out, 0o755); err != nil {
 			return store.Errorf(store.EINVALID, "Cannot create the folder %s: %v", *out, err)
@@ -66,24 +86,23 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 				return err
 			}
 		}
+		// Written side by side too: each file is synced before it is
+		// renamed into place, and the syncs overlap.
+		werrs := make([]error, len(files))
+		for i, f := range files {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				werrs[i] = tasks.WriteFileAtomic(filepath.Join(*out, f.name), func(w io.Writer) error { _, err := w.Write(f.data); return err })
+			}()
+		}
+		wg.Wait()
+		if err := errors.Join(werrs...); err != nil {
+			return err
+		}
 		for _, f := range files {
-			path := filepath.Join(*out, f.name)
-			data := f.data
-			if err := tasks.WriteFileAtomic(path, func(w io.Writer) error { _, err := w.Write(data); return err }); err != nil {
-				return err
-			}
-			fmt.Fprintln(env.Stdout, path)
+			fmt.Fprintln(env.Stdout, filepath.Join(*out, f.name))
 		}
 		return nil
 	}
-}
-
-// existingRound resolves --round for a command that only reads: a
-// mistyped name is an error ("There is no round called …") rather than a
-// new empty round created in the database and charted as all zeros.
-func existingRound(env *Env, name string) (store.Round, error) {
-	if strings.TrimSpace(name) == "" {
-		return env.round("")
-	}
-	return env.DB.RoundByName(env.Ctx, name)
 }

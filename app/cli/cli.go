@@ -50,7 +50,7 @@ type command struct {
 var commands = map[string]command{
 	"demo":                {usage: "demo --db PATH", flags: demoFlags},
 	"report":              {usage: "report --db PATH [--round NAME] [--json]", flags: reportFlags},
-	"import feedback":     {usage: "import feedback FILE --db PATH [--round NAME]", flags: importFeedbackFlags, nargs: 1},
+	"import feedback":     {usage: "import feedback FILE --db PATH [--round NAME] [--new-form | --form N]", flags: importFeedbackFlags, nargs: 1},
 	"import reflections":  {usage: "import reflections FILE --db PATH [--round NAME]", flags: importReflectionsFlags, nargs: 1},
 	"export feedback":     {usage: "export feedback --db PATH --out FILE [--round NAME]", flags: exportFeedbackFlags},
 	"import participants": {usage: "import participants FILE --db PATH [--round NAME]", flags: importParticipantsFlags, nargs: 1},
@@ -80,7 +80,8 @@ func Usage() string {
 	sort.Strings(lines)
 	return "Usage:\n  liaison [--db PATH]            the GUI\n" + strings.Join(lines, "\n") +
 		"\n\nWithout --db the database is in your local application-data folder.\n" +
-		"Without --round commands use the most recent round (or create one named after the year).\n"
+		"Without --round commands use the most recent round (an import into an empty database creates one\n" +
+		"named after the year). Only imports and match --apply create a round named by --round.\n"
 }
 
 // Run runs the command in args (without the program name) on the store
@@ -186,7 +187,31 @@ func roundFlag(fs *flag.FlagSet) *string {
 	return fs.String("round", "", "the round (default: the most recent)")
 }
 
-// round resolves --round NAME (or the most recent round) for a command.
+// round resolves --round NAME (or the most recent round) for a command
+// that writes, creating the round when there is none.
 func (env *Env) round(name string) (store.Round, error) {
 	return env.DB.ResolveRound(env.Ctx, name, env.Now())
+}
+
+// importInto runs an import into the round named by --round (or the most
+// recent round). A round that does not exist yet is created in the same
+// transaction as the import's writes, which fn makes through ctx, so a
+// refused or killed import leaves no empty round behind.
+func (env *Env) importInto(name string, fn func(ctx context.Context, r store.Round) error) (store.Round, error) {
+	r, found, err := env.DB.LookupRound(env.Ctx, name, env.Now())
+	if err != nil {
+		return r, err
+	}
+	if found {
+		return r, fn(env.Ctx, r)
+	}
+	return env.DB.InNewRound(env.Ctx, r.Name, fn)
+}
+
+// existingRound resolves --round for a command that only reads (report,
+// export, charts, match without --apply): it never creates a round, so a
+// mistyped name is an error listing the rounds there are, rather than a
+// new empty round that then becomes every later command's default.
+func (env *Env) existingRound(name string) (store.Round, error) {
+	return env.DB.ExistingRound(env.Ctx, name)
 }

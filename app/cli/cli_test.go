@@ -118,23 +118,35 @@ func TestDemoTwiceDuplicatesNothing(t *testing.T) {
 }
 
 func TestReportRoundFlag(t *testing.T) {
+	// report only reads: it never creates a round, so a typo is caught
+	// rather than becoming an empty round and every later default.
 	db := filepath.Join(t.TempDir(), "liaison.db")
-	t.Run("EmptyDatabaseGetsARoundNamedAfterTheYear", func(t *testing.T) {
-		code, stdout, stderr := run(t, "report", "--db", db)
-		if code != 0 {
+	t.Run("EmptyDatabaseSaysSo", func(t *testing.T) {
+		code, _, stderr := run(t, "report", "--db", db)
+		if code != 1 || !strings.Contains(stderr, "no rounds yet") {
 			t.Fatalf("exit %d: %s", code, stderr)
-		}
-		if !strings.Contains(stdout, "Round: 2026") {
-			t.Fatalf("report on an empty database:\n%s", stdout)
 		}
 	})
-	t.Run("NamedRoundIsCreated", func(t *testing.T) {
-		code, stdout, stderr := run(t, "report", "--db", db, "--round", "Wessex 2027", "--json")
-		if code != 0 {
+	t.Run("UnknownRoundListsTheRounds", func(t *testing.T) {
+		if code, _, stderr := run(t, "demo", "--db", db); code != 0 {
+			t.Fatal(stderr)
+		}
+		code, _, stderr := run(t, "report", "--db", db, "--round", "Wessex 2027", "--json")
+		if code != 1 || !strings.Contains(stderr, `There is no round called "Wessex 2027". The rounds are: "Demo round`) {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
-		if !strings.Contains(stdout, `"round": "Wessex 2027"`) {
-			t.Fatalf("report --round:\n%s", stdout)
+		if code, _, stderr := run(t, "match", "--db", db, "--round", "Wessex 2027"); code != 1 || !strings.Contains(stderr, "no round called") {
+			t.Fatalf("match without --apply: exit %d: %s", code, stderr)
+		}
+	})
+	t.Run("ImportingCreatesTheNamedRound", func(t *testing.T) {
+		file := filepath.Join("testdata", "feedback", "reflections.csv")
+		if code, _, stderr := run(t, "import", "reflections", file, "--db", db, "--round", "Wessex 2027"); code != 0 {
+			t.Fatal(stderr)
+		}
+		code, stdout, stderr := run(t, "report", "--db", db, "--round", "wessex 2027", "--json")
+		if code != 0 || !strings.Contains(stdout, `"round": "Wessex 2027"`) {
+			t.Fatalf("exit %d: %s%s", code, stdout, stderr)
 		}
 	})
 	t.Run("MostRecentRoundByDefault", func(t *testing.T) {

@@ -1,10 +1,10 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"path/filepath"
-	"runtime/debug"
 	"strconv"
 	"strings"
 
@@ -15,72 +15,56 @@ import (
 
 // importFeedbackFlags is `liaison import feedback FILE`: a forms export
 // (Microsoft Forms, Google Forms or a spreadsheet) comes in with the
-// mapping printed for the organiser to check, or not at all.
+// mapping printed for the organiser to check, or not at all. The file is
+// streamed: its head decides the mapping, and the rest is stored as it is
+// read, so a large export is never held in memory.
 func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := roundFlag(fs)
+	newForm := fs.Bool("new-form", false, "the file is a different form whose response IDs restart at 1: keep its responses apart from those already stored")
+	form := fs.Int("form", 0, "re-import form N of the round (as --new-form numbered it)")
 	return func(env *Env, args []string) error {
-		defer batchGC()()
-		t, err := tasks.ReadTable(args[0])
+		if *newForm && *form > 0 {
+			return usageErrorf("Give either --new-form or --form N, not both.")
+		}
+		ff, err := tasks.OpenFeedback(args[0])
 		if err != nil {
 			return err
 		}
+		defer ff.Close()
 		r, found, err := env.DB.LookupRound(env.Ctx, *roundName, env.Now())
 		if err != nil {
 			return err
 		}
-		var qs []store.Question
+		qs := tasks.PublishedQuestionsDraft()
 		if found {
 			if qs, err = env.DB.Questions(env.Ctx, r.ID); err != nil {
 				return err
 			}
-		} else {
-			// A new round starts with the published questions; it is
-			// created only once the file is known to be good, so that a
-			// rejected file writes nothing at all.
-			for i, text := range store.PublishedQuestions {
-				qs = append(qs, store.Question{ID: int64(i + 1), Position: i + 1, Text: text})
-			}
 		}
-		plan := forms.Detect(t, qs)
-		fmt.Fprintf(env.Stdout, "Round: %s\nFile: %s (%s, %d rows)\n", r.Name, args[0], t.Encoding, len(t.Rows))
+		plan := forms.Detect(ff.Sample, qs)
+		fmt.Fprintf(env.Stdout, "Round: %s\nFile: %s (%s)\n", r.Name, args[0], ff.Sample.Encoding)
 		fmt.Fprint(env.Stdout, tasks.MappingText(plan, qs))
-		if !found {
-			if err := forms.Apply(t, plan, "").Err(); err != nil {
-				return err
-			}
-			if r, err = env.round(*roundName); err != nil {
-				return err
-			}
-			if qs, err = env.DB.Questions(env.Ctx, r.ID); err != nil {
-				return err
-			}
-			plan = forms.Detect(t, qs)
-		}
-		res, added, skipped, err := tasks.ImportTable(env.Ctx, env.DB, r.ID, t, plan, "import:"+filepath.Base(args[0]))
+		res, c, err := tasks.ImportFeedback(env.Ctx, env.DB, tasks.FeedbackImport{
+			Round: r, Found: found, RoundName: r.Name, Plan: plan,
+			Source: "import:" + filepath.Base(args[0]), NewForm: *newForm, Form: *form,
+		}, ff)
 		if err != nil {
 			return err
 		}
-		for _, q := range tasks.QuestionTexts(res.Plan.NewQuestions) {
+		for _, q := range c.NewQuestions {
 			fmt.Fprintf(env.Stdout, "New question added: %s\n", q)
 		}
-		fmt.Fprintf(env.Stdout, "%d added, %d already there, %s added", added, skipped, store.Plural(len(res.Plan.NewQuestions), "new question", "new questions"))
+		if *newForm || c.Form > 1 {
+			fmt.Fprintf(env.Stdout, "Responses with an ID are stored as form %d of this round; re-import later downloads of this form with --form %d.\n", c.Form, c.Form)
+		}
+		fmt.Fprintf(env.Stdout, "%d added, %d changed, %d already there, %s added",
+			c.Added, c.Changed, c.Unchanged, store.Plural(len(c.NewQuestions), "new question", "new questions"))
 		if res.Skipped > 0 {
 			fmt.Fprintf(env.Stdout, " (%d empty rows left out)", res.Skipped)
 		}
 		fmt.Fprintln(env.Stdout, ".")
 		return nil
 	}
-}
-
-// batchGC gives the garbage collector four times its usual headroom until
-// the function it returns is called. An import holds the whole file and
-// its responses live (some 100 MB for 100,000 responses); at the default
-// setting the collector marks that heap again and again while the import
-// adds to it, which costs more than the import itself. A command that
-// exits when the import is done can afford the memory.
-func batchGC() (restore func()) {
-	old := debug.SetGCPercent(400)
-	return func() { debug.SetGCPercent(old) }
 }
 
 // importReflectionsFlags is `liaison import reflections FILE`: one
@@ -97,16 +81,17 @@ func importReflectionsFlags(fs *flag.FlagSet) func(env *Env, args []string) erro
 		if len(problems) > 0 {
 			return forms.Result{Problems: problems}.Err()
 		}
-		r, err := env.round(*roundName)
+		var fresh []store.Reflection
+		var already int
+		r, err := env.importInto(*roundName, func(ctx context.Context, r store.Round) error {
+			existing, err := env.DB.Reflections(ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			fresh, already = tasks.NewReflections(existing, bodies)
+			return env.DB.CreateReflections(ctx, r.ID, fresh)
+		})
 		if err != nil {
-			return err
-		}
-		existing, err := env.DB.Reflections(env.Ctx, r.ID)
-		if err != nil {
-			return err
-		}
-		fresh, already := tasks.NewReflections(existing, bodies)
-		if err := env.DB.CreateReflections(env.Ctx, r.ID, fresh); err != nil {
 			return err
 		}
 		if len(ignored) > 0 {
@@ -134,7 +119,7 @@ func exportFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err := tasks.CheckOutPath(*out, env.DB.Path()); err != nil {
 			return err
 		}
-		r, err := env.round(*roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"bufio"
 	"context"
 	"fmt"
 	"os"
@@ -11,45 +10,21 @@ import (
 	"time"
 
 	"github.com/liaisonapp/liaison/app/tasks"
+	"github.com/liaisonapp/liaison/internal/exportgen"
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
 	"github.com/liaisonapp/liaison/store/sqlite"
 )
 
-// writeExport writes a Microsoft Forms–style export of n responses: an ID,
-// times, an anonymous email, a role, the four published questions (some
-// unanswered) and a comment with commas and quotes on some rows.
+// writeExport writes a Microsoft Forms–style export of n responses
+// (exportgen.Write).
 func writeExport(tb testing.TB, path string, n int) {
 	tb.Helper()
 	f, err := os.Create(path)
 	if err != nil {
 		tb.Fatal(err)
 	}
-	w := bufio.NewWriter(f)
-	fmt.Fprint(w, "ID,Start time,Completion time,Email,Role")
-	for _, q := range store.PublishedQuestions {
-		fmt.Fprintf(w, ",%q", q)
-	}
-	fmt.Fprint(w, ",Any other comments?\r\n")
-	roles := []string{"GP", "Consultant", "Practice nurse", "Manager"}
-	for i := 1; i <= n; i++ {
-		fmt.Fprintf(w, "%d,01/06/2018 09:%02d:%02d,01/06/2018 10:%02d:%02d,anonymous,%s", i, i%60, i%59, i%60, i%57, roles[i%len(roles)])
-		for q := range store.PublishedQuestions {
-			if (i+q)%17 == 0 {
-				fmt.Fprint(w, ",")
-				continue
-			}
-			fmt.Fprintf(w, ",%d", 1+(i*7+q*3)%6)
-		}
-		if i%5 == 0 {
-			fmt.Fprintf(w, ",\"Useful, \"\"really\"\" useful (%d)\"", i)
-		} else {
-			fmt.Fprint(w, ",")
-		}
-		fmt.Fprint(w, "\r\n")
-	}
-	if err := w.Flush(); err != nil {
+	if err := exportgen.Write(f, n); err != nil {
 		tb.Fatal(err)
 	}
 	if err := f.Close(); err != nil {
@@ -58,25 +33,19 @@ func writeExport(tb testing.TB, path string, n int) {
 }
 
 // importFile is the whole import as `liaison import feedback` does it:
-// read, detect, then apply and store (overlapped, in ImportTable), with the
-// command's garbage-collector setting.
-func importFile(ctx context.Context, db *sqlite.DB, roundID int64, path string) (int, error) {
-	defer batchGC()()
-	f, err := os.Open(path)
+// open and read the head, detect, then stream the rest into the store.
+func importFile(ctx context.Context, db *sqlite.DB, r store.Round, path string) (int, error) {
+	ff, err := tasks.OpenFeedback(path)
 	if err != nil {
 		return 0, err
 	}
-	defer f.Close()
-	t, err := csvio.Read(f)
+	defer ff.Close()
+	qs, err := db.Questions(ctx, r.ID)
 	if err != nil {
 		return 0, err
 	}
-	qs, err := db.Questions(ctx, roundID)
-	if err != nil {
-		return 0, err
-	}
-	_, added, _, err := tasks.ImportTable(ctx, db, roundID, t, forms.Detect(t, qs), "import:bench.csv")
-	return added, err
+	_, c, err := tasks.ImportFeedback(ctx, db, tasks.FeedbackImport{Round: r, Found: true, Plan: forms.Detect(ff.Sample, qs), Source: "import:bench.csv"}, ff)
+	return c.Added, err
 }
 
 // BenchmarkImportFeedback100k imports a 100,000-response export into a
@@ -124,7 +93,7 @@ func BenchmarkImportFeedback100k(b *testing.B) {
 		}
 		b.StartTimer()
 		start := time.Now()
-		added, err := importFile(ctx, db, r.ID, csvPath)
+		added, err := importFile(ctx, db, r, csvPath)
 		ours += time.Since(start)
 		b.StopTimer()
 		if err != nil {

@@ -47,7 +47,7 @@ func TestImportFeedback(t *testing.T) {
 			`"5. Would you recommend the scheme to a colleague?" → score: a new question`,
 			`"Any other comments?" → comment`,
 			"New question added: Would you recommend the scheme to a colleague?",
-			"4 added, 0 already there, 1 new question added",
+			"4 added, 0 changed, 0 already there, 1 new question added",
 		} {
 			if !strings.Contains(stdout, want) {
 				t.Errorf("output lacks %q:\n%s", want, stdout)
@@ -107,7 +107,7 @@ func TestImportFeedback(t *testing.T) {
 		if code != 0 {
 			t.Fatalf("second import exit %d: %s", code, stderr)
 		}
-		if want := "0 added, 4 already there, 0 new questions added"; !strings.Contains(stdout, want) {
+		if want := "0 added, 0 changed, 4 already there, 0 new questions added"; !strings.Contains(stdout, want) {
 			t.Fatalf("output lacks %q:\n%s", want, stdout)
 		}
 		db := openDB(t, dbPath)
@@ -180,8 +180,9 @@ func TestImportFeedback(t *testing.T) {
 
 func TestImportTwoFormsSameIDs(t *testing.T) {
 	// A GP form and a consultant form in one round both number responses
-	// from 1: the second must not be taken for the first, and importing
-	// either again adds nothing.
+	// from 1: the second comes in with --new-form and is not taken for the
+	// first, and importing either again (the second with --form 2) adds
+	// nothing. Without --new-form the same IDs are the same responses.
 	dir := t.TempDir()
 	dbPath := filepath.Join(dir, "l.db")
 	const q = "ID,Role,Would you support a regular primary–secondary care forum?\n"
@@ -194,16 +195,19 @@ func TestImportTwoFormsSameIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, step := range []struct {
-		file, want string
+		file string
+		args []string
+		want string
 	}{
-		{gp, "3 added, 0 already there"},
-		{cons, "4 added, 0 already there"},
-		{cons, "0 added, 4 already there"},
-		{gp, "0 added, 3 already there"},
+		{gp, nil, "3 added, 0 changed, 0 already there"},
+		{cons, []string{"--new-form"}, "4 added, 0 changed, 0 already there"},
+		{cons, []string{"--form", "2"}, "0 added, 0 changed, 4 already there"},
+		{gp, nil, "0 added, 0 changed, 3 already there"},
 	} {
-		code, stdout, stderr := run(t, "import", "feedback", step.file, "--db", dbPath, "--round", "R1")
+		args := append([]string{"import", "feedback", step.file, "--db", dbPath, "--round", "R1"}, step.args...)
+		code, stdout, stderr := run(t, args...)
 		if code != 0 || !strings.Contains(stdout, step.want) {
-			t.Fatalf("import %s: exit %d, want %q in:\n%s%s", filepath.Base(step.file), code, step.want, stdout, stderr)
+			t.Fatalf("import %s %v: exit %d, want %q in:\n%s%s", filepath.Base(step.file), step.args, code, step.want, stdout, stderr)
 		}
 	}
 	db := openDB(t, dbPath)
@@ -217,6 +221,12 @@ func TestImportTwoFormsSameIDs(t *testing.T) {
 	}
 	if got, want := len(rs), 7; got != want {
 		t.Fatalf("%d responses stored, want %d", got, want)
+	}
+	// The consultants' file imported as if it were the GP form: IDs 1–3
+	// are the same responses, changed; ID 4 is new.
+	code, stdout, stderr := run(t, "import", "feedback", cons, "--db", dbPath, "--round", "R1")
+	if code != 0 || !strings.Contains(stdout, "1 added, 3 changed, 0 already there") {
+		t.Fatalf("exit %d:\n%s%s", code, stdout, stderr)
 	}
 }
 
@@ -580,7 +590,7 @@ func genExport(n int, edit func(i int, cells []string)) string {
 
 func TestImportTableInChunks(t *testing.T) {
 	ctx := context.Background()
-	n := 2*tasks.ImportChunk + 123 // three chunks
+	n := 2*5000 + 123 // three of the store's chunks
 	for _, c := range []struct {
 		name    string
 		edit    func(i int, cells []string)
@@ -594,7 +604,7 @@ func TestImportTableInChunks(t *testing.T) {
 		}},
 		{name: "BadCellsInLateChunks", edit: func(i int, cells []string) {
 			switch i {
-			case tasks.ImportChunk + 5:
+			case 5000 + 5:
 				cells[2] = "7"
 			case n - 1:
 				cells[5] = "five"
@@ -620,7 +630,8 @@ func TestImportTableInChunks(t *testing.T) {
 			plan := forms.Detect(tbl, qs)
 			whole := forms.Apply(tbl, plan, "import:x.csv")
 
-			res, added, _, err := tasks.ImportTable(ctx, db, r.ID, tbl, plan, "import:x.csv")
+			res, c2, err := tasks.ImportTable(ctx, db, tasks.FeedbackImport{Round: r, Found: true, Plan: plan, Source: "import:x.csv"}, tbl)
+			added := c2.Added
 			stored, _ := db.Responses(ctx, r.ID)
 			if c.wantErr != nil {
 				if err == nil || store.ErrorMessage(err) != store.ErrorMessage(whole.Err()) {
@@ -684,7 +695,7 @@ func TestFormsExportFiguresByHand(t *testing.T) {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
 			for _, line := range []string{`"ID" → ID`, `"Email" → ignored`, `"Which best describes your role?" → role`,
-				`"Any other comments? (what worked, what didn't, what should change)" → comment`, "71 added, 0 already there, 0 new questions added"} {
+				`"Any other comments? (what worked, what didn't, what should change)" → comment`, "71 added, 0 changed, 0 already there, 0 new questions added"} {
 				if !strings.Contains(stdout, line) {
 					t.Errorf("output lacks %q:\n%s", line, stdout)
 				}
@@ -701,7 +712,7 @@ func TestFormsExportFiguresByHand(t *testing.T) {
 				}
 			}
 			code, stdout, _ = run(t, "import", "feedback", path, "--db", dbPath, "--round", "2018")
-			if code != 0 || !strings.Contains(stdout, "0 added, 71 already there") {
+			if code != 0 || !strings.Contains(stdout, "0 added, 0 changed, 71 already there") {
 				t.Fatalf("re-import: exit %d:\n%s", code, stdout)
 			}
 		})

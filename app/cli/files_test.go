@@ -63,6 +63,9 @@ func TestExportKeepsAnExistingFilesPermissions(t *testing.T) {
 	if err := os.WriteFile(out, []byte("old"), 0o640); err != nil {
 		t.Fatal(err)
 	}
+	if code, _, stderr := run(t, "demo", "--db", filepath.Join(dir, "l.db")); code != 0 {
+		t.Fatal(stderr)
+	}
 	if code, _, stderr := run(t, "export", "participants", "--db", filepath.Join(dir, "l.db"), "--out", out); code != 0 {
 		t.Fatal(stderr)
 	}

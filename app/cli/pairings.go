@@ -20,7 +20,12 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if *replace && !*apply {
 			return usageErrorf("--replace only makes sense with --apply.")
 		}
-		r, err := env.round(*roundName)
+		// Only --apply writes, so only --apply may create the round.
+		round := env.existingRound
+		if *apply {
+			round = env.round
+		}
+		r, err := round(*roundName)
 		if err != nil {
 			return err
 		}

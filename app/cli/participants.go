@@ -1,6 +1,7 @@
 package cli
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -31,16 +32,17 @@ func importParticipantsFlags(fs *flag.FlagSet) func(env *Env, args []string) err
 			return store.Errorf(store.EINVALID, "%s has %s; nothing was imported. Fix them in the spreadsheet and import it again.",
 				filepath.Base(args[0]), store.Plural(len(imp.Problems), "problem", "problems"))
 		}
-		r, err := env.round(*roundName)
-		if err != nil {
+		var counts tasks.ImportCounts
+		var created, updated int
+		r, err := env.importInto(*roundName, func(ctx context.Context, r store.Round) error {
+			existing, err := env.DB.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID})
+			if err != nil {
+				return err
+			}
+			counts = tasks.CountImport(imp, existing)
+			created, updated, err = env.DB.UpsertParticipants(ctx, r.ID, imp.Participants())
 			return err
-		}
-		existing, err := env.DB.FindParticipants(env.Ctx, store.ParticipantFilter{RoundID: r.ID})
-		if err != nil {
-			return err
-		}
-		counts := tasks.CountImport(imp, existing)
-		created, updated, err := env.DB.UpsertParticipants(env.Ctx, r.ID, imp.Participants())
+		})
 		if err != nil {
 			return err
 		}
@@ -76,7 +78,7 @@ func exportFlags(fs *flag.FlagSet, prepare func(env *Env, r store.Round) (func(w
 		if err := tasks.CheckOutPath(*out, env.DB.Path()); err != nil {
 			return err
 		}
-		r, err := env.round(*roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}

@@ -31,7 +31,7 @@ func reportFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := roundFlag(fs)
 	asJSON := fs.Bool("json", false, "print one JSON object")
 	return func(env *Env, _ []string) error {
-		r, err := env.round(*roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}

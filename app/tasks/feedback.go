@@ -1,105 +1,13 @@
 package tasks
 
 import (
-	"context"
-	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/forms"
 )
-
-// ImportChunk is how many rows ImportTable reads at a time.
-const ImportChunk = 5000
-
-// errWhole makes ImportTable fall back from chunks to the whole file.
-var errWhole = errors.New("apply the whole file")
-
-// ImportTable reads t with plan and stores the responses in the round, all
-// or nothing, adding the new questions under QuestionTexts' names. It
-// returns what forms.Apply made of the file: when that has problems,
-// nothing is stored and err lists every one.
-//
-// When every row carries its own response ID, each row's response depends
-// on that row alone, so the file is read a chunk at a time, each chunk
-// while the one before is being stored: a 100,000-response export then
-// takes little longer than storing it. If a chunk has any problem, or an ID
-// turns up in two chunks, the chunked import is rolled back and the whole
-// file is read at once, which names every problem exactly as forms.Apply
-// does.
-func ImportTable(ctx context.Context, db store.Service, roundID int64, t *csvio.Table, plan forms.Plan, source string) (res forms.Result, added, skipped int, err error) {
-	if idCol := firstIDColumn(plan); idCol >= 0 && everyRowHas(t, idCol) {
-		var newQs []string
-		for _, c := range plan.Columns {
-			if c.Kind == forms.Score && c.QuestionID <= 0 {
-				newQs = append(newQs, c.Header)
-			}
-		}
-		res = forms.Result{Plan: forms.Plan{Columns: plan.Columns, NewQuestions: newQs}}
-		seen := make(map[string]bool, len(t.Rows))
-		pos := 0
-		next := func() ([]store.Response, error) {
-			for pos < len(t.Rows) {
-				part := *t
-				part.Rows = t.Rows[pos:min(pos+ImportChunk, len(t.Rows))]
-				pos += len(part.Rows)
-				r := forms.Apply(&part, plan, source)
-				if len(r.Problems) > 0 || !slices.Equal(r.Plan.NewQuestions, newQs) {
-					return nil, errWhole
-				}
-				// Keys hold the content as well as the ID, so a repeated
-				// ID is looked for in the ID column itself.
-				for _, row := range part.Rows {
-					id := strings.TrimSpace(row.Cells[idCol])
-					if seen[id] {
-						return nil, errWhole
-					}
-					seen[id] = true
-				}
-				res.Skipped += r.Skipped
-				if len(r.Responses) > 0 {
-					return r.Responses, nil
-				}
-			}
-			return nil, nil
-		}
-		added, skipped, err = db.ImportResponseChunks(ctx, roundID, QuestionTexts(newQs), next)
-		if !errors.Is(err, errWhole) {
-			return res, added, skipped, err
-		}
-	}
-	res = forms.Apply(t, plan, source)
-	if err := res.Err(); err != nil {
-		return res, 0, 0, err
-	}
-	added, skipped, err = db.ImportResponses(ctx, roundID, QuestionTexts(res.Plan.NewQuestions), res.Responses)
-	return res, added, skipped, err
-}
-
-// firstIDColumn returns the index of the column forms.Apply takes the
-// response ID from (the first ID column), or -1.
-func firstIDColumn(plan forms.Plan) int {
-	for _, c := range plan.Columns {
-		if c.Kind == forms.ID {
-			return c.Index
-		}
-	}
-	return -1
-}
-
-// everyRowHas reports whether every row has a value in column i.
-func everyRowHas(t *csvio.Table, i int) bool {
-	for _, r := range t.Rows {
-		if i >= len(r.Cells) || strings.TrimSpace(r.Cells[i]) == "" {
-			return false
-		}
-	}
-	return true
-}
 
 // QuestionTexts turns the headers of new score columns into question
 // texts, dropping the numbering forms tools put in front ("5. ", "Q5: ",

@@ -134,7 +134,13 @@ func ReadTable(path string) (*csvio.Table, error) {
 		return nil, store.Errorf(store.EINVALID, "Cannot open %s: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
-	return csvio.Read(f)
+	// Streamed, so that a row over csvio.MaxRecord is refused before it
+	// is held in memory.
+	rd, err := csvio.NewReader(f)
+	if err != nil {
+		return nil, err
+	}
+	return rd.ReadAll()
 }
 
 // WriteCSVAtomic writes an Excel-safe CSV (csvio.WriteRows) to path the

@@ -10,9 +10,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/charmap"
-	xunicode "golang.org/x/text/encoding/unicode"
-
 	"github.com/liaisonapp/liaison/store"
 )
 
@@ -73,137 +70,25 @@ func Read(r io.Reader) (*Table, error) {
 	if err != nil {
 		return nil, fmt.Errorf("csvio: reading the file: %w", err)
 	}
-	if bytes.HasPrefix(data, []byte("PK\x03\x04")) {
-		return nil, store.Errorf(store.EINVALID, "This is an Excel workbook, not a CSV file. In Excel choose File > Save As and the type \"CSV UTF-8 (Comma delimited)\", then import that file.")
-	}
-	text, enc, err := decode(data)
+	rd, err := NewReader(bytes.NewReader(data))
 	if err != nil {
 		return nil, err
 	}
-	if crOnly(text) {
-		// encoding/csv only splits lines on LF. Without this the whole
-		// file would be one header line with no rows.
-		if enc == EncodingWindows1252 && !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) {
-			var b []byte
-			if b, err = charmap.Macintosh.NewDecoder().Bytes(data); err != nil {
-				return nil, err
-			}
-			text, enc = string(b), EncodingMacRoman
-		}
-		text = strings.ReplaceAll(text, "\r", "\n")
-	}
-	t := &Table{Encoding: enc}
-	text, sep := stripSepLine(text)
-	if sep != 0 {
-		t.Delimiter = sep
-	} else {
-		t.Delimiter = sniff(text)
-	}
-
-	cr := csv.NewReader(strings.NewReader(text))
-	cr.Comma = t.Delimiter
-	cr.FieldsPerRecord = -1
-	cr.ReuseRecord = false
-	for {
-		rec, err := cr.Read()
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, parseError(text, err)
-		}
-		line, _ := cr.FieldPos(0)
-		for i, c := range rec {
-			rec[i] = Unescape(c)
-		}
-		if t.Header == nil {
-			t.Header = make([]string, len(rec))
-			for i, c := range rec {
-				t.Header[i] = strings.TrimSpace(c)
-			}
-			t.HeaderLine = line
-			continue
-		}
-		if blank(rec) {
-			continue
-		}
-		for len(rec) < len(t.Header) {
-			rec = append(rec, "")
-		}
-		t.Rows = append(t.Rows, Row{Line: line, Cells: rec})
-	}
-	if t.Header == nil {
-		return nil, store.Errorf(store.EINVALID, "The file is empty: there is not even a header line.")
-	}
-	return t, nil
-}
-
-// crOnly reports whether text ends its lines with CR alone: it has a CR
-// and no LF anywhere. A file with CRLF or LF line ends may hold a lone CR
-// inside a quoted cell, which must stay as it is.
-func crOnly(text string) bool {
-	return strings.IndexByte(text, '\r') >= 0 && strings.IndexByte(text, '\n') < 0
+	return rd.ReadAll()
 }
 
 // Unescape undoes Escape: a cell that starts with an apostrophe followed by
-// = + - @ tab, CR or LF is one our exports defused against formula
+// what Escape defuses (= + - @ tab, CR or LF, also behind invisible
+// characters or full-width) is one our exports defused against formula
 // injection, and Excel keeps the apostrophe when the file is saved again.
 // Only that one apostrophe is removed, so "'=HYPERLINK(...)" reads back as
 // "=HYPERLINK(...)" and "'+44 1234" as "+44 1234"; any other apostrophe,
 // as in "'Twas" or "O'Brien", is the organiser's own and stays.
 func Unescape(s string) string {
-	if len(s) >= 2 && s[0] == '\'' {
-		switch s[1] {
-		case '=', '+', '-', '@', '\t', '\r', '\n':
-			return s[1:]
-		}
+	if len(s) >= 2 && s[0] == '\'' && needsEscape(s[1:]) {
+		return s[1:]
 	}
 	return s
-}
-
-// decode turns the file's bytes into UTF-8 text and says which encoding
-// they were in. Windows-1252 decodes any byte sequence, so it is the last
-// resort rather than a guess among several.
-func decode(data []byte) (string, string, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		data = data[3:]
-		if utf8.Valid(data) {
-			return string(data), EncodingUTF8BOM, nil
-		}
-		// A BOM followed by invalid UTF-8: a file pasted together from two
-		// sources. Windows-1252 at least keeps every byte visible.
-		s, err := charmap.Windows1252.NewDecoder().Bytes(data)
-		return string(s), EncodingWindows1252, err
-	case bytes.HasPrefix(data, []byte("\xff\xfe")):
-		s, err := xunicode.UTF16(xunicode.LittleEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
-		return string(s), EncodingUTF16LE, err
-	case bytes.HasPrefix(data, []byte("\xfe\xff")):
-		s, err := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
-		return string(s), EncodingUTF16BE, err
-	case utf8.Valid(data):
-		return string(data), EncodingUTF8, nil
-	}
-	s, err := charmap.Windows1252.NewDecoder().Bytes(data)
-	return string(s), EncodingWindows1252, err
-}
-
-// stripSepLine honours the "sep=;" first line that Excel writes and reads.
-// It blanks the line rather than removing it, so that line numbers still
-// match the file.
-func stripSepLine(text string) (string, rune) {
-	end := strings.IndexByte(text, '\n')
-	if end < 0 {
-		end = len(text)
-	}
-	first := strings.TrimRight(text[:end], "\r")
-	if len(first) == 5 && strings.EqualFold(first[:4], "sep=") {
-		switch sep := rune(first[4]); sep {
-		case ',', ';', '\t', '|':
-			return text[end:], sep
-		}
-	}
-	return text, 0
 }
 
 // sniff picks the delimiter that occurs most often outside quotes on the
@@ -259,14 +144,10 @@ func blank(rec []string) bool {
 	return true
 }
 
-// parseError turns an encoding/csv error into a message an organiser can
-// act on in Excel or a text editor.
-func parseError(text string, err error) error {
-	var pe *csv.ParseError
-	if !errors.As(err, &pe) {
-		return store.Errorf(store.EINVALID, "The file could not be read as CSV: %v.", err)
-	}
-	line := lineAt(text, pe.Line)
+// describeParseError turns an encoding/csv error into a message an
+// organiser can act on in Excel or a text editor. line is the physical
+// line at fault, without its line end.
+func describeParseError(pe *csv.ParseError, line string) error {
 	col := pe.Column
 	if col > len(line)+1 {
 		col = len(line) + 1
@@ -284,21 +165,6 @@ func parseError(text string, err error) error {
 		return store.Errorf(store.EINVALID, "Line %d: a cell opens a double quote (\") that is never closed, so the rest of the file would be one cell. Close the quote, or write a quote inside a cell twice (\"\").", pe.StartLine)
 	}
 	return store.Errorf(store.EINVALID, "%s: %v.", where, pe.Err)
-}
-
-// lineAt returns physical line n (from 1) of text without its line end.
-func lineAt(text string, n int) string {
-	for i := 1; i < n; i++ {
-		j := strings.IndexByte(text, '\n')
-		if j < 0 {
-			return ""
-		}
-		text = text[j+1:]
-	}
-	if j := strings.IndexByte(text, '\n'); j >= 0 {
-		text = text[:j]
-	}
-	return strings.TrimSuffix(text, "\r")
 }
 
 // Normalize reduces a header to lower-case letters and digits, so that

@@ -17,16 +17,30 @@ const bom = "\ufeff"
 // Escape defuses a text cell that Excel would run as a formula: one
 // starting with = + - @ tab, CR or LF gets a leading apostrophe, as OWASP's
 // "CSV Injection" page advises. A participant's name or a reflection is
-// typed by someone else, and the board opens the export in Excel.
+// typed by someone else, and the board opens the export in Excel. The
+// trigger also counts behind invisible characters that a spreadsheet may
+// drop (a byte order mark, zero-width spaces and joiners, a no-break
+// space), and in its full-width form (＝ ＋ － ＠), which Excel on an East
+// Asian keyboard reads as the ASCII sign.
 func Escape(s string) string {
-	if s == "" {
-		return s
-	}
-	switch s[0] {
-	case '=', '+', '-', '@', '\t', '\r', '\n':
+	if needsEscape(s) {
 		return "'" + s
 	}
 	return s
+}
+
+// needsEscape reports whether a text cell would start a formula.
+func needsEscape(s string) bool {
+	for _, r := range s {
+		switch r {
+		case '=', '+', '-', '@', '\t', '\r', '\n', '＝', '＋', '－', '＠':
+			return true
+		case '\ufeff', '\u200b', '\u200c', '\u200d', '\u2060', '\u00a0', '\u202f':
+			continue // invisible: look at what follows
+		}
+		return false
+	}
+	return false
 }
 
 // Text is a string field that is escaped with Escape when csvutil encodes

@@ -4,8 +4,6 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash/fnv"
-	"io"
 	"strconv"
 	"strings"
 
@@ -72,60 +70,110 @@ func roleList() string {
 }
 
 // Apply reads every row of t according to plan. source becomes each
-// response's Source (such as "import:survey.csv").
+// response's Source (such as "import:survey.csv"). It is an Applier run
+// over every row; see Applier for the rules.
+func Apply(t *csvio.Table, plan Plan, source string) Result {
+	a := NewApplier(plan, source)
+	for _, row := range t.Rows {
+		if r, ok := a.Row(row); ok {
+			a.res.Responses = append(a.res.Responses, r)
+		}
+	}
+	return a.Result()
+}
+
+// Applier reads an export's rows one at a time according to a plan, so
+// that a large export can be stored as it is read, without holding it.
 //
 // Every cell of a Score column must be a whole number 1–6 (spaces around it
 // are fine) or empty; anything else is a Problem naming line, column and
 // value, and the column stays a Score column. Role cells must name a role
 // or decline to ("Prefer not to say", "N/A", empty), which keeps the
-// response with no role.
+// response with no role. Two score columns with the same header, two
+// columns answering the same question, or more than store.MaxScoreColumns
+// score columns are problems with the header.
 //
-// Each response's Key is "id:", the ID column's value, "#" and a short hex
-// fingerprint of the row's score, role and comment cells (and start time)
-// when the row has an ID, so that a second form in the same round whose
-// IDs also start at 1 is not taken for the first; otherwise "fp:" and a hex SHA-256 fingerprint of the row's score,
-// role and comment cells (and its start time, when the export has one),
-// together with how many identical rows came before it in the file. So the
-// same file imported twice gives the same keys, while two people who gave
-// the same answers in an export without IDs or times still count twice.
-func Apply(t *csvio.Table, plan Plan, source string) Result {
-	res := Result{Plan: Plan{Columns: plan.Columns}}
-	type scoreCol struct {
-		Column
-		key int64
+// Each response's Key is "id:" and the ID column's value when the row has
+// an ID: within a round, a forms response ID is the response, and a
+// re-downloaded export carries the same IDs with any edits. Otherwise it
+// is "fp:" and a hex SHA-256 fingerprint of the row's score, role and
+// comment cells (and its start time, when the export has one), together
+// with how many identical rows came before it in the file. So the same file
+// imported twice gives the same keys, while two people who gave the same
+// answers in an export without IDs or times still count twice.
+type Applier struct {
+	res    Result
+	source string
+	scores []scoreCol
+	// The columns, or -1.
+	idCol, roleCol, commentCol int
+	idHdr, roleHdr             string
+	fpCols                     []int
+	seenID                     map[string]int // response ID → line
+	seenFP                     map[string]int // content digest → rows so far
+	// roles remembers how each role cell read: an export has a handful of
+	// distinct answers, and reading one takes several map look-ups.
+	roles map[string]roleCell
+}
+
+type roleCell struct {
+	role          store.Role
+	none, unknown bool
+}
+
+type scoreCol struct {
+	Column
+	key int64
+}
+
+// NewApplier prepares to read rows with plan. Problems with the plan itself
+// (no score column, the same header twice) are in Problems from the start.
+func NewApplier(plan Plan, source string) *Applier {
+	a := &Applier{
+		res:    Result{Plan: Plan{Columns: plan.Columns}},
+		source: source, idCol: -1, roleCol: -1, commentCol: -1,
+		seenID: map[string]int{}, seenFP: map[string]int{}, roles: map[string]roleCell{},
 	}
-	var scores []scoreCol
-	idCol, roleCol, commentCol, startCol := -1, -1, -1, -1
-	var idHdr, roleHdr string
-	var fpCols []int
+	startCol := -1
 	byQuestion := map[int64]string{}
+	byHeader := map[string]int{}
 	for _, c := range plan.Columns {
 		switch c.Kind {
 		case Score:
+			if at, dup := byHeader[csvio.Normalize(c.Header)]; dup {
+				a.res.Problems = append(a.res.Problems, Problem{Line: 1, Column: c.Header,
+					Reason: fmt.Sprintf("is the header of columns %d and %d: delete or rename one so that Liaison knows which to read", at+1, c.Index+1)})
+				continue
+			}
+			byHeader[csvio.Normalize(c.Header)] = c.Index
 			key := c.QuestionID
+			if key <= 0 && strings.TrimSpace(c.Header) == "" {
+				a.res.Problems = append(a.res.Problems, Problem{Line: 1,
+					Reason: fmt.Sprintf("column %d holds scores but has no header, so the question it answers would have no text: write the question in the header", c.Index+1)})
+			}
 			if key <= 0 {
-				res.Plan.NewQuestions = append(res.Plan.NewQuestions, c.Header)
-				key = -int64(len(res.Plan.NewQuestions))
+				a.res.Plan.NewQuestions = append(a.res.Plan.NewQuestions, c.Header)
+				key = -int64(len(a.res.Plan.NewQuestions))
 			} else if prev, dup := byQuestion[key]; dup {
-				res.Problems = append(res.Problems, Problem{Line: 1, Column: c.Header,
+				a.res.Problems = append(a.res.Problems, Problem{Line: 1, Column: c.Header,
 					Reason: fmt.Sprintf("answers the same question as column %q: map only one column to each question", prev)})
 			}
 			byQuestion[key] = c.Header
-			scores = append(scores, scoreCol{c, key})
-			fpCols = append(fpCols, c.Index)
+			a.scores = append(a.scores, scoreCol{c, key})
+			a.fpCols = append(a.fpCols, c.Index)
 		case Role:
-			if roleCol < 0 {
-				roleCol, roleHdr = c.Index, c.Header
-				fpCols = append(fpCols, c.Index)
+			if a.roleCol < 0 {
+				a.roleCol, a.roleHdr = c.Index, c.Header
+				a.fpCols = append(a.fpCols, c.Index)
 			}
 		case Comment:
-			if commentCol < 0 {
-				commentCol = c.Index
-				fpCols = append(fpCols, c.Index)
+			if a.commentCol < 0 {
+				a.commentCol = c.Index
+				a.fpCols = append(a.fpCols, c.Index)
 			}
 		case ID:
-			if idCol < 0 {
-				idCol, idHdr = c.Index, c.Header
+			if a.idCol < 0 {
+				a.idCol, a.idHdr = c.Index, c.Header
 			}
 		case Ignored:
 			if startCol < 0 && startHeaders[csvio.Normalize(c.Header)] {
@@ -134,82 +182,96 @@ func Apply(t *csvio.Table, plan Plan, source string) Result {
 		}
 	}
 	if startCol >= 0 {
-		fpCols = append(fpCols, startCol)
+		a.fpCols = append(a.fpCols, startCol)
 	}
-	if len(scores) == 0 {
-		res.Problems = append(res.Problems, Problem{Line: 1,
+	switch {
+	case len(a.scores) == 0:
+		a.res.Problems = append(a.res.Problems, Problem{Line: 1,
 			Reason: "the header has no column of scores: choose which columns hold the answers to the survey's questions"})
+	case len(a.scores) > store.MaxScoreColumns:
+		a.res.Problems = append(a.res.Problems, Problem{Line: 1,
+			Reason: fmt.Sprintf("the file has %d score columns; Liaison takes at most %d, so nothing was read", len(a.scores), store.MaxScoreColumns)})
 	}
-
-	seenID := map[string]int{} // response ID → line
-	seenFP := map[string]int{} // content digest → rows so far
-	for _, row := range t.Rows {
-		r := store.Response{Source: source, Scores: map[int64]int{}}
-		answered := false // any score cell filled in, even badly
-		for _, c := range scores {
-			v := cell(row, c.Index)
-			if v == "" {
-				continue
-			}
-			answered = true
-			n, ok := parseScore(v)
-			if !ok {
-				res.Problems = append(res.Problems, Problem{Line: row.Line, Column: c.Header, Value: v, Reason: scoreReason})
-				continue
-			}
-			r.Scores[c.key] = n
-		}
-		if roleCol >= 0 {
-			if v := cell(row, roleCol); !isNoRole(v) {
-				if role, ok := parseRole(v); ok {
-					r.Role = role
-				} else {
-					res.Problems = append(res.Problems, Problem{Line: row.Line, Column: roleHdr, Value: v, Reason: roleReason})
-				}
-			}
-		}
-		if commentCol >= 0 {
-			r.Comment = cell(row, commentCol)
-		}
-		if !answered && r.Comment == "" {
-			res.Skipped++
-			continue
-		}
-
-		if id := cell(row, idCol); idCol >= 0 && id != "" {
-			if prev, dup := seenID[id]; dup {
-				res.Problems = append(res.Problems, Problem{Line: row.Line, Column: idHdr, Value: id,
-					Reason: fmt.Sprintf("is the same response ID as on line %d: each response should appear once", prev)})
-			}
-			seenID[id] = row.Line
-			// The ID alone is not enough: a GP form and a consultant form
-			// in the same round both number their responses 1, 2, 3….
-			r.Key = "id:" + id + "#" + contentHash(row, fpCols)
-		} else {
-			d := digest(row, fpCols)
-			seenFP[d]++
-			h := sha256.Sum256([]byte(d + "#" + strconv.Itoa(seenFP[d])))
-			r.Key = "fp:" + hex.EncodeToString(h[:])
-		}
-		res.Responses = append(res.Responses, r)
-	}
-	return res
+	return a
 }
 
-// contentHash is the fingerprint that follows a response's ID in its key:
-// the 64-bit FNV-1a hash, in hex, of the same cells digest reads. It only
-// has to tell apart responses that share an ID, a handful at most, so 64
-// bits are ample, and it is cheap enough not to slow a large import.
-func contentHash(row csvio.Row, cols []int) string {
-	h := fnv.New64a()
-	var n [20]byte
-	for _, i := range cols {
-		v := cell(row, i)
-		h.Write(strconv.AppendInt(n[:0], int64(len(v)), 10))
-		h.Write([]byte{':'})
-		io.WriteString(h, v)
+// Plan returns the plan being applied, with NewQuestions matching the
+// placeholder keys of the responses.
+func (a *Applier) Plan() Plan { return a.res.Plan }
+
+// Problems returns every problem found so far.
+func (a *Applier) Problems() []Problem { return a.res.Problems }
+
+// Skipped returns how many rows so far answered nothing.
+func (a *Applier) Skipped() int { return a.res.Skipped }
+
+// Result returns what the rows so far made, without their responses (Apply
+// collects those).
+func (a *Applier) Result() Result { return a.res }
+
+// Row reads one row. It returns the row's response and true, or false when
+// the row answered nothing (counted in Skipped). Any problem with the row
+// is added to Problems; the response is still returned, so a caller that
+// only counts can go on, but one with problems must not be stored.
+func (a *Applier) Row(row csvio.Row) (store.Response, bool) {
+	r := store.Response{Source: a.source, Scores: make(map[int64]int, len(a.scores))}
+	answered := false // any score cell filled in, even badly
+	for _, c := range a.scores {
+		v := cell(row, c.Index)
+		if v == "" {
+			continue
+		}
+		answered = true
+		n, ok := parseScore(v)
+		if !ok {
+			a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: c.Header, Value: v, Reason: scoreReason})
+			continue
+		}
+		r.Scores[c.key] = n
 	}
-	return hex.EncodeToString(h.Sum(n[:0]))
+	if a.roleCol >= 0 {
+		v := cell(row, a.roleCol)
+		rc, seen := a.roles[v]
+		if !seen {
+			rc.none = isNoRole(v)
+			if !rc.none {
+				var ok bool
+				rc.role, ok = parseRole(v)
+				rc.unknown = !ok
+			}
+			if len(a.roles) < 1000 {
+				a.roles[v] = rc
+			}
+		}
+		switch {
+		case rc.unknown:
+			a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: a.roleHdr, Value: v, Reason: roleReason})
+		case !rc.none:
+			r.Role = rc.role
+		}
+	}
+	if a.commentCol >= 0 {
+		r.Comment = cell(row, a.commentCol)
+	}
+	if !answered && r.Comment == "" {
+		a.res.Skipped++
+		return r, false
+	}
+	if id := cell(row, a.idCol); a.idCol >= 0 && id != "" {
+		if prev, dup := a.seenID[id]; dup {
+			a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: a.idHdr, Value: id,
+				Reason: fmt.Sprintf("is the same response ID as on line %d: each response should appear once", prev)})
+		}
+		// A clone: the cell shares its memory with the whole record.
+		a.seenID[strings.Clone(id)] = row.Line
+		r.Key = "id:" + id
+	} else {
+		d := digest(row, a.fpCols)
+		a.seenFP[d]++
+		h := sha256.Sum256([]byte(d + "#" + strconv.Itoa(a.seenFP[d])))
+		r.Key = "fp:" + hex.EncodeToString(h[:])
+	}
+	return r, true
 }
 
 // digest is the fingerprint input for a row: the trimmed cells of cols,

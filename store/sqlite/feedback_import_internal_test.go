@@ -41,19 +41,19 @@ func TestImportResponsesRestoresConnection(t *testing.T) {
 		}
 	}
 	t.Run("AfterSuccess", func(t *testing.T) {
-		if _, _, err := d.ImportResponses(ctx, r.ID, []string{"New"}, []store.Response{{Key: "id:1", Scores: map[int64]int{-1: 3}}}); err != nil {
+		if _, err := d.ImportResponses(ctx, store.ResponseImport{RoundID: r.ID, NewQuestions: []string{"New"}}, []store.Response{{Key: "id:1", Scores: map[int64]int{-1: 3}}}); err != nil {
 			t.Fatal(err)
 		}
 		check(t)
 	})
 	t.Run("AfterFailure", func(t *testing.T) {
-		if _, _, err := d.ImportResponses(ctx, r.ID, nil, []store.Response{{Key: "id:2", Scores: map[int64]int{-1: 3}}}); store.ErrorCode(err) != store.EINVALID {
+		if _, err := d.ImportResponses(ctx, store.ResponseImport{RoundID: r.ID}, []store.Response{{Key: "id:2", Scores: map[int64]int{-1: 3}}}); store.ErrorCode(err) != store.EINVALID {
 			t.Fatalf("error %v, want EINVALID", err)
 		}
 		check(t)
 	})
 	t.Run("MissingRound", func(t *testing.T) {
-		_, _, err := d.ImportResponses(ctx, r.ID+100, nil, []store.Response{{Key: "id:3"}})
+		_, err := d.ImportResponses(ctx, store.ResponseImport{RoundID: r.ID + 100}, []store.Response{{Key: "id:3"}})
 		if store.ErrorCode(err) != store.ENOTFOUND {
 			t.Fatalf("error %v, want ENOTFOUND", err)
 		}

@@ -5,7 +5,9 @@ import (
 	"errors"
 	"path/filepath"
 	"strconv"
+	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/sqlite"
@@ -39,12 +41,12 @@ func TestImportResponses(t *testing.T) {
 			{Key: "id:1", Role: store.RoleGP, Scores: map[int64]int{qs[0].ID: 6, -1: 2, -2: 5}},
 			{Key: "id:2", Scores: map[int64]int{-2: 3}, Comment: "ok"},
 		}
-		added, skipped, err := db.ImportResponses(ctx, r.ID, []string{"Extra one", "Extra two"}, rs)
+		c, err := db.ImportResponses(ctx, store.ResponseImport{RoundID: r.ID, NewQuestions: []string{"Extra one", "Extra two"}}, rs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if added != 2 || skipped != 0 {
-			t.Fatalf("added %d skipped %d, want 2 and 0", added, skipped)
+		if c.Added != 2 || c.Unchanged != 0 || c.Changed != 0 {
+			t.Fatalf("counts %+v, want 2 added", c)
 		}
 		if rs[0].Scores[-1] != 2 {
 			t.Fatal("ImportResponses changed the caller's scores")
@@ -78,15 +80,16 @@ func TestImportResponses(t *testing.T) {
 		for i := range rs {
 			rs[i] = store.Response{Key: "id:" + strconv.Itoa(i), Scores: map[int64]int{qs[1].ID: 1 + i%6}}
 		}
-		if _, _, err := db.ImportResponses(ctx, r.ID, nil, rs[:1700]); err != nil {
+		imp := store.ResponseImport{RoundID: r.ID, Answers: []int64{qs[1].ID}}
+		if _, err := db.ImportResponses(ctx, imp, rs[:1700]); err != nil {
 			t.Fatal(err)
 		}
-		added, skipped, err := db.ImportResponses(ctx, r.ID, nil, rs)
+		c, err := db.ImportResponses(ctx, imp, rs)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if added != 800 || skipped != 1700 {
-			t.Fatalf("added %d skipped %d, want 800 and 1700", added, skipped)
+		if c.Added != 800 || c.Unchanged != 1700 || c.Changed != 0 {
+			t.Fatalf("counts %+v, want 800 added and 1700 unchanged", c)
 		}
 	})
 
@@ -100,8 +103,8 @@ func TestImportResponses(t *testing.T) {
 			}
 			rs[i] = store.Response{Source: src, Scores: map[int64]int{qs[0].ID: 1 + i%6}}
 		}
-		if added, _, err := db.ImportResponses(ctx, r.ID, nil, rs); err != nil || added != len(rs) {
-			t.Fatalf("added %d, err %v", added, err)
+		if c, err := db.ImportResponses(ctx, store.ResponseImport{RoundID: r.ID}, rs); err != nil || c.Added != len(rs) {
+			t.Fatalf("added %d, err %v", c.Added, err)
 		}
 		got, err := db.Responses(ctx, r.ID)
 		if err != nil {
@@ -126,7 +129,7 @@ func TestImportResponses(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			db, r, qs := openRound(t)
 			rs := []store.Response{{Key: "id:1", Scores: map[int64]int{qs[0].ID: 4}}, {Key: "id:2", Scores: c.scores}}
-			if _, _, err := db.ImportResponses(ctx, r.ID, c.newQs, rs); store.ErrorCode(err) != store.EINVALID {
+			if _, err := db.ImportResponses(ctx, store.ResponseImport{RoundID: r.ID, NewQuestions: c.newQs}, rs); store.ErrorCode(err) != store.EINVALID {
 				t.Fatalf("error %v, want EINVALID", err)
 			}
 			got, _ := db.Responses(ctx, r.ID)
@@ -177,16 +180,16 @@ func TestImportResponseChunks(t *testing.T) {
 		db, r, qs := openRound(t)
 		a := []store.Response{{Key: "id:1", Scores: map[int64]int{qs[0].ID: 1}}, {Key: "id:2", Scores: map[int64]int{-1: 2}}}
 		b := []store.Response{{Key: "id:3", Scores: map[int64]int{qs[0].ID: 3}}}
-		added, skipped, err := db.ImportResponseChunks(ctx, r.ID, []string{"New"}, chunks(a, b))
-		if err != nil || added != 3 || skipped != 0 {
-			t.Fatalf("added %d skipped %d err %v, want 3, 0, nil", added, skipped, err)
+		c, err := db.ImportResponseChunks(ctx, store.ResponseImport{RoundID: r.ID, NewQuestions: []string{"New"}}, chunks(a, b))
+		if err != nil || c.Added != 3 || c.Unchanged != 0 {
+			t.Fatalf("counts %+v err %v, want 3 added", c, err)
 		}
 	})
 
 	t.Run("ErrorFromNextStoresNothing", func(t *testing.T) {
 		db, r, qs := openRound(t)
 		a := []store.Response{{Key: "id:1", Scores: map[int64]int{qs[0].ID: 1}}}
-		_, _, err := db.ImportResponseChunks(ctx, r.ID, []string{"New"}, chunks(a, nil))
+		_, err := db.ImportResponseChunks(ctx, store.ResponseImport{RoundID: r.ID, NewQuestions: []string{"New"}}, chunks(a, nil))
 		if err == nil || err.Error() != "the file changed under us" {
 			t.Fatalf("error %v, want next's own", err)
 		}
@@ -196,4 +199,38 @@ func TestImportResponseChunks(t *testing.T) {
 			t.Fatalf("a failed import left %d responses and %d new questions", len(rs), len(qs2)-len(qs))
 		}
 	})
+}
+
+// TestImportWaitsForNext checks that an import that fails while next is
+// still reading returns only once next has returned, so the caller may
+// close the file next reads.
+func TestImportWaitsForNext(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	db, r, qs := openRound(t)
+	var reading atomic.Bool
+	calls := 0
+	_, err := db.ImportResponseChunks(ctx, store.ResponseImport{RoundID: r.ID}, func() ([]store.Response, error) {
+		calls++
+		if calls == 1 {
+			// Storing this batch fails, as the command was cancelled,
+			// while next is called again.
+			cancel()
+			rs := make([]store.Response, 1000)
+			for i := range rs {
+				rs[i] = store.Response{Key: "id:" + strconv.Itoa(i), Scores: map[int64]int{qs[0].ID: 3}}
+			}
+			return rs, nil
+		}
+		reading.Store(true)
+		time.Sleep(100 * time.Millisecond)
+		reading.Store(false)
+		return nil, nil
+	})
+	if err == nil {
+		t.Fatal("a cancelled import succeeded")
+	}
+	if reading.Load() {
+		t.Fatal("the import returned while next was still running")
+	}
 }

@@ -297,6 +297,11 @@ func (d *DB) SetSetting(ctx context.Context, key, value string) error {
 // write runs fn in one immediate transaction and commits it, or rolls it
 // back when fn fails.
 func (d *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	// Inside InNewRound the write joins the transaction that creates the
+	// round, which commits it.
+	if tx, ok := ctx.Value(txKey{}).(*sql.Tx); ok {
+		return fn(tx)
+	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
