@@ -32,7 +32,7 @@ func importAttendeesFlags(fs *flag.FlagSet) func(env *Env, args []string) error 
 		if err != nil {
 			return store.Errorf(store.EINVALID, "%s: %s", filepath.Base(args[0]), store.ErrorMessage(err))
 		}
-		r, err := env.round(*roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}
