@@ -393,7 +393,7 @@ func (s *eventScreen) invite() {
 		}
 		ui.Changed()
 		if len(added) == 0 {
-			dialog.ShowInformation("Invited", "Every participant is already on the list; nobody was added.", ui.win)
+			ui.showInfo("Invited", "Every participant is already on the list; nobody was added.")
 			return
 		}
 		s.inviteDone = dialog.NewConfirm("Invited",
@@ -405,31 +405,35 @@ func (s *eventScreen) invite() {
 			}, ui.win)
 		s.inviteDone.SetConfirmText("Undo")
 		s.inviteDone.SetDismissText("Keep them")
+		ui.withKeys(s.inviteDone, &formKeys{submit: s.inviteDone.Hide, cancel: s.inviteDone.Hide})
 		s.inviteDone.Show()
 	})
 }
 
 // eventForm holds the fields of the open add/edit dialog.
 type eventForm struct {
-	entries map[string]*widget.Entry
-	choice  *widget.Select
+	entries map[string]*formEntry
+	choice  *formSelect
 	dialog  *dialog.FormDialog
 }
 
-func (s *eventScreen) showForm(title string, fields []string, values []string, choice *widget.Select, save func(f *eventForm) error) {
-	f := &eventForm{entries: map[string]*widget.Entry{}, choice: choice}
+func (s *eventScreen) showForm(title string, fields []string, values []string, choice *formSelect, save func(f *eventForm) error) {
+	f := &eventForm{entries: map[string]*formEntry{}, choice: choice}
 	var items []*widget.FormItem
+	var inOrder []fyne.CanvasObject
 	for i, name := range fields {
-		e := widget.NewEntry()
+		e := newFormEntry()
 		if name == "Date" {
 			e = newDateEntry("")
 		}
 		e.SetText(values[i])
 		f.entries[name] = e
+		inOrder = append(inOrder, e)
 		items = append(items, widget.NewFormItem(name, e))
 	}
 	if choice != nil {
 		items = append(items, widget.NewFormItem("RSVP", choice))
+		inOrder = append(inOrder, choice)
 	}
 	f.dialog = dialog.NewForm(title, "Save", "Cancel", items, func(ok bool) {
 		if !ok {
@@ -438,7 +442,9 @@ func (s *eventScreen) showForm(title string, fields []string, values []string, c
 		s.ui.run(func() error { return save(f) }, s.ui.Changed)
 	}, s.ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
+	s.ui.withKeys(f.dialog, &formKeys{submit: f.dialog.Submit, cancel: f.dialog.Hide}, inOrder...)
 	f.dialog.Show()
+	s.ui.win.Canvas().Focus(f.entries[fields[0]])
 	s.form = f
 }
 
@@ -527,10 +533,7 @@ func (s *eventScreen) moveItem(i, j int) {
 }
 
 func (s *eventScreen) deleteItem(a store.AgendaItem) {
-	dialog.ShowConfirm("Delete agenda item", fmt.Sprintf("Delete %q from the agenda?", a.Title), func(ok bool) {
-		if !ok {
-			return
-		}
+	s.ui.showConfirm("Delete agenda item", fmt.Sprintf("Delete %q from the agenda?", a.Title), func() {
 		s.ui.run(func() error { return s.ui.db.DeleteAgendaItem(s.ui.ctx, a.ID) }, s.ui.Changed)
-	}, s.ui.win)
+	})
 }

@@ -75,9 +75,9 @@ func (s *eventScreen) editAttendee(a store.Attendee) {
 	if a.ID == 0 {
 		title = "Add guest"
 	}
-	var rsvp *widget.Select
+	var rsvp *formSelect
 	if a.ID == 0 {
-		rsvp = widget.NewSelect([]string{string(store.RSVPInvited), string(store.RSVPAccepted), string(store.RSVPDeclined)}, nil)
+		rsvp = newFormSelect([]string{string(store.RSVPInvited), string(store.RSVPAccepted), string(store.RSVPDeclined)}, nil)
 		rsvp.SetSelected(string(a.RSVP))
 	}
 	fields := []string{"Name", "Email", "Organisation", "Role", "Access needs", "Dietary needs"}

@@ -47,8 +47,8 @@ type feedbackScreen struct {
 	enteredIn int64
 
 	qlist    *widget.List
-	qText    *widget.Entry
-	qNew     *widget.Entry
+	qText    *formEntry
+	qNew     *formEntry
 	selected int // the question selected in qlist, or -1
 
 	importer *importDialog
@@ -76,8 +76,10 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	s.kEntry.OnSubmitted = func(string) { s.setK() }
 	kSave := widget.NewButton("Set K", s.setK)
 
-	s.table = newCellTable(&s.cells, 520, 50, 64, 44, 44, 44, 44, 44, 44, 120, 110)
-	s.breakdown = newCellTable(&s.bcells, 150, 480, 115, 115, 120, 115)
+	s.table = newCellTable(&s.cells, figureWidths...)
+	s.breakdown = newCellTable(&s.bcells, breakdownWidths...)
+	rowSelect(s.table, nil)
+	rowSelect(s.breakdown, nil)
 	controls := container.NewHBox(widget.NewLabel("Response rate out of"), container.NewGridWrap(fyne.NewSize(370, s.rateBase.MinSize().Height), s.rateBase),
 		widget.NewLabel("Hide groups smaller than K ="), container.NewGridWrap(fyne.NewSize(70, 38), s.kEntry), kSave)
 	files := container.NewHBox(
@@ -108,6 +110,13 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	}
 	return s.tabs
 }
+
+// The widths of the figures and breakdown tables for a small round; count
+// columns widen to fit larger counts (fitCounts).
+var (
+	figureWidths    = []float32{520, 50, 64, 44, 44, 44, 44, 44, 44, 120, 110}
+	breakdownWidths = []float32{150, 480, 115, 115, 120, 115}
+)
 
 // newCellTable makes a table showing *cells (header row first) with the
 // given column widths. It reads *cells on every redraw, so a screen
@@ -200,6 +209,7 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 		}
 		s.cells = append(s.cells, row)
 	}
+	fitCounts(s.table, s.cells, figureWidths, 1, 3, 4, 5, 6, 7, 8)
 	s.table.Refresh()
 
 	s.bcells = [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}
@@ -219,6 +229,7 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 			s.bcells = append(s.bcells, row)
 		}
 	}
+	fitCounts(s.breakdown, s.bcells, breakdownWidths, 2)
 	s.breakdown.Refresh()
 
 	s.qlist.Refresh()
@@ -275,8 +286,8 @@ func (s *feedbackScreen) exportSummary() {
 		}
 		ui.run(func() error { return tasks.WriteCSVAtomic(path, header, rows) }, func() {
 			s.lastExport = path
-			dialog.ShowInformation("Summary exported", "Wrote "+path+". Groups, and questions, with fewer than "+strconv.Itoa(s.k)+
-				" answers are shown as \""+store.SuppressedLabel(s.k)+"\", all responses included; figures that would give them away by subtraction say so.", ui.win)
+			ui.showInfo("Summary exported", "Wrote "+path+". Groups, and questions, with fewer than "+strconv.Itoa(s.k)+
+				" answers are shown as \""+store.SuppressedLabel(s.k)+"\", all responses included; figures that would give them away by subtraction say so.")
 		})
 	})
 }

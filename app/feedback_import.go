@@ -42,6 +42,7 @@ func (s *feedbackScreen) importFile() {
 			return err
 		}, func() {
 			s.importer = newImportDialog(s, path, t, qs)
+			ui.withKeys(s.importer.dlg, &formKeys{submit: pressIfEnabled(s.importer.confirm), cancel: s.importer.dlg.Hide})
 			s.importer.dlg.Show()
 		})
 	})
@@ -296,7 +297,7 @@ func (d *importDialog) doImport() {
 				msg += fmt.Sprintf(" Responses with an ID are form %d of this round.", c.Form)
 			}
 			d.s.lastImport = msg
-			dialog.ShowInformation("Feedback imported", msg, ui.win)
+			ui.showInfo("Feedback imported", msg)
 			ui.Changed()
 		})
 	}
@@ -326,6 +327,9 @@ func (d *importDialog) doImport() {
 			save(fi)
 		}, ui.win)
 		d.s.overlap = ask
+		// Both buttons import, so neither Enter nor Esc may choose: they
+		// do nothing here (and do not reach the import dialog beneath).
+		ui.withKeys(ask, &formKeys{submit: func() {}, cancel: func() {}})
 		ask.Show()
 	})
 }

@@ -5,7 +5,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -23,7 +22,7 @@ func (s *feedbackScreen) questionsEditor() fyne.CanvasObject {
 				l.SetText(fmt.Sprintf("%d. %s", i+1, s.questions[i].Text))
 			}
 		})
-	s.qText = widget.NewEntry()
+	s.qText = newFormEntry()
 	s.qText.SetPlaceHolder("Select a question to change its text")
 	s.qlist.OnSelected = func(i widget.ListItemID) {
 		s.selected = i
@@ -31,9 +30,12 @@ func (s *feedbackScreen) questionsEditor() fyne.CanvasObject {
 			s.qText.SetText(s.questions[i].Text)
 		}
 	}
-	s.qNew = widget.NewEntry()
+	s.qNew = newFormEntry()
 	s.qNew.SetPlaceHolder("A new question, scored 1 (least likely) to 6 (most likely)")
-	s.qNew.OnSubmitted = func(string) { s.addQuestion() }
+	// Enter saves what is typed; Esc puts back the stored text, or clears
+	// a new question.
+	(&formKeys{submit: s.saveQuestion, cancel: s.revertQuestion}).bind(s.qText)
+	(&formKeys{submit: s.addQuestion, cancel: func() { s.qNew.SetText("") }}).bind(s.qNew)
 	edit := container.NewVBox(
 		widget.NewLabelWithStyle("Selected question", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		s.qText,
@@ -56,6 +58,13 @@ func (s *feedbackScreen) addQuestion() {
 		s.qNew.SetText("")
 		ui.Changed()
 	})
+}
+
+// revertQuestion puts the selected question's stored text back in the box.
+func (s *feedbackScreen) revertQuestion() {
+	if s.selected >= 0 && s.selected < len(s.questions) {
+		s.qText.SetText(s.questions[s.selected].Text)
+	}
 }
 
 func (s *feedbackScreen) saveQuestion() {
@@ -101,15 +110,12 @@ func (s *feedbackScreen) deleteQuestion() {
 	}
 	q := s.questions[s.selected]
 	ui := s.ui
-	dialog.ShowConfirm("Delete the question?", fmt.Sprintf("Delete %q? Its scores are dropped from every response.", q.Text), func(ok bool) {
-		if !ok {
-			return
-		}
+	ui.showConfirm("Delete the question?", fmt.Sprintf("Delete %q? Its scores are dropped from every response.", q.Text), func() {
 		ui.run(func() error { return ui.db.DeleteQuestion(ui.ctx, q.ID) }, func() {
 			s.selected = -1
 			s.qlist.UnselectAll()
 			s.qText.SetText("")
 			ui.Changed()
 		})
-	}, ui.win)
+	})
 }

@@ -104,6 +104,8 @@ func (s *pairingsScreen) content() fyne.CanvasObject {
 		}
 		s.updateButtons()
 	}
+	// A double-click on a pair opens its visits, the pair's own edit.
+	rowSelect(s.table, func(int) { s.showVisits() })
 
 	s.first = widget.NewSelect(nil, func(string) { s.updateButtons() })
 	s.first.PlaceHolder = "(choose someone unpaired)"

@@ -112,6 +112,7 @@ func (s *pairingsScreen) openSuggest(sug tasks.Suggestion) {
 	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.allBtn, d.noneBtn, d.acceptBtn})
 	d.update()
 	d.dialog.Resize(fyne.NewSize(1150, 760))
+	ui.withKeys(d.dialog, &formKeys{submit: pressIfEnabled(d.acceptBtn), cancel: d.dialog.Hide})
 	d.dialog.Show()
 	s.suggest = d
 }

@@ -57,7 +57,7 @@ var fourPeople = []store.Participant{
 func pairCell(s *pairingsScreen, row, col int) (string, bool) {
 	o := s.table.CreateCell()
 	s.table.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
-	c := o.(*fyne.Container)
+	c := o.(*rowCell).content.(*fyne.Container)
 	return c.Objects[0].(*widget.Label).Text, c.Objects[1].Visible()
 }
 
@@ -217,7 +217,7 @@ func TestPairingsVisits(t *testing.T) {
 	// Overdue stands out in colour too, and a cell reused for another row
 	// loses it.
 	o := s.table.CreateCell()
-	label := o.(*fyne.Container).Objects[0].(*widget.Label)
+	label := o.(*rowCell).content.(*fyne.Container).Objects[0].(*widget.Label)
 	for _, tt := range []struct {
 		col  int
 		want widget.Importance

@@ -21,10 +21,10 @@ import (
 type visitEditor struct {
 	dialog       *dialog.CustomDialog
 	pair         store.Pairing
-	date         [2]*widget.Entry
-	status       [2]*widget.Select
-	notes        [2]*widget.Entry
-	reflection   [2]*widget.Check
+	date         [2]*formEntry
+	status       [2]*formSelect
+	notes        [2]*formEntry
+	reflection   [2]*formCheck
 	problem      *widget.Label
 	save, cancel *widget.Button
 }
@@ -48,15 +48,15 @@ func (s *pairingsScreen) showVisits() {
 		fmt.Sprintf("Visit to the practice: %s visits %s", p.Secondary.Name, orgOr(p.Primary)),
 		fmt.Sprintf("Visit to the hospital: %s visits %s", p.Primary.Name, orgOr(p.Secondary)),
 	}
-	var sections []fyne.CanvasObject
+	var sections, fields []fyne.CanvasObject
 	for i, v := range p.Visits {
 		e.date[i] = newDateEntry(v.Date)
-		e.status[i] = widget.NewSelect(statuses, nil)
+		e.status[i] = newFormSelect(statuses, nil)
 		e.status[i].SetSelected(string(v.Status))
-		e.notes[i] = widget.NewMultiLineEntry()
+		e.notes[i] = newFormMultiLineEntry()
 		e.notes[i].SetText(v.Notes)
 		e.notes[i].SetMinRowsVisible(2)
-		e.reflection[i] = widget.NewCheck("Reflection received", nil)
+		e.reflection[i] = newFormCheck("Reflection received", nil)
 		e.reflection[i].SetChecked(v.ReflectionReceived)
 		head := widget.NewLabelWithStyle(heads[i], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		form := widget.NewForm(
@@ -66,6 +66,7 @@ func (s *pairingsScreen) showVisits() {
 			widget.NewFormItem("", e.reflection[i]),
 		)
 		sections = append(sections, head, form)
+		fields = append(fields, e.date[i], e.status[i], e.notes[i], e.reflection[i])
 	}
 	sections = append(sections, e.problem)
 	e.dialog = dialog.NewCustomWithoutButtons("Visits of "+p.Primary.Name+" and "+p.Secondary.Name, container.NewVBox(sections...), ui.win)
@@ -74,7 +75,10 @@ func (s *pairingsScreen) showVisits() {
 	e.save.Importance = widget.HighImportance
 	e.dialog.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
 	e.dialog.Resize(fyne.NewSize(700, 640))
+	// Enter in a notes box starts a new line; Shift+Enter there saves.
+	ui.withKeys(e.dialog, &formKeys{submit: pressIfEnabled(e.save), cancel: e.dialog.Hide}, fields...)
 	e.dialog.Show()
+	ui.win.Canvas().Focus(e.date[0])
 	s.visits = e
 }
 

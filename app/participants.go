@@ -62,7 +62,9 @@ type participantsScreen struct {
 	locality *widget.Select
 	count    *widget.Label
 	table    *widget.Table
-	headers  map[int]*widget.Button // header buttons by column, for tests
+	// tableRows highlights whole rows; a double-click opens Edit.
+	tableRows *tableRows
+	headers   map[int]*widget.Button // header buttons by column, for tests
 
 	addBtn, editBtn, deleteBtn, importBtn, exportBtn *widget.Button
 
@@ -138,6 +140,11 @@ func (s *participantsScreen) content() fyne.CanvasObject {
 		}
 		s.updateButtons()
 	}
+	s.tableRows = rowSelect(s.table, func(row int) {
+		if row < len(s.rows) {
+			s.showForm(s.rows[row])
+		}
+	})
 
 	s.addBtn = widget.NewButtonWithIcon("Add…", theme.ContentAddIcon(), func() { s.showForm(store.Participant{}) })
 	s.editBtn = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() {
@@ -272,9 +279,9 @@ func (s *participantsScreen) updateButtons() {
 // open with what was typed and says why.
 type participantForm struct {
 	dialog                                         *dialog.CustomDialog
-	name, email, organisation, specialty, locality *widget.Entry
-	wishes                                         *widget.Entry
-	role                                           *widget.Select
+	name, email, organisation, specialty, locality *formEntry
+	wishes                                         *formEntry
+	role                                           *formSelect
 	problem                                        *widget.Label
 	save, cancel                                   *widget.Button
 }
@@ -283,15 +290,15 @@ type participantForm struct {
 func (s *participantsScreen) showForm(p store.Participant) {
 	ui := s.ui
 	f := &participantForm{
-		name: widget.NewEntry(), email: widget.NewEntry(), organisation: widget.NewEntry(),
-		specialty: widget.NewEntry(), locality: widget.NewEntry(), wishes: widget.NewEntry(),
+		name: newFormEntry(), email: newFormEntry(), organisation: newFormEntry(),
+		specialty: newFormEntry(), locality: newFormEntry(), wishes: newFormEntry(),
 		problem: widget.NewLabel(""),
 	}
 	labels := make([]string, len(store.Roles))
 	for i, r := range store.Roles {
 		labels[i] = r.Label()
 	}
-	f.role = widget.NewSelect(labels, nil)
+	f.role = newFormSelect(labels, nil)
 	f.role.PlaceHolder = "(choose a role)"
 	f.name.SetText(p.Name)
 	f.email.SetText(p.Email)
@@ -316,7 +323,7 @@ func (s *participantsScreen) showForm(p store.Participant) {
 	f.problem.Hide()
 	// A complaint about the form goes as soon as the form changes, so it
 	// never sits beside a field that has been put right.
-	for _, e := range []*widget.Entry{f.name, f.email, f.organisation, f.specialty, f.locality, f.wishes} {
+	for _, e := range []*formEntry{f.name, f.email, f.organisation, f.specialty, f.locality, f.wishes} {
 		e.OnChanged = func(string) { f.problem.Hide() }
 	}
 
@@ -374,7 +381,10 @@ func (s *participantsScreen) showForm(p store.Participant) {
 	f.save.Importance = widget.HighImportance
 	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.save})
 	f.dialog.Resize(fyne.NewSize(620, 520))
+	ui.withKeys(f.dialog, &formKeys{submit: pressIfEnabled(f.save), cancel: f.dialog.Hide},
+		f.name, f.email, f.role, f.organisation, f.specialty, f.locality, f.wishes)
 	f.dialog.Show()
+	ui.win.Canvas().Focus(f.name)
 	s.form = f
 }
 
@@ -579,9 +589,10 @@ func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImpo
 			o.(*widget.Label).SetText(cols[id.Col])
 		}
 	}
-	for i, w := range []float32{60, 200, 240, 110, 220, 160, 110} {
+	for i, w := range []float32{countWidth(), 200, 240, 110, 220, 160, 110} {
 		pv.rows.SetColumnWidth(i, w)
 	}
+	rowSelect(pv.rows, nil)
 
 	first := widget.NewLabelWithStyle(fmt.Sprintf("First %d of %s rows", nrows, store.Thousands(len(imp.Rows))), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	probHead := widget.NewLabelWithStyle("Problems: "+store.Thousands(len(imp.Problems)), fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
@@ -600,6 +611,7 @@ func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImpo
 	}
 	pv.dialog.SetButtons([]fyne.CanvasObject{pv.back, pv.importBtn})
 	pv.dialog.Resize(fyne.NewSize(1100, 720))
+	ui.withKeys(pv.dialog, &formKeys{submit: pressIfEnabled(pv.importBtn), cancel: pv.dialog.Hide})
 	pv.dialog.Show()
 	s.preview = pv
 }
@@ -622,7 +634,7 @@ func (s *participantsScreen) runImport(pv *importPreview) {
 			ui.showError(err)
 			return
 		}
-		dialog.ShowInformation("Imported", tasks.ImportDone(created, updated, pv.keptEmpty, round.Name), ui.win)
+		ui.showInfo("Imported", tasks.ImportDone(created, updated, pv.keptEmpty, round.Name))
 		ui.Changed()
 	})
 }

@@ -37,6 +37,8 @@ func askDelete(ui *UI, title, text, keep, yes string, height float32, del func()
 	a.yes.Importance = widget.DangerImportance
 	a.dialog.SetButtons([]fyne.CanvasObject{a.no, a.yes})
 	a.dialog.Resize(fyne.NewSize(560, height))
+	// Esc keeps; Enter does nothing, so a stray key never deletes.
+	ui.withKeys(a.dialog, &formKeys{cancel: a.dialog.Hide})
 	a.dialog.Show()
 	return a
 }
@@ -54,7 +56,7 @@ func saveFile(ui *UI, title, name string, write func(w io.Writer) error, doneTit
 			return
 		}
 		ui.run(func() error { return tasks.WriteFileAtomic(path, write) }, func() {
-			dialog.ShowInformation(doneTitle, doneText(path), ui.win)
+			ui.showInfo(doneTitle, doneText(path))
 		})
 	})
 }
@@ -108,8 +110,8 @@ func loadRound(ui *UI, load func([]store.Participant, []store.Pairing)) {
 // projects, events): it asks for store.DateHint and checks what is typed
 // with store.ParseDate, so each accepts and refuses the same dates with the
 // same words.
-func newDateEntry(value string) *widget.Entry {
-	e := widget.NewEntry()
+func newDateEntry(value string) *formEntry {
+	e := newFormEntry()
 	e.SetPlaceHolder(store.DateHint)
 	e.SetText(value)
 	e.Validator = func(s string) error {

@@ -34,9 +34,9 @@ func participantsOnDemo(t *testing.T) (*UI, *participantsScreen) {
 // cellText is what the table shows at row, col.
 func cellText(tb testing.TB, tbl *widget.Table, row, col int) string {
 	tb.Helper()
-	l := tbl.CreateCell().(*widget.Label)
-	tbl.UpdateCell(widget.TableCellID{Row: row, Col: col}, l)
-	return l.Text
+	o := tbl.CreateCell()
+	tbl.UpdateCell(widget.TableCellID{Row: row, Col: col}, o)
+	return o.(*rowCell).content.(*widget.Label).Text
 }
 
 func TestParticipantsTable(t *testing.T) {

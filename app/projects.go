@@ -9,7 +9,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -49,22 +48,22 @@ type projectsScreen struct {
 	timeline *widget.Table
 
 	heading   *widget.Label
-	titleE    *widget.Entry
-	prompted  *widget.Entry
-	owner     *widget.Entry
-	group     *widget.Entry
-	status    *widget.Select
-	started   *widget.Entry
-	completed *widget.Entry
-	impact    *widget.Entry
-	links     *widget.Entry
-	output    *widget.Select
-	adopted   *widget.Entry
-	saving    *widget.Entry
+	titleE    *formEntry
+	prompted  *formEntry
+	owner     *formEntry
+	group     *formEntry
+	status    *formSelect
+	started   *formEntry
+	completed *formEntry
+	impact    *formEntry
+	links     *formEntry
+	output    *formSelect
+	adopted   *formEntry
+	saving    *formEntry
 	unit      *widget.SelectEntry
-	note      *widget.Entry
+	note      *formEntry
 	theme     *widget.SelectEntry
-	pair      *widget.Select
+	pair      *formSelect
 
 	// The register's filters and sort.
 	search  *widget.Entry
@@ -77,6 +76,9 @@ type projectsScreen struct {
 	del     *widget.Button
 	message *widget.Label
 }
+
+// timelineWidths are the month-by-month table's narrowest columns.
+var timelineWidths = []float32{80, 80, 100, 80, 100, 150}
 
 func newProjects(ui *UI) *projectsScreen { return &projectsScreen{ui: ui, selected: -1} }
 
@@ -95,46 +97,53 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		}
 		s.edit(id.Row - 1)
 	}
-	s.timeline = newCellTable(&s.tcells, 80, 80, 100, 80, 100, 150)
+	// A click loads a project into the form beside; a double-click also
+	// puts the cursor in its title.
+	rowSelect(s.table, func(row int) {
+		if row > 0 {
+			s.ui.win.Canvas().Focus(s.titleE)
+		}
+	})
+	s.timeline = newCellTable(&s.tcells, timelineWidths...)
+	rowSelect(s.timeline, nil)
 
 	s.heading = widget.NewLabelWithStyle("New project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
-	s.titleE = widget.NewEntry()
+	s.titleE = newFormEntry()
 	s.titleE.SetPlaceHolder("Such as: letters headed GP Action Required")
-	s.prompted = widget.NewEntry()
+	s.prompted = newFormEntry()
 	s.prompted.SetPlaceHolder("A theme, a specialty or a pair")
-	s.owner = widget.NewEntry()
-	s.group = widget.NewEntry()
+	s.owner = newFormEntry()
+	s.group = newFormEntry()
 	s.group.SetPlaceHolder("Task-and-finish group")
 	labels := make([]string, len(store.ProjectStatuses))
 	for i, st := range store.ProjectStatuses {
 		labels[i] = statusLabels[st]
 	}
-	s.status = widget.NewSelect(labels, nil)
+	s.status = newFormSelect(labels, nil)
 	s.started = newDateEntry("")
 	s.completed = newDateEntry("")
-	s.impact = widget.NewMultiLineEntry()
-	s.impact.Wrapping = fyne.TextWrapWord
+	s.impact = newFormMultiLineEntry()
 	s.impact.SetPlaceHolder("The impact in words, such as \"practice admin time saved\"")
 	s.impact.SetMinRowsVisible(3)
-	s.links = widget.NewEntry()
+	s.links = newFormEntry()
 	s.links.SetPlaceHolder("Links to documents, minutes or a shared folder")
 	outputs := make([]string, len(store.ProjectOutputs))
 	for i, o := range store.ProjectOutputs {
 		outputs[i] = o.Label()
 	}
-	s.output = widget.NewSelect(outputs, nil)
-	s.adopted = widget.NewEntry()
+	s.output = newFormSelect(outputs, nil)
+	s.adopted = newFormEntry()
 	s.adopted.SetPlaceHolder("Organisations that adopted it, separated by ;")
-	s.saving = widget.NewEntry()
+	s.saving = newFormEntry()
 	s.saving.SetPlaceHolder("such as 6")
 	s.saving.Validator = func(v string) error { _, err := parseSaving(v); return err }
 	s.unit = widget.NewSelectEntry([]string{"hours per week", "hours per year", "£ per year", "appointments per year", "referrals per year"})
 	s.unit.SetPlaceHolder("unit")
-	s.note = widget.NewEntry()
+	s.note = newFormEntry()
 	s.note.SetPlaceHolder("How the saving was estimated")
 	s.theme = widget.NewSelectEntry(store.SchemeThemes)
 	s.theme.SetPlaceHolder("The reflection theme that prompted it")
-	s.pair = widget.NewSelect(nil, nil)
+	s.pair = newFormSelect(nil, nil)
 	s.pair.PlaceHolder = "(no pair)"
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
@@ -156,6 +165,15 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem("Prompted by pair", s.pair),
 		widget.NewFormItem("Links", s.links),
 	)
+	// Enter saves (Shift+Enter in What changed, where Enter starts a new
+	// line); Esc puts back what is stored. The unit and theme pickers are
+	// Fyne's own SelectEntry: Enter saves there too, Esc does not reach
+	// the form.
+	keys := &formKeys{submit: s.save, cancel: func() { s.edit(s.selected) }}
+	keys.bind(s.titleE, s.prompted, s.owner, s.group, s.status, s.started, s.completed, s.impact,
+		s.output, s.adopted, s.saving, s.note, s.pair, s.links)
+	s.unit.OnSubmitted = func(string) { s.save() }
+	s.theme.OnSubmitted = func(string) { s.save() }
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.save),
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.table.UnselectAll(); s.edit(-1) }),
@@ -212,6 +230,7 @@ func (s *projectsScreen) show(items []store.Project) {
 	}
 	s.table.Refresh()
 	s.tcells = projectTimeline(items)
+	fitCounts(s.timeline, s.tcells, timelineWidths, 1, 2, 3, 4, 5)
 	s.timeline.Refresh()
 	counts := statusCounts(items)
 	if len(s.items) != len(items) {
@@ -299,8 +318,8 @@ func projectTimeline(items []store.Project) [][]string {
 				underway++
 			}
 		}
-		rows = append(rows, []string{m, strconv.Itoa(started[m]), strconv.Itoa(completed[m]), strconv.Itoa(stopped[m]),
-			strconv.Itoa(underway), strconv.Itoa(doneSoFar)})
+		rows = append(rows, []string{m, store.Thousands(started[m]), store.Thousands(completed[m]), store.Thousands(stopped[m]),
+			store.Thousands(underway), store.Thousands(doneSoFar)})
 	}
 	return rows
 }
@@ -410,14 +429,11 @@ func (s *projectsScreen) deleteSelected() {
 	}
 	ui := s.ui
 	p := s.items[s.selected]
-	dialog.ShowConfirm("Delete the project?", fmt.Sprintf("Delete %q? This cannot be undone.", p.Title), func(ok bool) {
-		if !ok {
-			return
-		}
+	ui.showConfirm("Delete the project?", fmt.Sprintf("Delete %q? This cannot be undone.", p.Title), func() {
 		ui.run(func() error { return ui.db.DeleteProject(ui.ctx, p.ID) }, func() {
 			s.table.UnselectAll()
 			s.edit(-1)
 			ui.Changed()
 		})
-	}, ui.win)
+	})
 }

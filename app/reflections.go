@@ -287,6 +287,7 @@ func (s *reflectionsScreen) save() {
 			}, ui.win)
 		s.named.SetConfirmText("Save as it is")
 		s.named.SetDismissText("Edit it")
+		ui.withKeys(s.named, &formKeys{cancel: s.named.Hide})
 		s.named.Show()
 	})
 }
@@ -317,16 +318,13 @@ func (s *reflectionsScreen) deleteSelected() {
 	}
 	ui := s.ui
 	id := s.items[s.selected].ID
-	dialog.ShowConfirm("Delete the reflection?", "Delete this reflection? This cannot be undone.", func(ok bool) {
-		if !ok {
-			return
-		}
+	ui.showConfirm("Delete the reflection?", "Delete this reflection? This cannot be undone.", func() {
 		ui.run(func() error { return ui.db.DeleteReflection(ui.ctx, id) }, func() {
 			s.list.UnselectAll()
 			s.edit(-1)
 			ui.Changed()
 		})
-	}, ui.win)
+	})
 }
 
 // importFile reads a CSV of reflections, one per row, and stores them all
@@ -347,7 +345,7 @@ func (s *reflectionsScreen) importFile() {
 		var msg string
 		ui.run(func() (err error) { msg, err = importReflections(ui, roundID, path); return err }, func() {
 			s.lastImport = msg
-			dialog.ShowInformation("Reflections imported", msg, ui.win)
+			ui.showInfo("Reflections imported", msg)
 			ui.Changed()
 		})
 	})
@@ -374,10 +372,10 @@ func (s *reflectionsScreen) editThemes() {
 // themes.
 type themeEditor struct {
 	s        *reflectionsScreen
-	pick     *widget.Select
-	keywords *widget.Entry
-	name     *widget.Entry
-	newKW    *widget.Entry
+	pick     *formSelect
+	keywords *formEntry
+	name     *formEntry
+	newKW    *formEntry
 	dlg      dialog.Dialog
 }
 
@@ -388,19 +386,18 @@ func newThemeEditor(s *reflectionsScreen) *themeEditor {
 		names[i] = t.Name
 	}
 	sort.Strings(names)
-	e.keywords = widget.NewMultiLineEntry()
-	e.keywords.Wrapping = fyne.TextWrapWord
+	e.keywords = newFormMultiLineEntry()
 	e.keywords.SetMinRowsVisible(5)
-	e.pick = widget.NewSelect(names, func(name string) {
+	e.pick = newFormSelect(names, func(name string) {
 		for _, t := range s.themes {
 			if t.Name == name {
 				e.keywords.SetText(strings.Join(t.Keywords, ", "))
 			}
 		}
 	})
-	e.name = widget.NewEntry()
+	e.name = newFormEntry()
 	e.name.SetPlaceHolder("A theme of your own, such as \"patient safety\"")
-	e.newKW = widget.NewEntry()
+	e.newKW = newFormEntry()
 	e.newKW.SetPlaceHolder("Its keywords, separated by commas")
 	body := container.NewVBox(
 		widget.NewLabelWithStyle("Keywords that suggest a theme", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
@@ -411,6 +408,11 @@ func newThemeEditor(s *reflectionsScreen) *themeEditor {
 	)
 	e.dlg = dialog.NewCustom("Themes and keywords", "Close", body, s.ui.win)
 	e.dlg.Resize(fyne.NewSize(640, 520))
+	// Esc closes. Enter adds the theme typed below; in the keywords box,
+	// where Enter starts a new line, Shift+Enter saves them.
+	s.ui.withKeys(e.dlg, &formKeys{cancel: e.dlg.Hide}, e.pick)
+	(&formKeys{submit: e.saveKeywords, cancel: e.dlg.Hide}).bind(e.keywords)
+	(&formKeys{submit: e.addTheme, cancel: e.dlg.Hide}).bind(e.name, e.newKW)
 	if len(names) > 0 {
 		e.pick.SetSelected(names[0])
 	}

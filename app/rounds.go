@@ -36,6 +36,7 @@ func (ui *UI) showWelcome() *welcome {
 	w.dialog = dialog.NewCustomWithoutButtons("Welcome to Liaison", container.NewGridWrap(fyne.NewSize(560, 180), body), ui.win)
 	w.demoBtn.OnTapped = func() { w.dialog.Hide(); ui.openDemo() }
 	w.newBtn.OnTapped = func() { w.dialog.Hide(); ui.showNewRound() }
+	ui.withKeys(w.dialog, &formKeys{submit: w.newBtn.OnTapped, cancel: w.dialog.Hide})
 	w.dialog.Show()
 	ui.welcome = w
 	return w
@@ -52,13 +53,13 @@ func (ui *UI) openDemo() {
 
 // newRoundForm is the "Start a new round" form.
 type newRoundForm struct {
-	name, starts, ends *widget.Entry
+	name, starts, ends *formEntry
 	dialog             *dialog.FormDialog
 }
 
 // showNewRound asks for a round's name and dates and creates it.
 func (ui *UI) showNewRound() {
-	f := &newRoundForm{name: widget.NewEntry(), starts: newDateEntry(""), ends: newDateEntry("")}
+	f := &newRoundForm{name: newFormEntry(), starts: newDateEntry(""), ends: newDateEntry("")}
 	f.name.SetPlaceHolder("e.g. Southampton 2026–27")
 	f.name.Validator = func(s string) error {
 		if strings.TrimSpace(s) == "" {
@@ -97,6 +98,7 @@ func (ui *UI) showNewRound() {
 		})
 	}, ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 280))
+	ui.withKeys(f.dialog, &formKeys{submit: f.dialog.Submit, cancel: f.dialog.Hide}, f.name, f.starts, f.ends)
 	f.dialog.Show()
 	ui.win.Canvas().Focus(f.name)
 	ui.newRound = f
@@ -117,6 +119,7 @@ func (ui *UI) showAbout() {
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
 	d := dialog.NewCustom("About Liaison", "Close", container.NewGridWrap(fyne.NewSize(560, 260), l), ui.win)
+	ui.withKeys(d, &formKeys{submit: d.Hide, cancel: d.Hide})
 	d.Show()
 	ui.about = l
 }
@@ -129,7 +132,7 @@ func (ui *UI) showDeleteRound() {
 	if r.ID == 0 {
 		return
 	}
-	confirm := widget.NewEntry()
+	confirm := newFormEntry()
 	confirm.SetPlaceHolder(r.Name)
 	msg := widget.NewLabel(fmt.Sprintf("This deletes the round %q and everything in it: participants, pairs and visits, feedback, "+
 		"reflections, projects and events. It cannot be undone.\n\nType the round's name to confirm.", r.Name))
@@ -148,7 +151,10 @@ func (ui *UI) showDeleteRound() {
 				ui.reloadRounds(nil)
 			})
 		}, ui.win)
+	// Enter deletes only when the name typed matches, as the button does.
+	ui.withKeys(d, &formKeys{submit: d.Confirm, cancel: d.Hide}, confirm)
 	d.Show()
+	ui.win.Canvas().Focus(confirm)
 	ui.deleteRound = confirm
 	ui.deleteDialog = d
 }

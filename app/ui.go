@@ -54,12 +54,15 @@ type UI struct {
 	// files picks files to read and write; tests replace it.
 	files fileDialogs
 
+	// keyStack holds the open dialogs' Enter and Esc, topmost last.
+	keyStack []*formKeys
+
 	// The open dialogs, for tests.
 	welcome  *welcome
 	newRound *newRoundForm
 	about    *widget.Label
 	// deleteRound is the name typed to confirm deleting a round.
-	deleteRound  *widget.Entry
+	deleteRound  *formEntry
 	deleteDialog *dialog.ConfirmDialog
 }
 
@@ -104,6 +107,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 	}
 	ui.build()
 	ui.addPresenterShortcut()
+	ui.hearDialogKeys()
 	return ui
 }
 
@@ -283,5 +287,7 @@ func (ui *UI) showError(err error) {
 	if store.ErrorCode(err) == store.EINTERNAL {
 		log.Printf("liaison: %v", err)
 	}
-	dialog.ShowError(fmt.Errorf("%s", store.ErrorMessage(err)), ui.win)
+	d := dialog.NewError(fmt.Errorf("%s", store.ErrorMessage(err)), ui.win)
+	ui.withKeys(d, &formKeys{submit: d.Hide, cancel: d.Hide})
+	d.Show()
 }
