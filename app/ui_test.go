@@ -219,8 +219,8 @@ func TestAboutShowsDatabasePath(t *testing.T) {
 // cardText joins the text of the dashboard's cards.
 func cardText(d *dashboard) string {
 	var b strings.Builder
-	for _, o := range d.cards.Objects {
-		for _, l := range o.(*widget.Card).Content.(*fyne.Container).Objects {
+	for _, c := range d.tiles {
+		for _, l := range c.card.Content.(*fyne.Container).Objects {
 			b.WriteString(l.(*widget.Label).Text)
 			b.WriteString("\n")
 		}

@@ -24,6 +24,7 @@ import (
 	"io"
 	"math"
 	"strings"
+	"time"
 
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2"
@@ -52,6 +53,9 @@ type Options struct {
 	// Note is added to the subtitle, for what only the caller knows, such
 	// as the response rate and its denominator.
 	Note string
+	// Today is the day the chart is drawn, for charts over time; zero
+	// means today by the clock.
+	Today time.Time
 }
 
 // Default sizes of the charts, in pixels and points.

@@ -51,9 +51,28 @@ type CumulativeTable struct {
 	Lines []Line
 	// From and To are the first and last day on the time axis.
 	From, To time.Time
+	// XTicks are the date axis's ticks with their labels; none when
+	// nothing has been recorded, so an empty chart names no date.
+	XTicks []DateTick
 	// YMax is the top of the count axis and YTicks its ticks (from 0).
 	YMax   int
 	YTicks []int
+}
+
+// DateTick is one labelled tick of a date axis.
+type DateTick struct {
+	Date  time.Time
+	Label string
+}
+
+// Empty reports whether no line has anything to show.
+func (t CumulativeTable) Empty() bool {
+	for _, l := range t.Lines {
+		if len(l.Steps) > 0 {
+			return false
+		}
+	}
+	return true
 }
 
 // day drops the time of day, keeping the calendar date as written.
@@ -63,8 +82,10 @@ func day(t time.Time) time.Time {
 }
 
 // CumulativeData turns events per day into running totals, one line per
-// series in name order (a map has no order of its own).
-func CumulativeData(series map[string][]Point) CumulativeTable {
+// series in name order (a map has no order of its own). today is the day
+// the chart is drawn: the axis of a chart with nothing on it, or with one
+// day only, reaches back from its day and never into the future.
+func CumulativeData(series map[string][]Point, today time.Time) CumulativeTable {
 	var t CumulativeTable
 	names := make([]string, 0, len(series))
 	for name := range series {
@@ -99,12 +120,16 @@ func CumulativeData(series map[string][]Point) CumulativeTable {
 		t.Lines = append(t.Lines, l)
 	}
 	if t.From.IsZero() {
-		t.From = day(time.Now())
+		t.From = day(today)
 		t.To = t.From
 	}
 	if !t.To.After(t.From) {
+		// One day of data (or none) still needs an axis with some width:
+		// widen it into the past, which has happened, not the future.
 		t.From = t.From.AddDate(0, 0, -1)
-		t.To = t.To.AddDate(0, 0, 1)
+	}
+	if !t.Empty() {
+		t.XTicks = dateTicks(t.From, t.To)
 	}
 	step := niceStep(maxTotal)
 	t.YMax = max(step, (maxTotal+step-1)/step*step)
@@ -112,6 +137,28 @@ func CumulativeData(series map[string][]Point) CumulativeTable {
 		t.YTicks = append(t.YTicks, v)
 	}
 	return t
+}
+
+// dateTicks labels up to five days evenly spread from from to to. A
+// span of more than 300 days is labelled by month and year; a shorter one
+// by day and month, with the year too when the span crosses a new year,
+// so "3 Dec" and "14 Jan" are never read as the same year.
+func dateTicks(from, to time.Time) []DateTick {
+	days := int(math.Round(to.Sub(from).Hours() / 24))
+	n := min(4, days)
+	layout := "2 Jan"
+	switch {
+	case days > 300:
+		layout = "Jan 2006"
+	case from.Year() != to.Year():
+		layout = "2 Jan 2006"
+	}
+	ticks := make([]DateTick, 0, n+1)
+	for k := 0; k <= n; k++ {
+		d := from.AddDate(0, 0, int(math.Round(float64(days*k)/float64(max(n, 1)))))
+		ticks = append(ticks, DateTick{Date: d, Label: d.Format(layout)})
+	}
+	return ticks
 }
 
 // niceStep picks a tick step of 1, 2 or 5 times a power of ten that gives
@@ -133,18 +180,27 @@ func niceStep(m int) int {
 // Cumulative charts running totals over time, such as pairs made and
 // visits done, or projects completed. title says what is counted; each
 // line ends with its name and total and has its own dash and marker.
+// opts.Today is the day it is drawn (zero: today by the clock).
 func Cumulative(title string, series map[string][]Point, opts Options) *Chart {
 	opts = opts.normalised()
-	t := CumulativeData(series)
+	today := opts.Today
+	if today.IsZero() {
+		today = time.Now()
+	}
+	t := CumulativeData(series, today)
 	var parts []string
 	for _, l := range t.Lines {
 		parts = append(parts, fmt.Sprintf("%s: %s", l.Name, store.Thousands(l.Total)))
 	}
 	sub := "n = " + strings.Join(parts, ", ")
 	if len(parts) == 0 {
-		sub = "n = 0: nothing recorded yet"
+		sub = "n = 0"
 	}
-	sub += fmt.Sprintf(" · running totals to %s", t.To.Format("2 Jan 2006"))
+	if t.Empty() {
+		sub += ": nothing recorded yet"
+	} else {
+		sub += fmt.Sprintf(" · running totals to %s", t.To.Format("2 Jan 2006"))
+	}
 	c := &cumulativeLayout{t: t}
 	return &Chart{Title: title, Subtitle: withNote(sub, opts.Note), opts: opts, fits: c.fits, draw: c.draw}
 }
@@ -203,23 +259,16 @@ func (c *cumulativeLayout) draw(p *painter, body box) {
 		p.line(plot.l, y, plot.r, y, p.pal.grid, 1, nil)
 		p.textRight(store.Thousands(v), plot.l-tickGap, y-sh/2, smallPt, p.pal.fg)
 	}
-	days := int(math.Round(span / 24))
-	n := min(4, days)
-	for k := 0; k <= n; k++ {
-		d := t.From.AddDate(0, 0, int(math.Round(float64(days*k)/float64(n))))
-		lbl := d.Format("2 Jan")
-		if days > 300 {
-			lbl = d.Format("Jan 2006")
-		}
-		xx := xOf(d)
+	for k, tick := range t.XTicks {
+		xx := xOf(tick.Date)
 		p.line(xx, plot.b, xx, plot.b+lh/5, p.pal.fg, 1, nil)
 		switch k {
 		case 0:
-			p.text(lbl, xx, plot.b+lh/4, smallPt, p.pal.fg)
-		case n:
-			p.textRight(lbl, xx, plot.b+lh/4, smallPt, p.pal.fg)
+			p.text(tick.Label, xx, plot.b+lh/4, smallPt, p.pal.fg)
+		case len(t.XTicks) - 1:
+			p.textRight(tick.Label, xx, plot.b+lh/4, smallPt, p.pal.fg)
 		default:
-			p.textCentre(lbl, xx, plot.b+lh/4, smallPt, p.pal.fg)
+			p.textCentre(tick.Label, xx, plot.b+lh/4, smallPt, p.pal.fg)
 		}
 	}
 	p.text("Date", plot.l, plot.b+lh/4+sh, smallPt, p.pal.muted)

@@ -216,7 +216,7 @@ func TestCumulativeData(t *testing.T) {
 	tab := CumulativeData(map[string][]Point{
 		"Visits done": {{d("2025-02-10 09:00"), 2}, {d("2025-01-27 10:00"), 1}, {d("2025-02-10 16:30"), 3}},
 		"Pairs made":  {{d("2025-01-06 12:00"), 20}, {d("2025-01-13 12:00"), 5}},
-	})
+	}, d("2025-06-01 12:00"))
 	if got, want := len(tab.Lines), 2; got != want {
 		t.Fatalf("lines = %d, want %d", got, want)
 	}
@@ -507,5 +507,71 @@ func TestWithheldQuestion(t *testing.T) {
 		if strings.Contains(svg, "n = 3") || strings.Contains(svg, "n = 0") {
 			t.Fatalf("%s: SVG gives the withheld question's n", c.Title)
 		}
+	}
+}
+
+func TestCumulativeDateTicks(t *testing.T) {
+	d := func(s string) time.Time {
+		v, err := time.Parse("2006-01-02", s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+	labels := func(tab CumulativeTable) []string {
+		var out []string
+		for _, k := range tab.XTicks {
+			out = append(out, k.Label)
+		}
+		return out
+	}
+	for _, tt := range []struct {
+		name     string
+		from, to string
+		want     []string
+	}{
+		{"WithinAYear", "2025-01-06", "2025-03-10", []string{"6 Jan", "22 Jan", "7 Feb", "22 Feb", "10 Mar"}},
+		{"AcrossNewYear", "2025-11-03", "2026-02-23", []string{"3 Nov 2025", "1 Dec 2025", "29 Dec 2025", "26 Jan 2026", "23 Feb 2026"}},
+		{"LongerThan300Days", "2017-09-01", "2018-09-30", []string{"Sep 2017", "Dec 2017", "Mar 2018", "Jun 2018", "Sep 2018"}},
+		{"TwoDaysAcrossNewYear", "2025-12-31", "2026-01-01", []string{"31 Dec 2025", "1 Jan 2026"}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tab := CumulativeData(map[string][]Point{"Visits done": {{d(tt.from), 1}, {d(tt.to), 1}}}, d("2026-06-01"))
+			if got := labels(tab); strings.Join(got, "|") != strings.Join(tt.want, "|") {
+				t.Fatalf("ticks %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCumulativeNeverNamesAFutureDate(t *testing.T) {
+	today := time.Date(2026, 11, 28, 15, 4, 0, 0, time.UTC)
+	for _, tt := range []struct {
+		name   string
+		series map[string][]Point
+	}{
+		{"EmptyRound", map[string][]Point{"Visits done": nil, "Pairs with both visits done": nil}},
+		{"NoSeries", map[string][]Point{}},
+		{"OnlyToday", map[string][]Point{"Visits done": {{today, 2}}}},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			tab := CumulativeData(tt.series, today)
+			if tab.To.After(today) {
+				t.Fatalf("the axis runs to %s, after today %s", tab.To.Format("2 Jan 2006"), today.Format("2 Jan 2006"))
+			}
+			for _, k := range tab.XTicks {
+				if k.Date.After(today) {
+					t.Fatalf("tick %q is in the future", k.Label)
+				}
+			}
+			c := Cumulative("Visits done, over time", tt.series, Options{Today: today})
+			tomorrow := today.AddDate(0, 0, 1).Format("2 Jan 2006")
+			if strings.Contains(c.Subtitle, tomorrow) {
+				t.Fatalf("subtitle %q names tomorrow", c.Subtitle)
+			}
+			if tab.Empty() && (strings.Contains(c.Subtitle, "running totals to") || len(tab.XTicks) > 0) {
+				t.Fatalf("an empty chart names a date: %q, ticks %v", c.Subtitle, tab.XTicks)
+			}
+		})
 	}
 }

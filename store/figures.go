@@ -28,14 +28,19 @@ const DefaultSuppressK = 5
 // Figures are a round's headline figures: the dashboard, the presenter's
 // headline slide and `liaison report`.
 type Figures struct {
-	Round              string          `json:"round"`
-	Participants       int             `json:"participants"`
-	ParticipantsByRole map[string]int  `json:"participants_by_role"`
-	Pairings           int             `json:"pairings"`
-	Visits             VisitFigures    `json:"visits"`
-	Feedback           FeedbackFigures `json:"feedback"`
-	Reflections        int             `json:"reflections"`
-	Projects           ProjectFigures  `json:"projects"`
+	Round              string         `json:"round"`
+	Participants       int            `json:"participants"`
+	ParticipantsByRole map[string]int `json:"participants_by_role"`
+	Pairings           int            `json:"pairings"`
+	// Unpaired counts the round's participants who are in no pair.
+	Unpaired    int             `json:"unpaired"`
+	Visits      VisitFigures    `json:"visits"`
+	Feedback    FeedbackFigures `json:"feedback"`
+	Reflections int             `json:"reflections"`
+	Projects    ProjectFigures  `json:"projects"`
+	// Event is the status of the round's current event (PickEvent's
+	// choice), or nil when the round has none.
+	Event *EventFigures `json:"event,omitempty"`
 }
 
 // VisitFigures count a round's visits.
@@ -140,6 +145,11 @@ func ComputeFigures(ctx context.Context, s Service, r Round, now time.Time) (Fig
 		return f, err
 	}
 	f.Pairings = len(pairs)
+	paired := make(map[int64]bool, 2*len(pairs))
+	for _, p := range pairs {
+		paired[p.PrimaryID], paired[p.SecondaryID] = true, true
+	}
+	f.Unpaired = max(0, f.Participants-len(paired))
 	for _, p := range pairs {
 		both := true
 		for _, v := range p.Visits {
@@ -206,6 +216,9 @@ func ComputeFigures(ctx context.Context, s Service, r Round, now time.Time) (Fig
 		if p.Status == ProjectCompleted {
 			f.Projects.Completed++
 		}
+	}
+	if f.Event, err = eventFigures(ctx, s, r.ID, now); err != nil {
+		return f, err
 	}
 	return f, nil
 }

@@ -46,6 +46,9 @@ type Set struct {
 	Agenda Agenda
 	// CheckedIn and Accepted are the event's arrivals and acceptances.
 	CheckedIn, Accepted int
+	// Today is the day the set was gathered, where the charts over time
+	// end when nothing has happened yet.
+	Today time.Time
 }
 
 // maxLocalities is how many localities get a bar of their own; the rest
@@ -87,14 +90,15 @@ func (m *memoReads) Projects(ctx context.Context, roundID int64) ([]store.Projec
 }
 
 // Gather reads round r from db into chart inputs. now places the
-// agenda's current item. It does no drawing and touches no widget.
+// agenda's current item and ends the charts over time when nothing has
+// happened yet. It does no drawing and touches no widget.
 func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time) (*Set, error) {
 	m := &memoReads{Service: db}
 	f, err := store.ComputeFigures(ctx, m, r, now)
 	if err != nil {
 		return nil, err
 	}
-	d := &Set{Round: r, Figures: f, K: f.Feedback.SuppressK}
+	d := &Set{Round: r, Figures: f, K: f.Feedback.SuppressK, Today: now}
 	if d.K == 0 {
 		d.K = store.DefaultSuppressK
 	}
@@ -303,7 +307,7 @@ func (d *Set) gatherEvent(ctx context.Context, db store.Service, r store.Round, 
 	if err != nil || len(events) == 0 {
 		return err
 	}
-	e := pickEvent(events, now)
+	e := store.PickEvent(events, now)
 	items, err := db.Agenda(ctx, e.ID)
 	if err != nil {
 		return err
@@ -322,43 +326,6 @@ func (d *Set) gatherEvent(ctx context.Context, db store.Service, r store.Round, 
 		}
 	}
 	return nil
-}
-
-// pickEvent chooses the event to show: the one today, else the next one,
-// else the most recent; undated events come last.
-func pickEvent(events []store.Event, now time.Time) store.Event {
-	today := now.Format(store.DateLayout)
-	best := events[0]
-	rank := func(e store.Event) (int, string) {
-		switch {
-		case e.Date == today:
-			return 0, ""
-		case e.Date > today:
-			return 1, e.Date // soonest first
-		case e.Date != "":
-			return 2, invert(e.Date) // latest first
-		}
-		return 3, ""
-	}
-	for _, e := range events[1:] {
-		rb, kb := rank(best)
-		re, ke := rank(e)
-		if re < rb || re == rb && ke < kb {
-			best = e
-		}
-	}
-	return best
-}
-
-// invert makes a later date sort first.
-func invert(date string) string {
-	b := []byte(date)
-	for i, c := range b {
-		if c >= '0' && c <= '9' {
-			b[i] = '9' - c + '0'
-		}
-	}
-	return string(b)
 }
 
 // AgendaAt finds the item on now and the one next. On the event's day
@@ -448,6 +415,7 @@ func (d *Set) Charts() []Def {
 			if d.Undated > 0 {
 				o.Note = store.Plural(d.Undated, "done visit", "done visits") + " without a date not shown"
 			}
+			o.Today = d.Today
 			return charts.Cumulative("Visits done and pairs with both visits done, over time", d.Progress, o)
 		}},
 		{Name: "feedback-means", Feedback: true, Data: fmt.Sprint(d.Questions, note), Build: func(o charts.Options) *charts.Chart {
@@ -465,6 +433,7 @@ func (d *Set) Charts() []Def {
 			return charts.ProjectsByStatus(d.ProjectStatus, o)
 		}},
 		{Name: "projects-completed-over-time", Data: fmt.Sprint(d.ProjectsDone), Build: func(o charts.Options) *charts.Chart {
+			o.Today = d.Today
 			return charts.Cumulative("Improvement projects completed, over time", d.ProjectsDone, o)
 		}},
 	}

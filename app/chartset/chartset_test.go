@@ -8,6 +8,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/liaisonapp/liaison/charts"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/demo"
 	"github.com/liaisonapp/liaison/store/sqlite"
@@ -60,7 +61,7 @@ func TestPickEvent(t *testing.T) {
 	}
 	for _, tt := range tests {
 		now, _ := time.Parse(store.DateLayout, tt.today)
-		if got := pickEvent(events, now).ID; got != tt.want {
+		if got := store.PickEvent(events, now).ID; got != tt.want {
 			t.Fatalf("on %s: event %d, want %d", tt.today, got, tt.want)
 		}
 	}
@@ -201,5 +202,39 @@ func TestFeedbackSubtitleSaysNOnce(t *testing.T) {
 	fb := store.FeedbackFigures{Responses: 71, ResponseRate: 71.0 / 190, Denominator: "190 participants in the round", DenominatorN: 190}
 	if got, want := rateNote(fb), "response rate 37.4% of 190 participants in the round"; got != want {
 		t.Fatalf("rateNote = %q, want %q", got, want)
+	}
+}
+
+// An empty round's running totals say that nothing is recorded yet and
+// name no date: before, they ran "to" tomorrow.
+func TestEmptyRoundRunningTotalsNameNoDate(t *testing.T) {
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "liaison.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	ctx := context.Background()
+	r := store.Round{Name: "New round"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 28, 23, 30, 0, 0, time.UTC)
+	set, err := Gather(ctx, db, r, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, def := range set.Charts() {
+		if def.Name != "visits-over-time" && def.Name != "projects-completed-over-time" {
+			continue
+		}
+		sub := def.Build(charts.Options{}).Subtitle
+		for _, day := range []time.Time{now, now.AddDate(0, 0, 1)} {
+			if strings.Contains(sub, day.Format("2 Jan 2006")) {
+				t.Fatalf("%s: subtitle %q names %s", def.Name, sub, day.Format("2 Jan 2006"))
+			}
+		}
+		if !strings.Contains(sub, "nothing recorded yet") {
+			t.Fatalf("%s: subtitle %q does not say nothing is recorded yet", def.Name, sub)
+		}
 	}
 }
