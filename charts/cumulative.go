@@ -161,6 +161,32 @@ func dateTicks(from, to time.Time) []DateTick {
 	return ticks
 }
 
+// fitTicks drops every other tick (keeping the first and the last) until
+// labels of the given widths fit side by side along width pixels: dates
+// with their year are long, and a chart may be drawn small.
+func fitTicks(ticks []DateTick, width int, labelWidth func(string) int) []DateTick {
+	for len(ticks) > 2 {
+		widest := 0
+		for _, k := range ticks {
+			widest = max(widest, labelWidth(k.Label))
+		}
+		if widest*(len(ticks)-1) <= width {
+			break
+		}
+		var kept []DateTick
+		for i, k := range ticks {
+			if i%2 == 0 || i == len(ticks)-1 {
+				kept = append(kept, k)
+			}
+		}
+		if len(kept) == len(ticks) {
+			break
+		}
+		ticks = kept
+	}
+	return ticks
+}
+
 // niceStep picks a tick step of 1, 2 or 5 times a power of ten that gives
 // about five ticks up to m.
 func niceStep(m int) int {
@@ -196,9 +222,12 @@ func Cumulative(title string, series map[string][]Point, opts Options) *Chart {
 	if len(parts) == 0 {
 		sub = "n = 0"
 	}
-	if t.Empty() {
+	switch {
+	case len(parts) == 0:
 		sub += ": nothing recorded yet"
-	} else {
+	case t.Empty():
+		sub += " · nothing recorded yet"
+	default:
 		sub += fmt.Sprintf(" · running totals to %s", t.To.Format("2 Jan 2006"))
 	}
 	c := &cumulativeLayout{t: t}
@@ -259,13 +288,14 @@ func (c *cumulativeLayout) draw(p *painter, body box) {
 		p.line(plot.l, y, plot.r, y, p.pal.grid, 1, nil)
 		p.textRight(store.Thousands(v), plot.l-tickGap, y-sh/2, smallPt, p.pal.fg)
 	}
-	for k, tick := range t.XTicks {
+	ticks := fitTicks(t.XTicks, plot.w(), func(s string) int { return p.textWidth(s, smallPt) + lh })
+	for k, tick := range ticks {
 		xx := xOf(tick.Date)
 		p.line(xx, plot.b, xx, plot.b+lh/5, p.pal.fg, 1, nil)
 		switch k {
 		case 0:
 			p.text(tick.Label, xx, plot.b+lh/4, smallPt, p.pal.fg)
-		case len(t.XTicks) - 1:
+		case len(ticks) - 1:
 			p.textRight(tick.Label, xx, plot.b+lh/4, smallPt, p.pal.fg)
 		default:
 			p.textCentre(tick.Label, xx, plot.b+lh/4, smallPt, p.pal.fg)

@@ -575,3 +575,18 @@ func TestCumulativeNeverNamesAFutureDate(t *testing.T) {
 		})
 	}
 }
+
+func TestFitTicksDropsCrowdedLabels(t *testing.T) {
+	var ticks []DateTick
+	for i, l := range []string{"2 Oct 2017", "21 Nov 2017", "10 Jan 2018", "28 Feb 2018", "19 Apr 2018"} {
+		ticks = append(ticks, DateTick{Date: time.Date(2017, 10, 2+i, 0, 0, 0, 0, time.UTC), Label: l})
+	}
+	width := func(s string) int { return 10 * len(s) }
+	if got := fitTicks(ticks, 1000, width); len(got) != 5 {
+		t.Fatalf("ticks that fit were dropped: %v", got)
+	}
+	got := fitTicks(ticks, 300, width)
+	if len(got) != 3 || got[0].Label != "2 Oct 2017" || got[2].Label != "19 Apr 2018" {
+		t.Fatalf("crowded ticks kept %v, want the first, middle and last", got)
+	}
+}
