@@ -209,7 +209,7 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 		}
 		s.cells = append(s.cells, row)
 	}
-	fitCounts(s.table, s.cells, figureWidths, 1, 3, 4, 5, 6, 7, 8)
+	fitCounts(s.table, s.cells, figureWidths, 1, 2, 3, 4, 5, 6, 7, 8)
 	s.table.Refresh()
 
 	s.bcells = [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}

@@ -110,10 +110,11 @@ func TestCountColumnsFitSevenDigits(t *testing.T) {
 		t.Fatalf("count columns are %.0f wide; %q needs %.0f", w, l.Text, need)
 	}
 	cells := [][]string{{"Question", "n", "Mean", "1", "2", "3", "4", "5", "6", "Top two (5–6)", "95% CI"},
-		{"Q", store.Thousands(100_000), "5.25", "1", "2", store.Thousands(1_234_567), "4", "5", "6", "", ""}}
-	got := fittedWidths(cells, figureWidths, 1, 3, 4, 5, 6, 7, 8)
+		{"Q", store.Thousands(100_000), store.NoAnswersLabel, "1", "2", store.Thousands(1_234_567), "4", "5", "6", "", ""}}
+	// The columns the Feedback screen fits.
+	got := fittedWidths(cells, figureWidths, 1, 2, 3, 4, 5, 6, 7, 8)
 	// A label is as wide as its text plus padding: the column must hold it.
-	for _, c := range []int{1, 5} {
+	for _, c := range []int{1, 2, 5} {
 		lbl := widget.NewLabel(cells[1][c])
 		if got[c] < lbl.MinSize().Width {
 			t.Fatalf("column %d is %.0f wide, %q needs %.0f", c, got[c], cells[1][c], lbl.MinSize().Width)

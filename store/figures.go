@@ -105,9 +105,9 @@ type ProjectFigures struct {
 // "71 responses: 37.4% of 190 participants in the round".
 func (f FeedbackFigures) RateText() string {
 	if f.DenominatorN == 0 {
-		return fmt.Sprintf("%d responses; no rate yet, as there are %s", f.Responses, f.Denominator)
+		return fmt.Sprintf("%s responses; no rate yet, as there are %s", Thousands(f.Responses), f.Denominator)
 	}
-	text := fmt.Sprintf("%d responses: %.1f%% of %s", f.Responses, 100*f.ResponseRate, f.Denominator)
+	text := fmt.Sprintf("%s responses: %.1f%% of %s", Thousands(f.Responses), 100*f.ResponseRate, f.Denominator)
 	if f.ResponseRate > 1 {
 		// More responses than people cannot be a rate: say so rather than
 		// put "140%" on a projector.
@@ -189,11 +189,11 @@ func ComputeFigures(ctx context.Context, s Service, r Round, now time.Time) (Fig
 	}
 	if fb.RateBase == RateBaseCompleted {
 		fb.DenominatorN = 2 * f.Visits.PairsCompleted
-		fb.Denominator = fmt.Sprintf("%d participants who completed both visits", fb.DenominatorN)
+		fb.Denominator = fmt.Sprintf("%s participants who completed both visits", Thousands(fb.DenominatorN))
 	} else {
 		fb.RateBase = RateBaseParticipants
 		fb.DenominatorN = f.Participants
-		fb.Denominator = fmt.Sprintf("%d participants in the round", fb.DenominatorN)
+		fb.Denominator = fmt.Sprintf("%s participants in the round", Thousands(fb.DenominatorN))
 	}
 	if fb.DenominatorN > 0 {
 		fb.ResponseRate = float64(fb.Responses) / float64(fb.DenominatorN)
