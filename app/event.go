@@ -376,6 +376,8 @@ func (s *eventScreen) inviteAll() {
 			}
 		}, s.ui.win)
 	s.inviteAsk.SetConfirmText("Add them to the list")
+	// Enter adds them (it can be undone straight afterwards); Esc does not.
+	s.ui.withKeys(s.inviteAsk, &formKeys{submit: s.inviteAsk.Confirm, cancel: s.inviteAsk.Hide})
 	s.inviteAsk.Show()
 }
 

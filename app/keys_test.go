@@ -301,3 +301,24 @@ func TestDeleteRoundEnterNeedsTheName(t *testing.T) {
 		t.Fatalf("Enter with the name typed did not delete: %+v", rounds)
 	}
 }
+
+func TestInviteQuestionsHearEnterAndEsc(t *testing.T) {
+	ui, s := eventOnDemo(t)
+	c := ui.win.Canvas()
+	before := len(s.attendees)
+	s.inviteAll()
+	typeKey(c, fyne.KeyEscape)
+	if dialogOpen(ui) || len(s.attendees) != before {
+		t.Fatalf("Esc: dialog open %v, %d attendees, want %d", dialogOpen(ui), len(s.attendees), before)
+	}
+	s.inviteAll()
+	typeKey(c, fyne.KeyReturn)
+	if len(s.attendees) <= before {
+		t.Fatalf("Enter did not invite: %d attendees, want more than %d", len(s.attendees), before)
+	}
+	// The "Invited" note with its Undo: Enter keeps them.
+	typeKey(c, fyne.KeyReturn)
+	if dialogOpen(ui) || len(s.attendees) <= before {
+		t.Fatalf("Enter on the note: dialog open %v, %d attendees", dialogOpen(ui), len(s.attendees))
+	}
+}
