@@ -355,7 +355,7 @@ func (s *eventScreen) setRSVP(a store.Attendee, to store.RSVP) {
 			s.lastRSVP = promoted.Name + " was on the waitlist and now has the place " + a.Name + " gave up."
 		}
 		if s.lastRSVP != "" {
-			dialog.ShowInformation("Waitlist", s.lastRSVP, ui.win)
+			ui.showInfo("Waitlist", s.lastRSVP)
 		}
 		ui.Changed()
 	})

@@ -10,7 +10,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -133,7 +132,7 @@ func (s *eventScreen) importAttendees() {
 			return err
 		}, func() {
 			s.lastImport = res.String()
-			dialog.ShowInformation("Attendees imported", s.lastImport, ui.win)
+			ui.showInfo("Attendees imported", s.lastImport)
 			ui.Changed()
 		})
 	})
