@@ -185,7 +185,8 @@ func saveBeforeRestore(ctx context.Context, dbPath string) (string, error) {
 		}
 		dst = filepath.Join(dir, store.BackupName(dbPath, time.Now(), "before restore "+strconv.Itoa(i)))
 	}
-	src, err := sql.Open("sqlite3", dbPath+"?_query_only=1&_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	// Not _query_only, which forbids VACUUM INTO; nothing here writes.
+	src, err := sql.Open("sqlite3", dbPath+"?_busy_timeout="+strconv.Itoa(busyTimeoutMS))
 	if err != nil {
 		return "", err
 	}
@@ -227,7 +228,7 @@ func copyInto(ctx context.Context, dbPath, from string) error {
 	if err != nil {
 		return trouble(dbPath, err)
 	}
-	src, err := sql.Open("sqlite3", from+"?_query_only=1&_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	src, err := sql.Open("sqlite3", from+"?_busy_timeout="+strconv.Itoa(busyTimeoutMS))
 	if err != nil {
 		return err
 	}
