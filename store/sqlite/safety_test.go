@@ -184,7 +184,7 @@ func dump(tb testing.TB, db *sqlite.DB) string {
 	for _, table := range []string{"rounds", "participants", "questions", "responses", "pairings", "visits"} {
 		var n int
 		var sum string
-		if err := db.Pool().QueryRow(`SELECT count(*), coalesce(sum(length(CAST(t.rowid AS TEXT))), 0) FROM ` + table + ` t`).Scan(&n, &sum); err != nil {
+		if err := db.Pool().QueryRow(`SELECT count(*), coalesce(sum(length(CAST(t.rowid AS TEXT))), 0) FROM `+table+` t`).Scan(&n, &sum); err != nil {
 			tb.Fatal(err)
 		}
 		fmt.Fprintf(&b, "%s=%d/%s ", table, n, sum)
