@@ -175,9 +175,6 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 					if t := trouble(d.path, err); store.ErrorCode(t) != store.EINTERNAL {
 						return t // the disk, not the row
 					}
-					if t := trouble(d.path, err); store.ErrorCode(t) != store.EINTERNAL {
-						return t // the disk, not the row
-					}
 					return store.Errorf(store.EINVALID, "Row %d: %s", i+1, store.ErrorMessage(constraint(err, participantWhat(p))))
 				}
 				updated++
