@@ -26,7 +26,7 @@ import (
 func main() {
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
-		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, openStore))
+		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, openStore, sqlite.Restore))
 	}
 	os.Exit(runGUI(args))
 }
