@@ -123,6 +123,7 @@ func Restore(ctx context.Context, dbPath, from string) (saved string, err error)
 			return "", store.Errorf(store.ErrorCode(err), "The database was not restored, because Liaison could not first back up the current one: %s", store.ErrorMessage(err))
 		}
 	}
+	deletions := responseDeletions(ctx, dbPath)
 	if err := copyInto(ctx, dbPath, from); err != nil {
 		return saved, err
 	}
@@ -130,7 +131,30 @@ func Restore(ctx context.Context, dbPath, from string) (saved string, err error)
 	if err != nil {
 		return saved, err
 	}
-	return saved, d.Close()
+	// Every process's Tally cache trusts response IDs that only grow and a
+	// count of deletions; a restore breaks the first, so it counts as a
+	// deletion newer than any that a cache has seen.
+	err = d.write(ctx, func(tx *sql.Tx) error {
+		_, err := tx.ExecContext(ctx, `UPDATE response_deletions SET count = max(count, ?) + 1 WHERE id = 1`, deletions)
+		return err
+	})
+	if cerr := d.Close(); err == nil {
+		err = cerr
+	}
+	return saved, err
+}
+
+// responseDeletions reads the database's count of response deletions, or
+// 0 when it cannot be read.
+func responseDeletions(ctx context.Context, dbPath string) int64 {
+	db, err := sql.Open("sqlite3", dbPath+"?_query_only=1&_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	if err != nil {
+		return 0
+	}
+	defer db.Close()
+	var n int64
+	db.QueryRowContext(ctx, `SELECT count FROM response_deletions WHERE id = 1`).Scan(&n)
+	return n
 }
 
 // checkBackupFile refuses from unless it is a sound Liaison database that

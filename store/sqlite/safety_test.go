@@ -282,7 +282,8 @@ func TestRestore(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fillRound(t, db, "Before", 300)
+		r := fillRound(t, db, "Before", 300)
+		addResponses(t, db, r.ID, 0, 10)
 		backup = filepath.Join(t.TempDir(), "good.db")
 		if err := db.Backup(ctx, backup); err != nil {
 			t.Fatal(err)
@@ -328,11 +329,23 @@ func TestRestore(t *testing.T) {
 		if got := rounds(t, live); len(got) != 2 {
 			t.Fatalf("rounds = %q", got)
 		}
+		// Responses added after the backup, and a tally that counted them.
+		r, _ := live.RoundByName(ctx, "Before")
+		addResponses(t, live, r.ID, 10, 15)
+		if tl, _ := live.Tally(ctx, r.ID); tl.Responses != 15 {
+			t.Fatalf("tally before restoring = %d", tl.Responses)
+		}
 		if _, err := sqlite.Restore(ctx, path, backup); err != nil {
 			t.Fatal(err)
 		}
 		if got := rounds(t, live); len(got) != 1 || got[0] != "Before" {
 			t.Fatalf("an open window sees rounds %q after the restore, want just Before", got)
+		}
+		// The window's tally of the round counts what the backup holds,
+		// not what it counted before.
+		r, _ = live.RoundByName(ctx, "Before")
+		if tl, err := live.Tally(ctx, r.ID); err != nil || tl.Responses != 10 {
+			t.Fatalf("tally after restoring = %d responses (%v), want the backup's 10", tl.Responses, err)
 		}
 	})
 
@@ -417,4 +430,20 @@ func TestRestore(t *testing.T) {
 	t.Run("ErrMissing", func(t *testing.T) {
 		refuse(t, func(t *testing.T, file string) {}, store.ENOTFOUND)
 	})
+}
+
+// addResponses adds responses keyed from to to-1 in the round.
+func addResponses(tb testing.TB, db *sqlite.DB, roundID int64, from, to int) {
+	tb.Helper()
+	qs, err := db.Questions(context.Background(), roundID)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	var rs []store.Response
+	for i := from; i < to; i++ {
+		rs = append(rs, store.Response{Scores: map[int64]int{qs[0].ID: 1 + i%6}, Key: fmt.Sprint("k", i), Source: "paper"})
+	}
+	if _, _, err := db.AddResponses(context.Background(), roundID, rs); err != nil {
+		tb.Fatal(err)
+	}
 }
