@@ -12,8 +12,8 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/lockfile"
 	"github.com/liaisonapp/liaison/store/demo"
+	"github.com/liaisonapp/liaison/store/lockfile"
 )
 
 // welcome is the first-start choice on an empty database.
