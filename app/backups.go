@@ -141,7 +141,11 @@ func (ui *UI) doRestore(from string) {
 // repaired silently. It runs until the last window is closed.
 func ShowDamaged(a fyne.App, err error, newest string, restore func() error, start func()) {
 	w := startErrorWindow(a, err)
-	msg := widget.NewLabel(store.ErrorMessage(err) + "\n\nRestore the newest good backup, " + newest + "? The damaged file is kept in the backups folder.")
+	what := store.ErrorMessage(err)
+	if i := strings.Index(what, " The newest backup is"); i > 0 {
+		what = what[:i] // the rest is for the command line
+	}
+	msg := widget.NewLabel(what + "\n\nRestore the newest good backup, " + newest + "? The damaged file is kept in the backups folder.")
 	msg.Wrapping = fyne.TextWrapWord
 	status := widget.NewLabel("")
 	var fix *widget.Button

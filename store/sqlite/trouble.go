@@ -63,7 +63,7 @@ func diskFullError(path string) error {
 func damagedError(path, detail string) error {
 	msg := "The database " + path + " is damaged (" + detail + "). Liaison has not changed or repaired it."
 	if bs, _ := store.Backups(path); len(bs) > 0 {
-		msg += " The newest backup is " + bs[0].Path + "; restore it (File → Restore…, or liaison restore --db " + quoteArg(path) + " --from " + quoteArg(bs[0].Path) + ")."
+		msg += " The newest backup is " + bs[0].Path + ". To restore it, start Liaison's window, which offers to, or run: liaison restore --db " + quoteArg(path) + " --from " + quoteArg(bs[0].Path)
 	} else {
 		msg += " There is no backup of it in " + store.BackupsDir(path) + "; if you have a copy elsewhere, restore it with liaison restore --db " + quoteArg(path) + " --from FILE."
 	}
