@@ -147,7 +147,7 @@ func Restore(ctx context.Context, dbPath, from string) (saved string, err error)
 // responseDeletions reads the database's count of response deletions, or
 // 0 when it cannot be read.
 func responseDeletions(ctx context.Context, dbPath string) int64 {
-	db, err := sql.Open("sqlite3", dbPath+"?_query_only=1&_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	db, err := sql.Open("sqlite3", peekDSN(dbPath, true))
 	if err != nil {
 		return 0
 	}
@@ -173,7 +173,7 @@ func checkBackupFile(ctx context.Context, dbPath, from string) error {
 	if err := checkHeader(from); err != nil || fi.Size() == 0 {
 		return store.Errorf(store.ENOTLIAISON, "%s is not a Liaison database, so Liaison will not restore it; the database has not been changed.", from)
 	}
-	src, err := sql.Open("sqlite3", from+"?_query_only=1&_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	src, err := sql.Open("sqlite3", peekDSN(from, true))
 	if err != nil {
 		return err
 	}
@@ -210,7 +210,7 @@ func saveBeforeRestore(ctx context.Context, dbPath string) (string, error) {
 		dst = filepath.Join(dir, store.BackupName(dbPath, time.Now(), "before restore "+strconv.Itoa(i)))
 	}
 	// Not _query_only, which forbids VACUUM INTO; nothing here writes.
-	src, err := sql.Open("sqlite3", dbPath+"?_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	src, err := sql.Open("sqlite3", peekDSN(dbPath, false))
 	if err != nil {
 		return "", err
 	}
@@ -252,7 +252,7 @@ func copyInto(ctx context.Context, dbPath, from string) error {
 	if err != nil {
 		return trouble(dbPath, err)
 	}
-	src, err := sql.Open("sqlite3", from+"?_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	src, err := sql.Open("sqlite3", peekDSN(from, false))
 	if err != nil {
 		return err
 	}
@@ -278,7 +278,7 @@ func backupAPI(ctx context.Context, dbPath, from string) error {
 		return err
 	}
 	defer dst.Close()
-	src, err := sql.Open("sqlite3", from+"?_query_only=1&_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	src, err := sql.Open("sqlite3", peekDSN(from, true))
 	if err != nil {
 		return err
 	}

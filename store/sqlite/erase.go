@@ -25,7 +25,7 @@ var personal = map[string]bool{
 // window drawing a chart, a command reading) still reads from the WAL, so
 // erase waits a little for it and then says so.
 func (d *DB) erase(ctx context.Context) error {
-	deadline := time.Now().Add(busyTimeoutMS * time.Millisecond)
+	deadline := time.Now().Add(busyTimeout())
 	for {
 		var busy, logPages, done int
 		err := d.db.QueryRowContext(ctx, `PRAGMA wal_checkpoint(TRUNCATE)`).Scan(&busy, &logPages, &done)

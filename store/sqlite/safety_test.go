@@ -447,3 +447,24 @@ func addResponses(tb testing.TB, db *sqlite.DB, roundID int64, from, to int) {
 		tb.Fatal(err)
 	}
 }
+
+func TestTrouble_Busy(t *testing.T) {
+	t.Cleanup(sqlite.SetBusyTimeout(200))
+	db := MustOpenDB(t)
+	other := rawOpen(t, db.Path()+"?_busy_timeout=200")
+	defer other.Close()
+	conn, err := other.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(context.Background(), `BEGIN IMMEDIATE`); err != nil {
+		t.Fatal(err)
+	}
+	defer conn.ExecContext(context.Background(), `ROLLBACK`)
+	err = db.CreateRound(context.Background(), &store.Round{Name: "Waits"})
+	wantCode(t, err, store.EBUSY)
+	if msg := store.ErrorMessage(err); !strings.Contains(msg, db.Path()+" is busy") || !strings.Contains(msg, "more than 200ms") || !strings.Contains(msg, "try again") {
+		t.Errorf("message %q", msg)
+	}
+}

@@ -50,8 +50,22 @@ type DB struct {
 var _ store.Service = (*DB)(nil)
 
 // busyTimeoutMS is how long a connection waits for another one's write
-// lock before giving up with EBUSY.
-const busyTimeoutMS = 5000
+// lock before giving up with EBUSY. Only tests change it.
+var busyTimeoutMS = 5000
+
+func busyTimeout() time.Duration { return time.Duration(busyTimeoutMS) * time.Millisecond }
+
+// peekDSN opens a database with none of Liaison's settings, only a busy
+// timeout, so that looking at a file (one to refuse, a backup, a damaged
+// one) cannot change its header; queryOnly also forbids writes, which
+// VACUUM INTO counts as.
+func peekDSN(path string, queryOnly bool) string {
+	dsn := path + "?_busy_timeout=" + strconv.Itoa(busyTimeoutMS)
+	if queryOnly {
+		dsn += "&_query_only=1"
+	}
+	return dsn
+}
 
 // dsn keeps every connection setting in the DSN, so that every pooled
 // connection has foreign keys, WAL, a busy timeout, immediate write
@@ -92,7 +106,7 @@ func Open(path string) (*DB, error) {
 	if err := inspect(path); err != nil {
 		return nil, err
 	}
-	deadline := time.Now().Add(2 * busyTimeoutMS * time.Millisecond)
+	deadline := time.Now().Add(2 * busyTimeout())
 	for {
 		d, err := openAndMigrate(path)
 		if err == nil {
@@ -159,7 +173,7 @@ func inspect(path string) error {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return nil // a new database; Open reports any other problem
 	}
-	sdb, err := sql.Open("sqlite3", path+"?_query_only=1&_busy_timeout="+strconv.Itoa(busyTimeoutMS))
+	sdb, err := sql.Open("sqlite3", peekDSN(path, true))
 	if err != nil {
 		return err
 	}

@@ -48,7 +48,15 @@ func trouble(path string, err error) error {
 }
 
 func busyError(path string) error {
-	return store.Errorf(store.EBUSY, "The database %s is busy: another Liaison window or command kept it locked for more than %d seconds. Wait until it has finished (a large import can take a minute) and try again.", path, busyTimeoutMS/1000)
+	return store.Errorf(store.EBUSY, "The database %s is busy: another Liaison window or command kept it locked for more than %s. Wait until it has finished (a large import can take a minute) and try again.", path, waited())
+}
+
+// waited says how long a connection waits for a lock, as people say it.
+func waited() string {
+	if busyTimeoutMS%1000 == 0 {
+		return store.Plural(busyTimeoutMS/1000, "second", "seconds")
+	}
+	return busyTimeout().String()
 }
 
 func readOnlyError(path string) error {
@@ -74,8 +82,11 @@ func cantOpenError(path string, err error) error {
 	if fi, serr := os.Stat(path); serr == nil && fi.IsDir() {
 		return store.Errorf(store.ECANTOPEN, "%s is a folder, not a database file. Give the path of a file, such as %s.", path, filepath.Join(path, "liaison.db"))
 	}
+	if notWritable(path) {
+		return readOnlyError(path)
+	}
 	if err != nil {
-		if t := trouble(path, err); t != err {
+		if t := trouble(path, err); store.ErrorCode(t) != store.EINTERNAL {
 			return t
 		}
 		return store.Errorf(store.ECANTOPEN, "Liaison cannot open or create the database %s: %v. Check that its folder exists and that you can write to it.", path, err)
@@ -92,4 +103,23 @@ func quoteArg(s string) string {
 		}
 	}
 	return s
+}
+
+// notWritable reports whether the database file, or the folder where
+// SQLite keeps its -wal and -shm files beside it, cannot be written, which
+// SQLite reports only as "unable to open database file".
+func notWritable(path string) bool {
+	if f, err := os.OpenFile(path, os.O_WRONLY, 0); err == nil {
+		f.Close()
+	} else if errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS) {
+		return true
+	}
+	f, err := os.CreateTemp(filepath.Dir(path), ".liaison-write-test-*")
+	if err != nil {
+		return errors.Is(err, fs.ErrPermission) || errors.Is(err, syscall.EROFS)
+	}
+	name := f.Name()
+	f.Close()
+	os.Remove(name)
+	return false
 }

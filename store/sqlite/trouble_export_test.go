@@ -39,3 +39,11 @@ func CreateAtSchema(path string, version int) error {
 	_, err = db.Exec(fmt.Sprintf(`PRAGMA user_version = %d; PRAGMA application_id = %d`, version, ApplicationID))
 	return err
 }
+
+// SetBusyTimeout makes databases opened from now on wait ms for a lock,
+// and returns the function that puts the usual wait back.
+func SetBusyTimeout(ms int) (restore func()) {
+	old := busyTimeoutMS
+	busyTimeoutMS = ms
+	return func() { busyTimeoutMS = old }
+}
