@@ -10,6 +10,7 @@ package lockfile
 import (
 	"errors"
 	"os"
+	"path/filepath"
 	"strings"
 
 	"github.com/liaisonapp/liaison/store"
@@ -30,6 +31,8 @@ var errHeld = errors.New("held by another process")
 // Acquire takes the lock of the database at dbPath. When another Liaison
 // window has it, the error (code EINUSE) names the database.
 func Acquire(dbPath string) (*Lock, error) {
+	// The window may be the first to use a new folder for its database.
+	os.MkdirAll(filepath.Dir(dbPath), 0o700)
 	f, err := os.OpenFile(Path(dbPath), os.O_RDWR|os.O_CREATE, 0o600)
 	if err != nil {
 		return nil, store.Errorf(store.ECANTOPEN, "Liaison cannot create its lock file %s beside the database: %v. Check that you can write to that folder.", Path(dbPath), err)

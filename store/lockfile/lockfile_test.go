@@ -12,7 +12,7 @@ import (
 )
 
 func TestAcquire(t *testing.T) {
-	db := filepath.Join(t.TempDir(), "liaison.db")
+	db := filepath.Join(t.TempDir(), "new folder", "liaison.db")
 	first, err := Acquire(db)
 	if err != nil {
 		t.Fatal(err)
