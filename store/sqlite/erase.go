@@ -49,7 +49,7 @@ func (d *DB) erase(ctx context.Context) error {
 // ErasePerson deletes every participant with the given email (ignoring
 // case) from the round roundID, or from every round when roundID is 0,
 // together with their pairings and visits and their records as event
-// attendees, and then makes the deleted data unreadable in the file (see
+// attendees (linked to them, or imported with their email), and then makes the deleted data unreadable in the file (see
 // erase). It returns the names of the rounds they were deleted from, and
 // ENOTFOUND when there was nobody with that email. Anonymous reflections
 // and survey responses cannot be traced to a person, so they stay.
@@ -59,39 +59,39 @@ func (d *DB) ErasePerson(ctx context.Context, email string, roundID int64) (roun
 		return nil, store.Errorf(store.EINVALID, "Give the email address of the person to delete.")
 	}
 	err = d.write(ctx, func(tx *sql.Tx) error {
-		rows, err := tx.QueryContext(ctx, `SELECT p.id, r.name FROM participants p JOIN rounds r ON r.id = p.round_id
-			WHERE p.email <> '' AND lower(p.email) = lower(?) AND (? = 0 OR p.round_id = ?)
-			ORDER BY julianday(r.created_at), r.id`, email, roundID, roundID)
+		// Their rounds: where they took part, or were on an event's list
+		// (an attendee imported with their email, linked or not).
+		rows, err := tx.QueryContext(ctx, `SELECT r.name FROM rounds r WHERE (? = 0 OR r.id = ?) AND (
+				EXISTS (SELECT 1 FROM participants p WHERE p.round_id = r.id AND p.email <> '' AND lower(p.email) = lower(?))
+				OR EXISTS (SELECT 1 FROM attendees a JOIN events e ON e.id = a.event_id WHERE e.round_id = r.id AND a.email <> '' AND lower(a.email) = lower(?)))
+			ORDER BY julianday(r.created_at), r.id`, roundID, roundID, email, email)
 		if err != nil {
 			return err
 		}
-		var ids []int64
 		for rows.Next() {
-			var id int64
 			var name string
-			if err := rows.Scan(&id, &name); err != nil {
+			if err := rows.Scan(&name); err != nil {
 				rows.Close()
 				return err
 			}
-			ids = append(ids, id)
 			rounds = append(rounds, name)
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		if len(ids) == 0 {
+		if len(rounds) == 0 {
 			return store.Errorf(store.ENOTFOUND, "Nobody with the email %s is stored%s.", email, map[bool]string{true: " in that round", false: ""}[roundID != 0])
 		}
-		for _, id := range ids {
-			if _, err := tx.ExecContext(ctx, `DELETE FROM attendees WHERE participant_id = ?`, id); err != nil {
-				return err
-			}
-			if _, err := tx.ExecContext(ctx, `DELETE FROM participants WHERE id = ?`, id); err != nil {
-				return err
-			}
+		// Attendee rows hold their name, organisation and any access or
+		// dietary needs: they go, not just their link to the participant.
+		if _, err := tx.ExecContext(ctx, `DELETE FROM attendees WHERE event_id IN (SELECT id FROM events WHERE ? = 0 OR round_id = ?)
+			AND ((email <> '' AND lower(email) = lower(?))
+				OR participant_id IN (SELECT id FROM participants WHERE email <> '' AND lower(email) = lower(?)))`, roundID, roundID, email, email); err != nil {
+			return err
 		}
-		return nil
+		_, err = tx.ExecContext(ctx, `DELETE FROM participants WHERE email <> '' AND lower(email) = lower(?) AND (? = 0 OR round_id = ?)`, email, roundID, roundID)
+		return err
 	})
 	if err != nil {
 		return nil, err
