@@ -117,27 +117,6 @@ func deleteParticipantFlags(fs *flag.FlagSet) func(env *Env, args []string) erro
 	}
 }
 
-// existingRound finds the round called name, never creating it; the
-// error for an unknown name lists the rounds there are.
-func (env *Env) existingRound(name string) (store.Round, error) {
-	r, err := env.DB.RoundByName(env.Ctx, name)
-	if store.ErrorCode(err) != store.ENOTFOUND {
-		return r, err
-	}
-	rs, rerr := env.DB.Rounds(env.Ctx)
-	if rerr != nil {
-		return r, rerr
-	}
-	if len(rs) == 0 {
-		return r, store.Errorf(store.ENOTFOUND, "There is no round called %q; %s has no rounds.", name, env.DB.Path())
-	}
-	var names []string
-	for _, x := range rs {
-		names = append(names, x.Name)
-	}
-	return r, store.Errorf(store.ENOTFOUND, "There is no round called %q. The rounds are: %s.", name, quoteList(names))
-}
-
 // backupsNote says that older backups still hold what was deleted, and
 // for how long, when there are any.
 func (env *Env) backupsNote() {

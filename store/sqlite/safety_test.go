@@ -140,7 +140,7 @@ func TestDiskFull(t *testing.T) {
 			for i := range rs {
 				rs[i] = store.Response{Scores: map[int64]int{qs[0].ID: 1 + i%6}, Key: fmt.Sprint("r", i), Source: "import:x.csv", Comment: "A comment long enough to fill pages quickly"}
 			}
-			_, _, err = db.ImportResponses(ctx, roundID, []string{"A new question"}, rs)
+			_, err = db.ImportResponses(ctx, store.ResponseImport{RoundID: roundID, NewQuestions: []string{"A new question"}}, rs)
 			return err
 		}},
 		{"Round", func(db *sqlite.DB, roundID int64) error {
