@@ -13,6 +13,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
 
@@ -20,13 +21,14 @@ import (
 	"github.com/liaisonapp/liaison/app/cli"
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/demo"
+	"github.com/liaisonapp/liaison/store/lockfile"
 	"github.com/liaisonapp/liaison/store/sqlite"
 )
 
 func main() {
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
-		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, openStore))
+		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, openStore, sqlite.Restore))
 	}
 	os.Exit(runGUI(args))
 }
@@ -49,14 +51,69 @@ func runGUI(args []string) int {
 		return 2
 	}
 	a := fyneapp.NewWithID("io.github.liaisonapp.liaison")
-	db, err := openForGUI(*dbPath, *withDemo)
+	path := *dbPath
+	if path == "" {
+		var err error
+		if path, err = store.DefaultPath(); err != nil {
+			fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
+			app.ShowStartError(a, err)
+			return 1
+		}
+	}
+	// One window per database: a second one is refused, naming the file.
+	// (A folder given as --db gets Open's own message, without a lock file
+	// beside it.)
+	if fi, err := os.Stat(path); err != nil || !fi.IsDir() {
+		lock, err := lockfile.Acquire(path)
+		if err != nil {
+			fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
+			app.ShowStartError(a, err)
+			return 1
+		}
+		defer lock.Release()
+	}
+	opt := app.Options{Restore: sqlite.Restore}
+	if lockfile.OnNetworkDrive(path) {
+		opt.Warning = "The database " + path + " seems to be on a network drive, where SQLite cannot lock it reliably and it may be damaged. Keep it on this computer (the default place is your local application-data folder)."
+		fmt.Fprintln(os.Stderr, "liaison: warning:", opt.Warning)
+	}
+	db, err := openForGUI(path, *withDemo)
+	if store.ErrorCode(err) == store.EDAMAGED {
+		fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
+		newest, nerr := sqlite.NewestGoodBackup(context.Background(), path)
+		if nerr != nil {
+			app.ShowStartError(a, err)
+			return 1
+		}
+		var restored *sqlite.DB
+		app.ShowDamaged(a, err, newest, func() error {
+			if _, err := sqlite.Restore(context.Background(), path, newest); err != nil {
+				return err
+			}
+			var err error
+			restored, err = openForGUI(path, false)
+			return err
+		}, func() {
+			ui := app.New(a, restored, opt)
+			ui.Start()
+			ui.Window().Show()
+		})
+		if restored != nil {
+			restored.Close()
+		}
+		return 0
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
 		app.ShowStartError(a, err)
 		return 1
 	}
 	defer db.Close()
-	app.New(a, db, app.Options{}).ShowAndRun()
+	if err := db.AutoBackupError(); err != nil {
+		fmt.Fprintln(os.Stderr, "liaison: warning: today's automatic backup failed:", store.ErrorMessage(err))
+		opt.Warning = strings.TrimSpace(opt.Warning + "\n\nToday's automatic backup failed: " + store.ErrorMessage(err))
+	}
+	app.New(a, db, opt).ShowAndRun()
 	return 0
 }
 

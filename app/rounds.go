@@ -13,6 +13,7 @@ import (
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/demo"
+	"github.com/liaisonapp/liaison/store/lockfile"
 )
 
 // welcome is the first-start choice on an empty database.
@@ -112,13 +113,14 @@ func (ui *UI) showAbout() {
 		version = "development build"
 	}
 	text := fmt.Sprintf("Liaison %s\n\nFor organisers of GP–consultant liaison schemes (workplace exchanges).\n\n"+
-		"Your data is kept only on this computer, in:\n%s\n\nNothing is sent over the network.", version, ui.db.Path())
-	if store.LooksRemote(ui.db.Path()) {
+		"Your data is kept only on this computer, in:\n%s\n\nBackups (one a day, kept for ten days, and one a month for a year) are in:\n%s\n\nNothing is sent over the network.",
+		version, ui.db.Path(), store.BackupsDir(ui.db.Path()))
+	if lockfile.OnNetworkDrive(ui.db.Path()) {
 		text += "\n\nWarning: this looks like a network folder, where the database may be damaged. Keep it on this computer."
 	}
 	l := widget.NewLabel(text)
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About Liaison", "Close", container.NewGridWrap(fyne.NewSize(560, 260), l), ui.win)
+	d := dialog.NewCustom("About Liaison", "Close", container.NewGridWrap(fyne.NewSize(560, 330), l), ui.win)
 	ui.withKeys(d, &formKeys{submit: d.Hide, cancel: d.Hide})
 	d.Show()
 	ui.about = l

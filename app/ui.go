@@ -64,6 +64,12 @@ type UI struct {
 	// deleteRound is the name typed to confirm deleting a round.
 	deleteRound  *formEntry
 	deleteDialog *dialog.ConfirmDialog
+
+	// restore and warning are Options.Restore and Options.Warning.
+	restore        Restorer
+	warning        string
+	restoreList    *widget.Select
+	restoreConfirm *dialog.ConfirmDialog
 }
 
 // Options tune a UI.
@@ -73,11 +79,17 @@ type Options struct {
 	// PollEvery is how often to look for changes by other processes
 	// (default one second; negative turns it off).
 	PollEvery time.Duration
+	// Restore replaces the database with a backup (File → Restore…);
+	// without it the menu item does nothing.
+	Restore Restorer
+	// Warning is shown once the window is up, such as that the database is
+	// on a network drive.
+	Warning string
 }
 
 // New builds the main window of a on db.
 func New(a fyne.App, db store.Service, opt Options) *UI {
-	ui := &UI{app: a, db: db, ctx: context.Background(), now: time.Now, pollEvery: opt.PollEvery}
+	ui := &UI{app: a, db: db, ctx: context.Background(), now: time.Now, pollEvery: opt.PollEvery, restore: opt.Restore, warning: opt.Warning}
 	if ui.pollEvery == 0 {
 		ui.pollEvery = time.Second
 	}
@@ -142,6 +154,7 @@ func (ui *UI) build() {
 	ui.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, ui.tabs)}
 	ui.win.SetMainMenu(fyne.NewMainMenu(
 		fyne.NewMenu("File", fyne.NewMenuItem("New round…", ui.showNewRound), fyne.NewMenuItem("Open the demo round", ui.openDemo),
+			fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Back up now…", ui.backUpNow), fyne.NewMenuItem("Restore…", ui.showRestore),
 			fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete this round…", ui.showDeleteRound)),
 		ui.goMenu(),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Liaison", ui.showAbout)),
@@ -177,6 +190,9 @@ func (ui *UI) Start() {
 	ui.reloadRounds(func() {
 		if len(ui.rounds) == 0 {
 			ui.showWelcome()
+		}
+		if ui.warning != "" {
+			dialog.ShowInformation("Warning", ui.warning, ui.win)
 		}
 	})
 	if ui.pollEvery > 0 {

@@ -17,6 +17,14 @@ const (
 	ENOTFOUND   = "not_found"   // the thing asked for does not exist
 	ETOONEW     = "too_new"     // the database was written by a newer Liaison
 	ENOTLIAISON = "not_liaison" // the file is not a Liaison database
+
+	// Trouble with the database file itself: each message says what to do.
+	EBUSY     = "busy"        // another program kept the database locked longer than Liaison waits
+	EREADONLY = "read_only"   // the database, or its folder, cannot be written
+	EDISKFULL = "disk_full"   // the disk holding the database is full
+	EDAMAGED  = "damaged"     // the database file is damaged
+	ECANTOPEN = "cannot_open" // the database cannot be opened or created (a folder, a missing drive)
+	EINUSE    = "in_use"      // the database is already open in another Liaison window
 )
 
 // Error is an application error: a code for programs and a message for people.

@@ -539,6 +539,12 @@ type ParticipantService interface {
 	UpdateParticipant(ctx context.Context, p *Participant) error
 	// DeleteParticipant deletes a participant and their pairing (with its visits).
 	DeleteParticipant(ctx context.Context, id int64) error
+	// ErasePerson deletes everyone with the email (ignoring case) from the
+	// round roundID, or from every round when roundID is 0, with their
+	// pairings and their records as event attendees, so that nothing of
+	// them stays readable in the database file once it returns. It
+	// returns the names of the rounds they were deleted from.
+	ErasePerson(ctx context.Context, email string, roundID int64) (rounds []string, err error)
 	// UpsertParticipants creates or updates all of ps in one transaction:
 	// all or nothing. A row matches a stored participant of the round by
 	// email (ignoring case), or, with no email, by name; an update never

@@ -13,12 +13,12 @@ func TestChartsWritesEveryChartAsPNGAndSVG(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "l.db")
 	var out, errb bytes.Buffer
-	if code := Run(context.Background(), []string{"demo", "--db", db}, &out, &errb, testOpen); code != 0 {
+	if code := Run(context.Background(), []string{"demo", "--db", db}, &out, &errb, testOpen, testRestore); code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, errb.String())
 	}
 	outDir := filepath.Join(dir, "charts", "new")
 	out.Reset()
-	if code := Run(context.Background(), []string{"charts", "--db", db, "--out", outDir}, &out, &errb, testOpen); code != 0 {
+	if code := Run(context.Background(), []string{"charts", "--db", db, "--out", outDir}, &out, &errb, testOpen, testRestore); code != 0 {
 		t.Fatalf("charts: exit %d: %s", code, errb.String())
 	}
 	printed := strings.Fields(out.String())
@@ -48,7 +48,7 @@ func TestChartsWritesEveryChartAsPNGAndSVG(t *testing.T) {
 func TestChartsNeedsOut(t *testing.T) {
 	dir := t.TempDir()
 	var out, errb bytes.Buffer
-	code := Run(context.Background(), []string{"charts", "--db", filepath.Join(dir, "l.db")}, &out, &errb, testOpen)
+	code := Run(context.Background(), []string{"charts", "--db", filepath.Join(dir, "l.db")}, &out, &errb, testOpen, testRestore)
 	if code != 2 || !strings.Contains(errb.String(), "--out") {
 		t.Fatalf("exit %d, stderr %q; want 2 (a usage error) and a word about --out", code, errb.String())
 	}
@@ -59,13 +59,13 @@ func TestChartsUnknownRoundWritesNothing(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "l.db")
 	var out, errb bytes.Buffer
-	if code := Run(context.Background(), []string{"demo", "--db", db}, &out, &errb, testOpen); code != 0 {
+	if code := Run(context.Background(), []string{"demo", "--db", db}, &out, &errb, testOpen, testRestore); code != 0 {
 		t.Fatalf("demo: exit %d: %s", code, errb.String())
 	}
 	outDir := filepath.Join(dir, "charts")
 	for i := range 2 { // the second run fails too: the first created no round
 		errb.Reset()
-		code := Run(context.Background(), []string{"charts", "--db", db, "--out", outDir, "--round", "Demo round 2071"}, &out, &errb, testOpen)
+		code := Run(context.Background(), []string{"charts", "--db", db, "--out", outDir, "--round", "Demo round 2071"}, &out, &errb, testOpen, testRestore)
 		if code != 1 || !strings.Contains(errb.String(), "no round called") {
 			t.Fatalf("run %d: exit %d, stderr %q; want 1 and \"no round called\"", i+1, code, errb.String())
 		}

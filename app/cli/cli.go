@@ -29,10 +29,22 @@ type Env struct {
 	// open opens the store at a path; main.go hands it over, so that only
 	// main knows the store is SQLite.
 	open Opener
+	// DBPath is the database file, for a command that opens it itself.
+	DBPath string
+	// restore replaces the database at a path with a backup; main.go
+	// hands it over with open.
+	restore Restorer
 }
 
 // Opener opens (creating if need be) the database file at path.
 type Opener func(path string) (store.Service, error)
+
+// Restorer replaces the database at dbPath with the backup from, refusing
+// (and changing nothing) when from is not a Liaison database this version
+// can read, after saving the current database in the backups folder; it
+// returns where that copy went. It must work on a database that cannot be
+// opened (a damaged one), so it is not a method of the open store.
+type Restorer func(ctx context.Context, dbPath, from string) (saved string, err error)
 
 // command is one subcommand: its usage line, its flags and what it does
 // with its positional arguments.
@@ -43,6 +55,9 @@ type command struct {
 	flags func(fs *flag.FlagSet) func(env *Env, args []string) error
 	// nargs is how many positional arguments it takes.
 	nargs int
+	// ownDB is set for a command that must not have the database opened
+	// for it (restore, which must work on a damaged file); it gets DBPath.
+	ownDB bool
 }
 
 // commands maps "name" or "name kind" (such as "import participants") to
@@ -85,11 +100,11 @@ func Usage() string {
 }
 
 // Run runs the command in args (without the program name) on the store
-// that open opens, and returns the
+// that open opens (restore for `liaison restore`), and returns the
 // process exit status: 0 on success, 1 when the command failed, 2 for a
 // usage error.
-func Run(ctx context.Context, args []string, stdout, stderr io.Writer, open Opener) int {
-	env := &Env{Ctx: ctx, Stdout: stdout, Stderr: stderr, Now: time.Now, open: open}
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer, open Opener, restore Restorer) int {
+	env := &Env{Ctx: ctx, Stdout: stdout, Stderr: stderr, Now: time.Now, open: open, restore: restore}
 	return env.run(args)
 }
 
@@ -128,6 +143,13 @@ func (env *Env) run(args []string) int {
 		if path, err = store.DefaultPath(); err != nil {
 			return env.fail(name, err)
 		}
+	}
+	env.DBPath = path
+	if cmd.ownDB {
+		if err := runFn(env, pos); err != nil {
+			return env.fail(name, err)
+		}
+		return 0
 	}
 	db, err := env.open(path)
 	if err != nil {

@@ -7,3 +7,6 @@ import (
 
 // testOpen opens the SQLite store, as main.go's opener does.
 func testOpen(path string) (store.Service, error) { return sqlite.Open(path) }
+
+// testRestore restores with the SQLite store, as main.go's restorer does.
+var testRestore Restorer = sqlite.Restore

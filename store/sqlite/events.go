@@ -267,13 +267,18 @@ func (d *DB) CheckIn(ctx context.Context, attendeeID int64, t time.Time) error {
 }
 
 // deleteRow deletes the row id from table (always one of our own constant
-// table names, never user input) in its own transaction.
+// table names, never user input) in its own transaction. Deleting from a
+// table that holds personal data is followed by erase.
 func (d *DB) deleteRow(ctx context.Context, table, noun string, id int64) error {
-	return d.write(ctx, func(tx *sql.Tx) error {
+	err := d.write(ctx, func(tx *sql.Tx) error {
 		res, err := tx.ExecContext(ctx, `DELETE FROM `+table+` WHERE id = ?`, id)
 		if err != nil {
 			return err
 		}
 		return checkAffected(res, "%s %d does not exist.", noun, id)
 	})
+	if err != nil || !personal[table] {
+		return err
+	}
+	return d.erase(ctx)
 }

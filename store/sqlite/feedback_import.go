@@ -405,6 +405,10 @@ func mergeScores(stored, file string, covered map[int64]bool) string {
 // once. Both settings are put back before the connection returns to the
 // pool; a connection whose settings cannot be put back is discarded.
 func (d *DB) bulkWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
+	return trouble(d.path, d.bulkWriteConn(ctx, fn))
+}
+
+func (d *DB) bulkWriteConn(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return err

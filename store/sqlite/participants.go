@@ -172,6 +172,9 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 			if ok {
 				p.ID = id
 				if _, err := upd.ExecContext(ctx, p.Name, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes), p.Email, id); err != nil {
+					if t := trouble(d.path, err); store.ErrorCode(t) != store.EINTERNAL {
+						return t // the disk, not the row
+					}
 					return store.Errorf(store.EINVALID, "Row %d: %s", i+1, store.ErrorMessage(constraint(err, participantWhat(p))))
 				}
 				updated++
@@ -179,6 +182,9 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 			}
 			res, err := ins.ExecContext(ctx, roundID, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes))
 			if err != nil {
+				if t := trouble(d.path, err); store.ErrorCode(t) != store.EINTERNAL {
+					return t // the disk, not the row
+				}
 				return store.Errorf(store.EINVALID, "Row %d: %s", i+1, store.ErrorMessage(constraint(err, participantWhat(p))))
 			}
 			if p.ID, err = res.LastInsertId(); err != nil {

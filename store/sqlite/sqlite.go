@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"sort"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -41,9 +43,29 @@ type DB struct {
 	Now func() time.Time
 	// tallies caches each round's response tally for Tally.
 	tallies tallyCache
+	// backupErr is why the first open of the day could not back up.
+	backupErr error
 }
 
 var _ store.Service = (*DB)(nil)
+
+// busyTimeoutMS is how long a connection waits for another one's write
+// lock before giving up with EBUSY. Only tests change it.
+var busyTimeoutMS = 5000
+
+func busyTimeout() time.Duration { return time.Duration(busyTimeoutMS) * time.Millisecond }
+
+// peekDSN opens a database with none of Liaison's settings, only a busy
+// timeout, so that looking at a file (one to refuse, a backup, a damaged
+// one) cannot change its header; queryOnly also forbids writes, which
+// VACUUM INTO counts as.
+func peekDSN(path string, queryOnly bool) string {
+	dsn := path + "?_busy_timeout=" + strconv.Itoa(busyTimeoutMS)
+	if queryOnly {
+		dsn += "&_query_only=1"
+	}
+	return dsn
+}
 
 // dsn keeps every connection setting in the DSN, so that every pooled
 // connection has foreign keys, WAL, a busy timeout, immediate write
@@ -51,12 +73,18 @@ var _ store.Service = (*DB)(nil)
 // overwritten with zeros, not left readable in free pages of the file). A
 // plain path is used, not a file: URI, which would cut the name at '#'.
 func dsn(path string) string {
-	return path + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=5000&_txlock=immediate&_synchronous=FULL&_secure_delete=on"
+	return path + "?_foreign_keys=on&_journal_mode=WAL&_busy_timeout=" + strconv.Itoa(busyTimeoutMS) + "&_txlock=immediate&_synchronous=FULL&_secure_delete=on"
 }
 
 // Open opens (creating if needed) the Liaison database at path and brings
 // its schema up to date. A database written by a newer Liaison, or a file
-// that is not a Liaison database, is refused without being changed.
+// that is not a Liaison database, is refused without being changed; so is
+// a damaged one (EDAMAGED, naming the newest backup), which is never
+// repaired silently. Before a migration, and on the first open of each day,
+// a copy goes to the backups folder beside the database (store.BackupsDir).
+//
+// Several processes may open a database that does not exist yet at once:
+// the one that loses the race to create it waits and tries again.
 func Open(path string) (*DB, error) {
 	if strings.TrimSpace(path) == "" {
 		return nil, store.Errorf(store.EINVALID, "No database path was given.")
@@ -64,9 +92,12 @@ func Open(path string) (*DB, error) {
 	if strings.ContainsAny(path, "?") {
 		return nil, store.Errorf(store.EINVALID, "The database path %q contains '?', which SQLite cannot open; choose another name.", path)
 	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		return nil, cantOpenError(path, nil)
+	}
 	if dir := filepath.Dir(path); dir != "" {
 		if err := os.MkdirAll(dir, 0o700); err != nil {
-			return nil, store.Errorf(store.EINVALID, "Cannot create the folder %s for the database: %v", dir, err)
+			return nil, cantOpenError(path, err)
 		}
 	}
 	if err := checkHeader(path); err != nil {
@@ -75,6 +106,26 @@ func Open(path string) (*DB, error) {
 	if err := inspect(path); err != nil {
 		return nil, err
 	}
+	deadline := time.Now().Add(2 * busyTimeout())
+	for {
+		d, err := openAndMigrate(path)
+		if err == nil {
+			d.backupErr = d.dailyBackup(context.Background())
+			return d, nil
+		}
+		if !isBusy(err) || time.Now().After(deadline) {
+			if store.ErrorCode(err) == store.EINTERNAL {
+				err = trouble(path, err)
+			}
+			return nil, err
+		}
+		// Changing a new file to WAL can report "database is locked" at
+		// once, without waiting, while another process creates it.
+		time.Sleep(time.Duration(10+rand.IntN(40)) * time.Millisecond)
+	}
+}
+
+func openAndMigrate(path string) (*DB, error) {
 	sdb, err := sql.Open("sqlite3", dsn(path))
 	if err != nil {
 		return nil, err
@@ -87,6 +138,12 @@ func Open(path string) (*DB, error) {
 	return d, nil
 }
 
+// isBusy reports whether err is SQLite's "database is locked".
+func isBusy(err error) bool {
+	var se sqlite3.Error
+	return errors.As(err, &se) && (se.Code == sqlite3.ErrBusy || se.Code == sqlite3.ErrLocked)
+}
+
 // checkHeader refuses a file that exists but is not a SQLite database,
 // before the driver is allowed near it.
 func checkHeader(path string) error {
@@ -94,7 +151,7 @@ func checkHeader(path string) error {
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	} else if err != nil {
-		return store.Errorf(store.EINVALID, "Cannot read %s: %v", path, err)
+		return cantOpenError(path, err)
 	}
 	defer f.Close()
 	head := make([]byte, 16)
@@ -108,37 +165,68 @@ func checkHeader(path string) error {
 	return nil
 }
 
-// inspect refuses a foreign or too-new database on a query-only connection
-// without Liaison's settings, before dsn's _journal_mode=WAL (applied as
-// soon as a connection opens) could rewrite the refused file's header.
+// inspect refuses a foreign, too-new or damaged database on a query-only
+// connection without Liaison's settings, before dsn's _journal_mode=WAL
+// (applied as soon as a connection opens) could rewrite the refused file's
+// header.
 func inspect(path string) error {
 	if fi, err := os.Stat(path); err != nil || fi.Size() == 0 {
 		return nil // a new database; Open reports any other problem
 	}
-	sdb, err := sql.Open("sqlite3", path+"?_query_only=1&_busy_timeout=5000")
+	sdb, err := sql.Open("sqlite3", peekDSN(path, true))
 	if err != nil {
 		return err
 	}
 	defer sdb.Close()
-	ms, err := migrations()
-	if err != nil {
+	if err := checkSchema(context.Background(), sdb, path, SchemaVersion()); err != nil {
 		return err
 	}
-	return checkSchema(context.Background(), sdb, path, len(ms))
+	return quickCheck(context.Background(), sdb, path)
+}
+
+// quickCheck runs PRAGMA quick_check, which reads every page of the file
+// (in about a tenth of a second for 100,000 responses), and reports a
+// damaged file as EDAMAGED.
+func quickCheck(ctx context.Context, q querier, path string) error {
+	rows, err := q.QueryContext(ctx, `PRAGMA quick_check(3)`)
+	if err != nil {
+		return fileTrouble(path, err)
+	}
+	defer rows.Close()
+	var problems []string
+	for rows.Next() {
+		var s string
+		if err := rows.Scan(&s); err != nil {
+			return fileTrouble(path, err)
+		}
+		if s != "ok" {
+			problems = append(problems, s)
+		}
+	}
+	if err := rows.Err(); err != nil {
+		return fileTrouble(path, err)
+	}
+	if len(problems) > 0 {
+		return damagedError(path, strings.Join(problems, "; "))
+	}
+	return nil
+}
+
+// schemaInfo reads the application ID, the schema version and the number
+// of tables in one statement, so that all three come from the same
+// snapshot even while another process is creating the database.
+func schemaInfo(ctx context.Context, q querier) (appID, version, tables int, err error) {
+	err = q.QueryRowContext(ctx, `SELECT (SELECT application_id FROM pragma_application_id),
+		(SELECT user_version FROM pragma_user_version), (SELECT count(*) FROM sqlite_master)`).Scan(&appID, &version, &tables)
+	return
 }
 
 // checkSchema refuses a database that another application owns (or that is
 // not a database at all) and one written by a newer Liaison than known.
 func checkSchema(ctx context.Context, q querier, path string, known int) error {
-	var appID, version, tables int
-	if err := q.QueryRowContext(ctx, `PRAGMA application_id`).Scan(&appID); err != nil {
-		return notDatabase(path, err)
-	}
-	if err := q.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
-		return notDatabase(path, err)
-	}
-	if err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master`).Scan(&tables); err != nil {
-		return notDatabase(path, err)
+	appID, version, tables, err := schemaInfo(ctx, q)
+	if err != nil {
+		return fileTrouble(path, err)
 	}
 	if appID != ApplicationID && (appID != 0 || tables > 0) {
 		return store.Errorf(store.ENOTLIAISON, "%s is an SQLite database, but not a Liaison one; Liaison has left it untouched.", path)
@@ -147,6 +235,15 @@ func checkSchema(ctx context.Context, q querier, path string, known int) error {
 		return store.Errorf(store.ETOONEW, "%s was written by a newer version of Liaison (schema %d; this version knows up to %d). Please use the newer Liaison; the file has not been changed.", path, version, known)
 	}
 	return nil
+}
+
+// fileTrouble is trouble for a file whose header says SQLite: one that
+// SQLite then finds is not a database, or corrupt, is damaged.
+func fileTrouble(path string, err error) error {
+	if isBusy(err) {
+		return err // Open waits and tries again
+	}
+	return trouble(path, err)
 }
 
 type migration struct {
@@ -189,9 +286,14 @@ func (d *DB) migrate(ctx context.Context) error {
 	if err := checkSchema(ctx, d.db, d.path, len(ms)); err != nil {
 		return err
 	}
-	var version int
-	if err := d.db.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
+	_, version, _, err := schemaInfo(ctx, d.db)
+	if err != nil {
 		return err
+	}
+	if version > 0 && version < len(ms) {
+		if err := d.autoBackup(ctx, fmt.Sprintf("before schema %d", len(ms))); err != nil {
+			return store.Errorf(store.ErrorCode(err), "Liaison needs to update the database %s, and backs it up first, but the backup failed, so nothing was changed: %s", d.path, store.ErrorMessage(err))
+		}
 	}
 	for _, m := range ms[version:] {
 		if err := d.apply(ctx, m); err != nil {
@@ -228,14 +330,6 @@ func (d *DB) apply(ctx context.Context, m migration) error {
 	return tx.Commit()
 }
 
-func notDatabase(path string, err error) error {
-	var se sqlite3.Error
-	if errors.As(err, &se) && (se.Code == sqlite3.ErrNotADB || se.Code == sqlite3.ErrCorrupt) {
-		return store.Errorf(store.ENOTLIAISON, "%s is not a Liaison database (%v).", path, err)
-	}
-	return err
-}
-
 // Path returns the database file's path.
 func (d *DB) Path() string { return d.path }
 
@@ -248,13 +342,6 @@ func (d *DB) Close() error {
 	}
 	d.watchMu.Unlock()
 	return d.db.Close()
-}
-
-// Backup writes a consistent copy of the database, including what is still
-// in the WAL, to dst (which must not exist).
-func (d *DB) Backup(ctx context.Context, dst string) error {
-	_, err := d.db.ExecContext(ctx, `VACUUM INTO ?`, dst)
-	return err
 }
 
 // DataVersion returns a number that changes whenever another connection (in
@@ -296,6 +383,8 @@ func (d *DB) SetSetting(ctx context.Context, key, value string) error {
 
 // write runs fn in one immediate transaction and commits it, or rolls it
 // back when fn fails.
+// Trouble with the database file itself (busy, read-only, disk full,
+// damaged) is reported as such, whatever fn was doing.
 func (d *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	// Inside InNewRound the write joins the transaction that creates the
 	// round, which commits it.
@@ -304,13 +393,13 @@ func (d *DB) write(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	}
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
-		return err
+		return trouble(d.path, err)
 	}
 	defer tx.Rollback()
 	if err := fn(tx); err != nil {
-		return err
+		return trouble(d.path, err)
 	}
-	return tx.Commit()
+	return trouble(d.path, tx.Commit())
 }
 
 // constraint turns SQLite constraint failures into application errors with a
