@@ -82,4 +82,3 @@ func TestBadImage(t *testing.T) {
 		t.Error("a broken image gave no error")
 	}
 }
-
