@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -83,25 +84,6 @@ type PairNamedRow struct {
 	SecondaryName       string `csv:"Hospital side: name"`
 	SecondarySpecialty  string `csv:"Hospital side: specialty"`
 	SecondaryOrg        string `csv:"Hospital side: organisation"`
-}
-
-// ProjectRow is a line of improvement-projects.csv.
-type ProjectRow struct {
-	Title       string `csv:"Project"`
-	Status      string `csv:"Status"`
-	PromptedBy  string `csv:"Prompted by"`
-	Group       string `csv:"Group"`
-	StartedOn   string `csv:"Started"`
-	CompletedOn string `csv:"Completed"`
-	Impact      string `csv:"Outputs and impact"`
-	Links       string `csv:"Links"`
-}
-
-// ProjectOwnerRow is a line of improvement-projects.csv when the pack
-// includes names: a project's owner may be a named person.
-type ProjectOwnerRow struct {
-	ProjectRow
-	Owner string `csv:"Owner"`
 }
 
 // QuoteRow is a line of approved-quotes.csv.
@@ -256,9 +238,11 @@ func BoardPack(ctx context.Context, db store.Service, r store.Round, now time.Ti
 	if err := addCSV("pairs-and-visits.csv", d.pairRows(opt.IncludeNames)); err != nil {
 		return nil, err
 	}
-	if err := addCSV("improvement-projects.csv", d.projectRows(opt.IncludeNames)); err != nil {
+	projects, err := d.projectsCSV(opt.IncludeNames)
+	if err != nil {
 		return nil, err
 	}
+	add("improvement-projects.csv", projects)
 	var qrows []QuoteRow
 	for _, q := range quotes {
 		qrows = append(qrows, QuoteRow{Quote: q.Quote(), Themes: strings.Join(q.Themes, "; ")})
@@ -442,25 +426,21 @@ func (d *boardData) pairRows(names bool) any {
 	return rows
 }
 
-var projectStatusWords = map[store.ProjectStatus]string{
-	store.ProjectIdea: "idea", store.ProjectInProgress: "in progress", store.ProjectCompleted: "completed", store.ProjectStopped: "stopped",
-}
-
-// projectRows list the improvement projects: a []ProjectRow, or with names
-// a []ProjectOwnerRow (owners may be named people).
-func (d *boardData) projectRows(names bool) any {
-	var rows []ProjectRow
-	var owned []ProjectOwnerRow
-	for _, p := range d.projects {
-		row := ProjectRow{Title: p.Title, Status: projectStatusWords[p.Status], PromptedBy: p.PromptedBy, Group: p.Group,
-			StartedOn: p.StartedOn, CompletedOn: p.CompletedOn, Impact: p.Impact, Links: p.Links}
-		rows = append(rows, row)
-		owned = append(owned, ProjectOwnerRow{ProjectRow: row, Owner: p.Owner})
+// projectsCSV writes the register as `liaison export projects` does
+// (ExportProjects); without names, the owners and the pairs that prompted
+// a project, which may name people, are left empty.
+func (d *boardData) projectsCSV(names bool) ([]byte, error) {
+	projects, pairs := d.projects, d.pairs
+	if !names {
+		projects = slices.Clone(projects)
+		for i := range projects {
+			projects[i].Owner = ""
+		}
+		pairs = nil
 	}
-	if names {
-		return owned
-	}
-	return rows
+	var b bytes.Buffer
+	err := ExportProjects(&b, projects, pairs)
+	return b.Bytes(), err
 }
 
 // SmallNumberRule is the sentence every pack and page prints about
@@ -541,8 +521,18 @@ func (d *boardData) summary(now time.Time, pngs map[string][]byte, quotes []stor
 		if p.CompletedOn != "" {
 			item += " (completed " + dateText(p.CompletedOn) + ")"
 		}
-		if strings.TrimSpace(p.Impact) != "" {
-			item += ": " + strings.TrimSpace(p.Impact)
+		var what []string
+		if p.Output != store.OutputNone {
+			what = append(what, "output: "+p.Output.Label())
+		}
+		if len(p.AdoptedBy) > 0 {
+			what = append(what, "adopted by "+strings.Join(p.AdoptedBy, ", "))
+		}
+		if impact := strings.TrimSpace(p.Impact); impact != "" {
+			what = append(what, impact)
+		}
+		if len(what) > 0 {
+			item += ": " + strings.Join(what, "; ")
 		}
 		done = append(done, item)
 	}
