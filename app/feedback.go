@@ -42,6 +42,8 @@ type feedbackScreen struct {
 	breakdown *widget.Table
 	bcells    [][]string // the breakdown table, header first
 	entry     *paperEntry
+	comment   *widget.Entry // the paper form's comment (feedback_comments.go)
+	comments  *commentsView // the Comments tab (feedback_comments.go)
 	// entered holds the IDs of the forms keyed here in round enteredIn,
 	// for undo; another round starts afresh.
 	entered   []int64
@@ -93,13 +95,15 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	split.Offset = 0.45
 	figures := container.NewBorder(top, nil, nil, nil, split)
 
+	s.comments = newCommentsView(s.ui)
 	s.entry = newPaperEntry()
 	s.entry.onSave = s.saveForm
 	s.entry.onUndo = s.undoForm
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Figures", figures),
-		container.NewTabItem("Key in paper forms", container.NewPadded(s.entry)),
+		container.NewTabItem("Key in paper forms", s.paperComment()),
+		container.NewTabItem("Comments", s.comments.content()),
 		container.NewTabItem("Questions", s.questionsEditor()),
 	)
 	s.tabs.OnSelected = func(t *container.TabItem) {
@@ -185,6 +189,7 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 		}
 	}
 	s.figures, s.questions, s.responses, s.k = f, qs, rs, f.Feedback.SuppressK
+	s.comments.show(s.ui.round.ID, rs)
 	s.rate.SetText(f.Feedback.RateText())
 	switch f.Feedback.RateBase {
 	case store.RateBaseCompleted:

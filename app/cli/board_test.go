@@ -163,3 +163,23 @@ func mustRead(t *testing.T, path string) []byte {
 	}
 	return b
 }
+
+func TestExportComments(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "l.db")
+	csv := filepath.Join(dir, "in.csv")
+	os.WriteFile(csv, []byte("ID,Your role,Did you find the scheme useful?,Any other comments?\r\n"+
+		"1,GP,5,Loved it\r\n2,Consultant,4,\r\n3,GP,6,=cmd|' /C calc'!A0\r\n"), 0o644)
+	if code, _, stderr := run(t, "import", "feedback", csv, "--db", db, "--round", "R"); code != 0 {
+		t.Fatalf("import: exit %d: %s", code, stderr)
+	}
+	out := filepath.Join(dir, "comments.csv")
+	code, stdout, stderr := run(t, "export", "comments", "--db", db, "--round", "R", "--out", out)
+	if code != 0 || !strings.Contains(stdout, "Wrote 2 comments") {
+		t.Fatalf("exit %d, %q %q", code, stdout, stderr)
+	}
+	b := string(mustRead(t, out))
+	if !strings.Contains(b, "Loved it") || !strings.Contains(b, "'=cmd") {
+		t.Errorf("comments.csv:\n%s", b)
+	}
+}

@@ -65,8 +65,9 @@ var commands = map[string]command{
 	"export board":        {usage: "export board --db PATH --out DIR [--round NAME] [--include-names]", flags: exportBoardFlags},
 	"export appraisal": {usage: "export appraisal --db PATH --out DIR [--round NAME] [--email ADDRESS] [--organiser NAME --contact TEXT]",
 		flags: exportAppraisalFlags},
-	"set organiser": {usage: "set organiser --db PATH [--round NAME] --organiser NAME --contact TEXT", flags: setOrganiserFlags},
-	"set rate":      {usage: "set rate --db PATH [--round NAME] [--surveys-sent N] [--base participants|completed|surveys_sent] [--k K]", flags: setRateFlags},
+	"export comments": {usage: "export comments --db PATH --out FILE [--round NAME]", flags: exportCommentsFlags},
+	"set organiser":   {usage: "set organiser --db PATH [--round NAME] --organiser NAME --contact TEXT", flags: setOrganiserFlags},
+	"set rate":        {usage: "set rate --db PATH [--round NAME] [--surveys-sent N] [--base participants|completed|surveys_sent] [--k K]", flags: setRateFlags},
 }
 
 // IsCommand reports whether args are for the command line rather than the
