@@ -53,26 +53,20 @@ func organiserFlags(fs *flag.FlagSet) (name, contact *string) {
 		fs.String("contact", "", "how to reach the organiser (email or phone)")
 }
 
-// saveOrganiser stores the organiser's name and contact for round r when
-// either flag is given, keeping the other as it was.
-func saveOrganiser(env *Env, r store.Round, name, contact string, set map[string]bool) (store.RoundSettings, error) {
+// withOrganiser returns the round's settings with the organiser's name
+// and contact replaced by the flags given, without storing them.
+func withOrganiser(env *Env, r store.Round, name, contact string, set map[string]bool) (store.RoundSettings, error) {
 	rs, err := store.LoadRoundSettings(env.Ctx, env.DB, r.ID)
 	if err != nil {
 		return rs, err
 	}
-	if !set["organiser"] && !set["contact"] {
-		return rs, nil
-	}
 	if set["organiser"] {
-		rs.OrganiserName = name
+		rs.OrganiserName = strings.TrimSpace(name)
 	}
 	if set["contact"] {
-		rs.OrganiserContact = contact
+		rs.OrganiserContact = strings.TrimSpace(contact)
 	}
-	if err := store.SaveRoundSettings(env.Ctx, env.DB, r.ID, rs); err != nil {
-		return rs, err
-	}
-	return store.LoadRoundSettings(env.Ctx, env.DB, r.ID)
+	return rs, rs.Check()
 }
 
 // flagsSet returns the names of the flags given on the command line.
@@ -98,7 +92,8 @@ func exportAppraisalFlags(fs *flag.FlagSet) func(env *Env, args []string) error 
 		if err != nil {
 			return err
 		}
-		rs, err := saveOrganiser(env, r, *orgName, *orgContact, flagsSet(fs))
+		set := flagsSet(fs)
+		rs, err := withOrganiser(env, r, *orgName, *orgContact, set)
 		if err != nil {
 			return err
 		}
@@ -113,12 +108,22 @@ func exportAppraisalFlags(fs *flag.FlagSet) func(env *Env, args []string) error 
 		if len(as) == 0 {
 			return store.Errorf(store.EINVALID, "Nobody in %s has completed both visits yet, so there is no appraisal evidence to write.", r.Name)
 		}
+		for i := range as {
+			as[i].Settings = rs
+		}
 		files, err := tasks.AppraisalPack(as)
 		if err != nil {
 			return err
 		}
 		if err := tasks.WritePack(*out, env.DB.Path(), tasks.AppraisalKind, files); err != nil {
 			return err
+		}
+		// The organiser given on the command line is kept for the round
+		// once the pages are written: a failed command stores nothing.
+		if set["organiser"] || set["contact"] {
+			if err := store.SaveRoundSettings(env.Ctx, env.DB, r.ID, rs); err != nil {
+				return err
+			}
 		}
 		fmt.Fprintf(env.Stdout, "Wrote %s for %s to %s:\n", store.Plural(len(files), "appraisal page", "appraisal pages"), r.Name, *out)
 		for _, f := range files {
@@ -152,8 +157,11 @@ func setOrganiserFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		rs, err := saveOrganiser(env, r, *name, *contact, set)
+		rs, err := withOrganiser(env, r, *name, *contact, set)
 		if err != nil {
+			return err
+		}
+		if err := store.SaveRoundSettings(env.Ctx, env.DB, r.ID, rs); err != nil {
 			return err
 		}
 		fmt.Fprintf(env.Stdout, "Organiser of %s: %s, %s\n", r.Name, orNone(rs.OrganiserName), orNone(rs.OrganiserContact))

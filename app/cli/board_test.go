@@ -133,6 +133,27 @@ func TestExportAppraisal(t *testing.T) {
 	})
 }
 
+// A failed appraisal export stores nothing, not even the organiser given
+// with it.
+func TestExportAppraisalFailureStoresNothing(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "l.db")
+	if code, _, _ := run(t, "set", "rate", "--db", db, "--k", "5"); code != 0 {
+		t.Fatal("set rate failed")
+	}
+	code, _, stderr := run(t, "export", "appraisal", "--db", db, "--out", filepath.Join(dir, "a"), "--organiser", "X Y", "--contact", "x@y")
+	if code != 1 || !strings.Contains(stderr, "completed both visits") {
+		t.Fatalf("exit %d, %q", code, stderr)
+	}
+	_, stdout, _ := run(t, "set", "organiser", "--db", db, "--contact", "c@d")
+	if !strings.Contains(stdout, "(not set), c@d") {
+		t.Errorf("the failed export stored the organiser: %q", stdout)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a")); err == nil {
+		t.Error("the failed export created its folder")
+	}
+}
+
 func TestSetRate(t *testing.T) {
 	_, db := demoDB(t)
 	code, stdout, stderr := run(t, "set", "rate", "--db", db, "--surveys-sent", "190")

@@ -496,13 +496,13 @@ func (d *boardData) summary(now time.Time, pngs map[string][]byte, quotes []stor
 	var qrows [][]string
 	for _, q := range f.Feedback.Questions {
 		if q.N == 0 {
-			qrows = append(qrows, []string{q.Text, "0", store.NoAnswersLabel, "", ""})
+			qrows = append(qrows, []string{q.Text, "0", "–", store.NoAnswersLabel, ""})
 			continue
 		}
 		qrows = append(qrows, []string{q.Text, store.Thousands(q.N), fmt.Sprintf("%.2f", q.Mean),
 			fmt.Sprintf("%.2f–%.2f", q.CI95[0], q.CI95[1]), fmt.Sprintf("%.0f%%", 100*q.Top2)})
 	}
-	doc.Table([]string{"Question", "n", "Mean", "95% CI", "Scored 5 or 6"}, []float64{3.2, 0.5, 0.6, 0.9, 0.8}, qrows, 1, 2, 3, 4)
+	doc.Table([]string{"Question", "n", "Mean", "95% CI", "Scored 5 or 6"}, []float64{3, 0.5, 0.6, 1.1, 0.8}, qrows, 1, 2, 3, 4)
 	if png := pngs["feedback-means"]; png != nil {
 		doc.Image(png, pdfdoc.ContentWidth*0.9)
 	}
