@@ -136,16 +136,23 @@ func (e *exportsMenu) haveOrganiser(rs store.RoundSettings) bool {
 	return false
 }
 
-// appraisalForEveryone writes a page for everyone whose pair completed
-// both visits, into a folder of their own.
-func (e *exportsMenu) appraisalForEveryone() {
+// withSettings reads the current round's settings off the UI goroutine,
+// then calls then with them on it.
+func (e *exportsMenu) withSettings(then func(r store.Round, rs store.RoundSettings)) {
 	ui := e.ui
 	if !ui.haveRound() {
 		return
 	}
 	r := ui.round
 	var rs store.RoundSettings
-	ui.run(func() (err error) { rs, err = store.LoadRoundSettings(ui.ctx, ui.db, r.ID); return err }, func() {
+	ui.run(func() (err error) { rs, err = store.LoadRoundSettings(ui.ctx, ui.db, r.ID); return err }, func() { then(r, rs) })
+}
+
+// appraisalForEveryone writes a page for everyone whose pair completed
+// both visits, into a folder of their own.
+func (e *exportsMenu) appraisalForEveryone() {
+	ui := e.ui
+	e.withSettings(func(r store.Round, rs store.RoundSettings) {
 		if !e.haveOrganiser(rs) {
 			return
 		}
@@ -181,9 +188,7 @@ func (e *exportsMenu) appraisalForEveryone() {
 // appraisalFor writes one participant's page to a file they choose.
 func (e *exportsMenu) appraisalFor(p store.Participant) {
 	ui := e.ui
-	r := ui.round
-	var rs store.RoundSettings
-	ui.run(func() (err error) { rs, err = store.LoadRoundSettings(ui.ctx, ui.db, r.ID); return err }, func() {
+	e.withSettings(func(r store.Round, rs store.RoundSettings) {
 		if !e.haveOrganiser(rs) {
 			return
 		}
@@ -228,21 +233,14 @@ type roundSettingsForm struct {
 	dialog                      dialog.Dialog
 	organiser, contact, sent, k *widget.Entry
 	base                        *widget.Select
-	problem                     *widget.Label
 }
 
 // showSettings opens the round's settings: the organiser for the
 // appraisal pages, and how the response rate and breakdowns are worked out.
 func (e *exportsMenu) showSettings() {
 	ui := e.ui
-	if !ui.haveRound() {
-		return
-	}
-	r := ui.round
-	var rs store.RoundSettings
-	ui.run(func() (err error) { rs, err = store.LoadRoundSettings(ui.ctx, ui.db, r.ID); return err }, func() {
-		f := &roundSettingsForm{organiser: widget.NewEntry(), contact: widget.NewEntry(), sent: widget.NewEntry(), k: widget.NewEntry(),
-			problem: widget.NewLabel("")}
+	e.withSettings(func(r store.Round, rs store.RoundSettings) {
+		f := &roundSettingsForm{organiser: widget.NewEntry(), contact: widget.NewEntry(), sent: widget.NewEntry(), k: widget.NewEntry()}
 		f.organiser.SetText(rs.OrganiserName)
 		f.contact.SetText(rs.OrganiserContact)
 		f.contact.SetPlaceHolder("email or phone")
@@ -260,8 +258,6 @@ func (e *exportsMenu) showSettings() {
 				f.base.SetSelected(b.label)
 			}
 		}
-		f.problem.Importance = widget.DangerImportance
-		f.problem.Wrapping = fyne.TextWrapWord
 		form := widget.NewForm(
 			widget.NewFormItem("Organiser", f.organiser),
 			widget.NewFormItem("Contact", f.contact),
@@ -269,7 +265,7 @@ func (e *exportsMenu) showSettings() {
 			widget.NewFormItem("Response rate out of", f.base),
 			widget.NewFormItem("Hide groups smaller than K", f.k),
 		)
-		content := container.NewVBox(widget.NewLabel("Settings of "+r.Name+" (this round only)"), form, f.problem)
+		content := container.NewVBox(widget.NewLabel("Settings of "+r.Name+" (this round only)"), form)
 		f.dialog = dialog.NewCustomConfirm("Round settings", "Save", "Cancel", content, func(ok bool) {
 			if ok {
 				e.saveSettings(r, f)

@@ -76,6 +76,9 @@ func New(o Options) *Doc {
 	f.SetCreationDate(o.Created)
 	f.SetModificationDate(o.Created)
 	f.SetCompression(true)
+	// Without sorting, fpdf writes the font's resources in map order, and
+	// the same document gives different bytes from run to run.
+	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
 	f.SetFooterFunc(func() {
 		f.SetY(-(Margin - 2))
