@@ -56,8 +56,9 @@ type Options struct {
 	// Footer, when set, is printed at the foot of every page before the
 	// page number ("Liaison · Southampton 2017–18").
 	Footer string
-	// Created is the date stored in the file; the zero time stores none,
-	// so that the same content always gives the same bytes.
+	// Created is the date stored in the file's properties; the zero time
+	// means the time of writing. With the same Created, the same content
+	// always gives the same bytes.
 	Created time.Time
 }
 
@@ -76,8 +77,7 @@ func New(o Options) *Doc {
 	f.SetCreationDate(o.Created)
 	f.SetModificationDate(o.Created)
 	f.SetCompression(true)
-	// Without sorting, fpdf writes the font's resources in map order, and
-	// the same document gives different bytes from run to run.
+	// Sorted, so that the same content gives the same bytes.
 	f.SetCatalogSort(true)
 	f.AliasNbPages("{nb}")
 	f.SetFooterFunc(func() {

@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/liaisonapp/liaison/pdfdoc"
 	"github.com/liaisonapp/liaison/pdfdoc/pdftest"
@@ -62,7 +63,7 @@ func TestDocument(t *testing.T) {
 
 func TestSameContentSameBytes(t *testing.T) {
 	build := func() []byte {
-		d := pdfdoc.New(pdfdoc.Options{Title: "T"})
+		d := pdfdoc.New(pdfdoc.Options{Title: "T", Created: time.Date(2026, 7, 10, 9, 0, 0, 0, time.UTC)})
 		d.Paragraph("Zoë")
 		b, err := d.Bytes()
 		if err != nil {

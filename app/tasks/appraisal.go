@@ -31,6 +31,8 @@ type Appraisal struct {
 	ReflectionReceived bool
 	Figures            store.Figures
 	Settings           store.RoundSettings
+	// Issued is when the page was made; it is printed on it.
+	Issued time.Time
 }
 
 // CompletedBoth reports whether both of the pair's visits are done.
@@ -95,7 +97,7 @@ func Appraisals(ctx context.Context, db store.Service, r store.Round, now time.T
 				continue
 			}
 			a := Appraisal{Round: r, Person: s.person, Partner: s.partner, Pairing: p, ReflectionReceived: s.reflection,
-				Figures: f, Settings: settings, Event: noEvent}
+				Figures: f, Settings: settings, Event: noEvent, Issued: now}
 			if ev, ok := checkedIn[s.person.ID]; ok {
 				a.Attended, a.Event = true, ev
 			}
@@ -167,7 +169,7 @@ func roleText(p store.Participant) string {
 // AppraisalPDF lays out one participant's one-page appraisal evidence.
 func AppraisalPDF(a Appraisal) ([]byte, error) {
 	title := "Appraisal evidence: GP\u2013consultant liaison scheme"
-	doc := pdfdoc.New(pdfdoc.Options{Title: title + " \u2013 " + a.Person.Name, Footer: "Liaison · " + a.Round.Name})
+	doc := pdfdoc.New(pdfdoc.Options{Title: title + " \u2013 " + a.Person.Name, Footer: "Liaison · " + a.Round.Name, Created: a.Issued})
 	doc.Title(title)
 	doc.Paragraph("This page records taking part in a primary\u2013secondary care liaison scheme, for use as a quality improvement activity in an appraisal portfolio.")
 	doc.Heading("Participant", 20)
@@ -218,6 +220,7 @@ func AppraisalPDF(a Appraisal) ([]byte, error) {
 	doc.Fields([][2]string{
 		{"Organiser", orDash(a.Settings.OrganiserName)},
 		{"Contact", orDash(a.Settings.OrganiserContact)},
+		{"Issued", a.Issued.Format("2 January 2006")},
 	})
 	return doc.Bytes()
 }

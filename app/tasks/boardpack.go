@@ -477,7 +477,7 @@ func roundDates(r store.Round) string {
 func (d *boardData) summary(now time.Time, pngs map[string][]byte, quotes []store.Reflection, opt BoardPackOptions) ([]byte, error) {
 	f := d.set.Figures
 	k := d.settings.SuppressK
-	doc := pdfdoc.New(pdfdoc.Options{Title: "Board summary: " + d.round.Name, Footer: "Liaison board summary · " + d.round.Name})
+	doc := pdfdoc.New(pdfdoc.Options{Title: "Board summary: " + d.round.Name, Footer: "Liaison board summary · " + d.round.Name, Created: now})
 	doc.Title("Board summary: " + d.round.Name)
 	doc.Fields([][2]string{
 		{"Round", d.round.Name},

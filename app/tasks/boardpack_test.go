@@ -348,7 +348,7 @@ func TestAppraisal(t *testing.T) {
 	for _, want := range []string{"Dr Seán Ó Súilleabháin", "GP", "Quayside Surgery", "Wessex 2026",
 		"Dr Zoë Lindqvist", "Consultant", "Cardiology", "3 February 2026", "10 March 2026", "hosted by Dr Zoë Lindqvist",
 		"Yes, checked in at Celebration event", "Reflection received Yes", "14 of 20 surveys sent = 70.0%",
-		"Dr Órla Organiser", "liaison@example.org"} {
+		"Dr Órla Organiser", "liaison@example.org", "Issued 1 August 2026"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("Seán's page lacks %q:\n%s", want, text)
 		}
