@@ -210,7 +210,9 @@ func AppraisalPDF(a Appraisal) ([]byte, error) {
 		"Feedback survey: " + f.Feedback.RateText() + ".",
 	}
 	for _, q := range f.Feedback.Questions {
-		if q.N > 0 {
+		// Figures fewer than K answered are withheld wherever they leave
+		// the laptop (store.WithheldBelow), as on the board summary.
+		if q.N > 0 && store.WithheldBelow(q.N, a.Settings.SuppressK) == "" {
 			outcomes = append(outcomes, fmt.Sprintf("%s Mean %.2f out of 6 (n = %d).", q.Text, q.Mean, q.N))
 		}
 	}

@@ -448,7 +448,8 @@ func (d *boardData) projectsCSV(names bool) ([]byte, error) {
 func SmallNumberRule(k int) string {
 	return fmt.Sprintf("Small numbers: a breakdown (by role, locality or any other group) with fewer than %d people or responses "+
 		"is shown as \u201c%s\u201d, with no figure at all; a larger group is withheld too when its figures, with the totals, "+
-		"would let a small group\u2019s be worked out. Totals for the whole round are always shown.", k, store.SuppressedLabel(k))
+		"would let a small group\u2019s be worked out. A question fewer than %d answered is withheld even for the whole round. "+
+		"Counts of participants, pairs, visits and projects for the whole round are always shown.", k, store.SuppressedLabel(k), k)
 }
 
 // dateText writes a stored date as "1 September 2017".
@@ -494,13 +495,19 @@ func (d *boardData) summary(now time.Time, pngs map[string][]byte, quotes []stor
 	doc.Heading("Feedback survey", 40)
 	doc.Paragraph("Responses: " + f.Feedback.RateText() + ". Scores run from 1 (least) to 6 (most).")
 	var qrows [][]string
-	for _, q := range f.Feedback.Questions {
-		if q.N == 0 {
-			qrows = append(qrows, []string{q.Text, "0", "–", store.NoAnswersLabel, ""})
-			continue
+	// The store decides what the whole round's figures may show: a
+	// question fewer than K answered is withheld here too.
+	all := store.Overall(d.qs, store.TallyOf(d.rs), k)
+	for i, q := range all.Summaries {
+		switch label := all.Withheld(i); {
+		case label != "":
+			qrows = append(qrows, []string{q.Question.Text, "–", "–", label, ""})
+		case q.N == 0:
+			qrows = append(qrows, []string{q.Question.Text, "0", "–", store.NoAnswersLabel, ""})
+		default:
+			qrows = append(qrows, []string{q.Question.Text, store.Thousands(q.N), fmt.Sprintf("%.2f", q.Mean),
+				fmt.Sprintf("%.2f–%.2f", q.CI95[0], q.CI95[1]), fmt.Sprintf("%.0f%%", 100*q.Top2)})
 		}
-		qrows = append(qrows, []string{q.Text, store.Thousands(q.N), fmt.Sprintf("%.2f", q.Mean),
-			fmt.Sprintf("%.2f–%.2f", q.CI95[0], q.CI95[1]), fmt.Sprintf("%.0f%%", 100*q.Top2)})
 	}
 	doc.Table([]string{"Question", "n", "Mean", "95% CI", "Scored 5 or 6"}, []float64{3, 0.5, 0.6, 1.1, 0.8}, qrows, 1, 2, 3, 4)
 	if png := pngs["feedback-means"]; png != nil {

@@ -236,6 +236,40 @@ func TestBoardPack(t *testing.T) {
 	})
 }
 
+// With K above the number of responses, even the whole round's figures
+// per question are withheld, on the summary and the appraisal pages alike.
+func TestBoardPackSmallRound(t *testing.T) {
+	db, r := boardRound(t)
+	ctx := context.Background()
+	rs, err := store.LoadRoundSettings(ctx, db, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rs.SuppressK = 20
+	if err := store.SaveRoundSettings(ctx, db, r.ID, rs); err != nil {
+		t.Fatal(err)
+	}
+	pack, err := BoardPack(ctx, db, r, boardNow, BoardPackOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdftest.Text(t, packFile(t, pack, "summary.pdf"))), " ")
+	if !strings.Contains(text, "fewer than 20") || strings.Contains(text, "4.00") {
+		t.Errorf("the summary shows a mean of 14 responses with K = 20:\n%s", text)
+	}
+	as, err := Appraisals(ctx, db, r, boardNow, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	page, err := AppraisalPDF(as[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if text := pdftest.Text(t, page); strings.Contains(text, "Mean") {
+		t.Errorf("the appraisal page shows a mean of 14 responses with K = 20:\n%s", text)
+	}
+}
+
 func TestWritePack(t *testing.T) {
 	dir := t.TempDir()
 	files := []PackFile{{Name: "summary.pdf", Data: []byte("%PDF-1 one")}}
