@@ -19,7 +19,8 @@ import (
 // BoardPackKind names the board pack in its marker file and in messages.
 const BoardPackKind = "board pack"
 
-// Chart files are slide-sized, as `liaison charts` writes them.
+// Chart files are slide-sized: what a board paper or a slide deck wants
+// (`liaison charts` and the board pack).
 const (
 	ChartWidth  = 1920
 	ChartHeight = 1080
