@@ -21,7 +21,7 @@ func exportBoardFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if strings.TrimSpace(*out) == "" {
 			return usageErrorf("Say where to write the board pack with --out DIR.")
 		}
-		r, err := existingRound(env, *roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}
@@ -88,7 +88,7 @@ func exportAppraisalFlags(fs *flag.FlagSet) func(env *Env, args []string) error 
 		if strings.TrimSpace(*out) == "" {
 			return usageErrorf("Say where to write the appraisal pages with --out DIR.")
 		}
-		r, err := existingRound(env, *roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}
@@ -153,7 +153,7 @@ func setOrganiserFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if !set["organiser"] && !set["contact"] {
 			return usageErrorf("Give --organiser NAME, --contact TEXT or both.")
 		}
-		r, err := existingRound(env, *roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}
@@ -181,7 +181,7 @@ func setRateFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if !set["surveys-sent"] && !set["base"] && !set["k"] {
 			return usageErrorf("Give --surveys-sent N, --base BASE, --k K or any of them.")
 		}
-		r, err := existingRound(env, *roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}

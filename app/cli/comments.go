@@ -23,7 +23,7 @@ func exportCommentsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err := tasks.CheckOutPath(*out, env.DB.Path()); err != nil {
 			return err
 		}
-		r, err := existingRound(env, *roundName)
+		r, err := env.existingRound(*roundName)
 		if err != nil {
 			return err
 		}
