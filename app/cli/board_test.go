@@ -138,14 +138,15 @@ func TestExportAppraisal(t *testing.T) {
 func TestExportAppraisalFailureStoresNothing(t *testing.T) {
 	dir := t.TempDir()
 	db := filepath.Join(dir, "l.db")
-	if code, _, _ := run(t, "set", "rate", "--db", db, "--k", "5"); code != 0 {
-		t.Fatal("set rate failed")
+	// A round with responses and nobody paired.
+	if code, _, stderr := run(t, "import", "feedback", filepath.Join("testdata", "feedback", "good.csv"), "--db", db, "--round", "R"); code != 0 {
+		t.Fatalf("import: %s", stderr)
 	}
-	code, _, stderr := run(t, "export", "appraisal", "--db", db, "--out", filepath.Join(dir, "a"), "--organiser", "X Y", "--contact", "x@y")
+	code, _, stderr := run(t, "export", "appraisal", "--db", db, "--round", "R", "--out", filepath.Join(dir, "a"), "--organiser", "X Y", "--contact", "x@y")
 	if code != 1 || !strings.Contains(stderr, "completed both visits") {
 		t.Fatalf("exit %d, %q", code, stderr)
 	}
-	_, stdout, _ := run(t, "set", "organiser", "--db", db, "--contact", "c@d")
+	_, stdout, _ := run(t, "set", "organiser", "--db", db, "--round", "R", "--contact", "c@d")
 	if !strings.Contains(stdout, "(not set), c@d") {
 		t.Errorf("the failed export stored the organiser: %q", stdout)
 	}
