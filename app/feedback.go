@@ -103,8 +103,8 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Figures", figures),
 		container.NewTabItem("Key in paper forms", s.paperComment()),
-		container.NewTabItem("Comments", s.comments.content()),
 		container.NewTabItem("Questions", s.questionsEditor()),
+		container.NewTabItem("Comments", s.comments.content()),
 	)
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == "Key in paper forms" {
