@@ -19,6 +19,7 @@ import (
 const (
 	rateBaseParticipantsLabel = "participants in the round"
 	rateBaseCompletedLabel    = "participants who completed both visits"
+	rateBaseSurveysLabel      = "surveys sent (File → Round settings…)"
 )
 
 // feedbackScreen is the survey: each question's figures with the response
@@ -41,6 +42,8 @@ type feedbackScreen struct {
 	breakdown *widget.Table
 	bcells    [][]string // the breakdown table, header first
 	entry     *paperEntry
+	comment   *widget.Entry // the paper form's comment (feedback_comments.go)
+	comments  *commentsView // the Comments tab (feedback_comments.go)
 	// entered holds the IDs of the forms keyed here in round enteredIn,
 	// for undo; another round starts afresh.
 	entered   []int64
@@ -70,7 +73,7 @@ func (s *feedbackScreen) title() string { return "Feedback" }
 func (s *feedbackScreen) content() fyne.CanvasObject {
 	s.rate = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.rate.Wrapping = fyne.TextWrapWord
-	s.rateBase = widget.NewSelect([]string{rateBaseParticipantsLabel, rateBaseCompletedLabel}, s.setRateBase)
+	s.rateBase = widget.NewSelect([]string{rateBaseParticipantsLabel, rateBaseCompletedLabel, rateBaseSurveysLabel}, s.setRateBase)
 	s.kEntry = widget.NewEntry()
 	s.kEntry.SetPlaceHolder("5")
 	s.kEntry.OnSubmitted = func(string) { s.setK() }
@@ -92,14 +95,16 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	split.Offset = 0.45
 	figures := container.NewBorder(top, nil, nil, nil, split)
 
+	s.comments = newCommentsView(s.ui)
 	s.entry = newPaperEntry()
 	s.entry.onSave = s.saveForm
 	s.entry.onUndo = s.undoForm
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Figures", figures),
-		container.NewTabItem("Key in paper forms", container.NewPadded(s.entry)),
+		container.NewTabItem("Key in paper forms", s.paperComment()),
 		container.NewTabItem("Questions", s.questionsEditor()),
+		container.NewTabItem("Comments", s.comments.content()),
 	)
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == "Key in paper forms" {
@@ -184,10 +189,14 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 		}
 	}
 	s.figures, s.questions, s.responses, s.k = f, qs, rs, f.Feedback.SuppressK
+	s.comments.show(s.ui.round.ID, rs)
 	s.rate.SetText(f.Feedback.RateText())
-	if f.Feedback.RateBase == store.RateBaseCompleted {
+	switch f.Feedback.RateBase {
+	case store.RateBaseCompleted:
 		s.rateBase.Selected = rateBaseCompletedLabel
-	} else {
+	case store.RateBaseSurveysSent:
+		s.rateBase.Selected = rateBaseSurveysLabel
+	default:
 		s.rateBase.Selected = rateBaseParticipantsLabel
 	}
 	s.rateBase.Refresh()
@@ -241,8 +250,11 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 
 func (s *feedbackScreen) setRateBase(label string) {
 	base := store.RateBaseParticipants
-	if label == rateBaseCompletedLabel {
+	switch label {
+	case rateBaseCompletedLabel:
 		base = store.RateBaseCompleted
+	case rateBaseSurveysLabel:
+		base = store.RateBaseSurveysSent
 	}
 	if base == s.figures.Feedback.RateBase {
 		return
@@ -264,7 +276,9 @@ func (s *feedbackScreen) setK() {
 
 func (s *feedbackScreen) saveSetting(key, value string) {
 	ui := s.ui
-	ui.run(func() error { return ui.db.SetSetting(ui.ctx, key, value) }, func() {
+	// The base and K are the round's own (store.LoadRoundSettings).
+	round := ui.round.ID
+	ui.run(func() error { return ui.db.SetSetting(ui.ctx, store.RoundKey(round, key), value) }, func() {
 		ui.Changed()
 	})
 }

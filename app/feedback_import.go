@@ -201,7 +201,11 @@ func (d *importDialog) apply() {
 		}
 		fmt.Fprintf(&b, "; new questions to add (%d): %s", n, strings.Join(quoted, ", "))
 	}
-	b.WriteString(".\n\nFirst rows:\n")
+	b.WriteString(".")
+	if words := d.res.ScoreWords(); len(words) > 0 {
+		b.WriteString("\n\nScores written as words, read as: " + strings.Join(words, ", "))
+	}
+	b.WriteString("\n\nFirst rows:\n")
 	text := map[int64]string{}
 	for _, q := range d.qs {
 		text[q.ID] = q.Text

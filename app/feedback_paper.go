@@ -310,6 +310,9 @@ func (s *feedbackScreen) saveForm(r store.Response) {
 		return
 	}
 	roundID := ui.round.ID
+	if s.comment != nil {
+		r.Comment = strings.TrimSpace(s.comment.Text)
+	}
 	rs := []store.Response{r}
 	var err error
 	ui.async(func() { _, _, err = ui.db.AddResponses(ui.ctx, roundID, rs) }, func() {
@@ -321,6 +324,9 @@ func (s *feedbackScreen) saveForm(r store.Response) {
 			s.entered, s.enteredIn = nil, roundID
 		}
 		s.entered = append(s.entered, rs[0].ID)
+		if s.comment != nil && r.Comment != "" {
+			s.comment.SetText("")
+		}
 		s.entry.saved(rs[0])
 		ui.Changed()
 	})

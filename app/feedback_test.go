@@ -173,7 +173,7 @@ func TestFeedbackFiguresAndSuppression(t *testing.T) {
 			t.Errorf("question %d mean %q, want %q", i+1, got, want)
 		}
 	}
-	if !strings.Contains(s.rate.Text, "of 190 participants in the round") {
+	if !strings.Contains(s.rate.Text, "71 of 189 surveys sent = 37.6%") {
 		t.Fatalf("rate %q does not state its denominator", s.rate.Text)
 	}
 	s.rateBase.SetSelected(rateBaseCompletedLabel)

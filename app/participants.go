@@ -67,6 +67,7 @@ type participantsScreen struct {
 	headers   map[int]*widget.Button // header buttons by column, for tests
 
 	addBtn, editBtn, deleteBtn, importBtn, exportBtn *widget.Button
+	appraisalBtn                                     *widget.Button
 
 	// The open dialogs, for tests.
 	form    *participantForm
@@ -155,10 +156,15 @@ func (s *participantsScreen) content() fyne.CanvasObject {
 	s.deleteBtn = widget.NewButtonWithIcon("Delete…", theme.DeleteIcon(), s.askDelete)
 	s.importBtn = widget.NewButtonWithIcon("Import…", theme.DownloadIcon(), s.pickImport)
 	s.exportBtn = widget.NewButtonWithIcon("Export…", theme.DocumentSaveIcon(), s.export)
+	s.appraisalBtn = widget.NewButtonWithIcon("Appraisal evidence…", theme.DocumentPrintIcon(), func() {
+		if p, ok := s.selectedParticipant(); ok {
+			s.ui.exports.appraisalFor(p)
+		}
+	})
 	s.updateButtons()
 
 	filters := container.NewBorder(nil, nil, nil, container.NewHBox(s.role, s.locality, s.count), s.search)
-	actions := container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn, widget.NewSeparator(), s.importBtn, s.exportBtn)
+	actions := container.NewHBox(s.addBtn, s.editBtn, s.deleteBtn, widget.NewSeparator(), s.importBtn, s.exportBtn, widget.NewSeparator(), s.appraisalBtn)
 	return container.NewBorder(container.NewVBox(actions, filters), nil, nil, nil, s.table)
 }
 
@@ -270,7 +276,7 @@ func (s *participantsScreen) selectedParticipant() (store.Participant, bool) {
 
 func (s *participantsScreen) updateButtons() {
 	_, ok := s.selectedParticipant()
-	setEnabled(ok, s.editBtn, s.deleteBtn)
+	setEnabled(ok, s.editBtn, s.deleteBtn, s.appraisalBtn)
 	setEnabled(s.ui.round.ID != 0, s.addBtn, s.importBtn, s.exportBtn)
 }
 

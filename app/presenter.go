@@ -640,10 +640,7 @@ func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
 		num := container.New(layout.NewCustomPaddedLayout(0, 0, pad, 0), p.big(n))
 		return container.NewVBox(num, p.text(what, true, fyne.TextAlignLeading), p.text(detail, false, fyne.TextAlignLeading))
 	}
-	rate := fmt.Sprintf("%.1f%% of %s", 100*fb.ResponseRate, fb.Denominator)
-	if fb.DenominatorN == 0 {
-		rate = "no rate yet, as there are " + fb.Denominator
-	}
+	rate := fb.RateText() // the formula: "71 of 189 surveys sent = 37.6%"
 	return container.NewVBox(
 		p.text(f.Round+": the figures so far", true, fyne.TextAlignLeading),
 		container.NewGridWithColumns(3,

@@ -158,7 +158,7 @@ func TestPresenterSlidesShowFiguresAgendaAndQuotes(t *testing.T) {
 		t.Fatalf("no %s slide", name)
 		return ""
 	}
-	if txt := show("figures"); !strings.Contains(txt, "37.4% of 190 participants in the round") {
+	if txt := show("figures"); !strings.Contains(txt, "71 of 189 surveys sent = 37.6%") {
 		t.Fatalf("the figures slide does not give the response rate with its denominator:\n%s", txt)
 	}
 	// The demo event is on 12 July 2018; at 14:10 that day the keynote is on.

@@ -53,6 +53,8 @@ type UI struct {
 
 	// files picks files to read and write; tests replace it.
 	files fileDialogs
+	// exports is the File menu's board pack, appraisal and round settings.
+	exports *exportsMenu
 
 	// keyStack holds the open dialogs' Enter and Esc, topmost last.
 	keyStack []*formKeys
@@ -107,6 +109,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 	ui.win.SetIcon(assets.IconPNG)
 	ui.win.Resize(fyne.NewSize(1280, 800))
 	ui.files = guardSaves(nativeFiles(ui.win), db.Path)
+	ui.exports = newExportsMenu(ui)
 	ui.screens = []screen{
 		newDashboard(ui),
 		newParticipants(ui),
@@ -152,10 +155,13 @@ func (ui *UI) build() {
 	ui.body = container.NewStack()
 	ui.win.SetContent(ui.body)
 	ui.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, ui.tabs)}
+	file := []*fyne.MenuItem{fyne.NewMenuItem("New round…", ui.showNewRound), fyne.NewMenuItem("Open the demo round", ui.openDemo),
+		fyne.NewMenuItemSeparator()}
+	file = append(file, ui.exports.menuItems()...)
+	file = append(file, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Back up now…", ui.backUpNow), fyne.NewMenuItem("Restore…", ui.showRestore),
+		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete this round…", ui.showDeleteRound))
 	ui.win.SetMainMenu(fyne.NewMainMenu(
-		fyne.NewMenu("File", fyne.NewMenuItem("New round…", ui.showNewRound), fyne.NewMenuItem("Open the demo round", ui.openDemo),
-			fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Back up now…", ui.backUpNow), fyne.NewMenuItem("Restore…", ui.showRestore),
-			fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete this round…", ui.showDeleteRound)),
+		fyne.NewMenu("File", file...),
 		ui.goMenu(),
 		fyne.NewMenu("Help", fyne.NewMenuItem("About Liaison", ui.showAbout)),
 	))

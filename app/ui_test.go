@@ -87,7 +87,7 @@ func TestWindowBuildsOnDemoRound(t *testing.T) {
 	if got, want := d.figures.Feedback.Responses, 71; got != want {
 		t.Fatalf("dashboard responses = %d, want %d", got, want)
 	}
-	if !strings.Contains(cardText(d), "37.4% of 190 participants in the round") {
+	if !strings.Contains(cardText(d), "71 of 189 surveys sent = 37.6%") {
 		t.Fatalf("the response rate does not show its denominator: %s", cardText(d))
 	}
 	// The organiser's own screen gives exact small counts, marked; the

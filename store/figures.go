@@ -10,7 +10,10 @@ import (
 
 // Settings keys shared by the GUI and the command line.
 const (
-	// SettingRateBase chooses the response rate's denominator: RateBaseParticipants or RateBaseCompleted.
+	// SettingRateBase chooses the response rate's denominator:
+	// RateBaseParticipants, RateBaseCompleted or RateBaseSurveysSent. It
+	// and SettingSuppressK are kept per round (RoundKey); a round without
+	// its own takes the global value.
 	SettingRateBase = "rate_base"
 	// SettingSuppressK is K: breakdowns with fewer than K responses are shown as "fewer than K".
 	SettingSuppressK = "suppress_k"
@@ -101,13 +104,17 @@ type ProjectFigures struct {
 	Completed int `json:"completed"`
 }
 
-// RateText formats the response rate with its denominator, such as
-// "71 responses: 37.4% of 190 participants in the round".
+// RateText formats the response rate as its formula, so that nobody sees
+// a percentage without what it divides, such as "71 of 189 surveys sent =
+// 37.6%" or "71 of 190 participants in the round = 37.4%".
 func (f FeedbackFigures) RateText() string {
 	if f.DenominatorN == 0 {
+		if f.RateBase == RateBaseSurveysSent {
+			return fmt.Sprintf("%s; no rate yet: type how many surveys were sent in the round's settings", Plural(f.Responses, "response", "responses"))
+		}
 		return fmt.Sprintf("%s responses; no rate yet, as there are %s", Thousands(f.Responses), f.Denominator)
 	}
-	text := fmt.Sprintf("%s responses: %.1f%% of %s", Thousands(f.Responses), 100*f.ResponseRate, f.Denominator)
+	text := fmt.Sprintf("%s of %s = %.1f%%", Thousands(f.Responses), f.Denominator, 100*f.ResponseRate)
 	if f.ResponseRate > 1 {
 		// More responses than people cannot be a rate: say so rather than
 		// put "140%" on a projector.
@@ -116,7 +123,8 @@ func (f FeedbackFigures) RateText() string {
 	return text
 }
 
-// SuppressK returns the round's K for small-number suppression.
+// SuppressK returns K for small-number suppression as set before K was
+// kept per round; a round's own K is in LoadRoundSettings.
 func SuppressK(ctx context.Context, s Service) (int, error) {
 	v, err := s.Setting(ctx, SettingSuppressK, strconv.Itoa(DefaultSuppressK))
 	if err != nil {
@@ -181,23 +189,11 @@ func ComputeFigures(ctx context.Context, s Service, r Round, now time.Time) (Fig
 	}
 	fb := &f.Feedback
 	fb.Responses = tally.Responses
-	if fb.SuppressK, err = SuppressK(ctx, s); err != nil {
+	rs, err := LoadRoundSettings(ctx, s, r.ID)
+	if err != nil {
 		return f, err
 	}
-	if fb.RateBase, err = s.Setting(ctx, SettingRateBase, RateBaseParticipants); err != nil {
-		return f, err
-	}
-	if fb.RateBase == RateBaseCompleted {
-		fb.DenominatorN = 2 * f.Visits.PairsCompleted
-		fb.Denominator = fmt.Sprintf("%s participants who completed both visits", Thousands(fb.DenominatorN))
-	} else {
-		fb.RateBase = RateBaseParticipants
-		fb.DenominatorN = f.Participants
-		fb.Denominator = fmt.Sprintf("%s participants in the round", Thousands(fb.DenominatorN))
-	}
-	if fb.DenominatorN > 0 {
-		fb.ResponseRate = float64(fb.Responses) / float64(fb.DenominatorN)
-	}
+	fb.rateBase(rs, f.Participants, f.Visits.PairsCompleted)
 	for _, q := range SummariseTally(qs, tally) {
 		fb.Questions = append(fb.Questions, QuestionFigures{Text: q.Question.Text, N: q.N, Mean: q.Mean,
 			Counts: q.Counts, Top2: q.Top2, CI95: q.CI95})

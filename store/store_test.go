@@ -54,11 +54,15 @@ func TestRateText(t *testing.T) {
 		want string
 	}{
 		{FeedbackFigures{Responses: 71, ResponseRate: 71.0 / 190, Denominator: "190 participants in the round", DenominatorN: 190},
-			"71 responses: 37.4% of 190 participants in the round"},
+			"71 of 190 participants in the round = 37.4%"},
 		{FeedbackFigures{Responses: 71, ResponseRate: 71.0 / 118, Denominator: "118 participants who completed both visits", DenominatorN: 118},
-			"71 responses: 60.2% of 118 participants who completed both visits"},
+			"71 of 118 participants who completed both visits = 60.2%"},
 		{FeedbackFigures{Responses: 14, ResponseRate: 1.4, Denominator: "10 participants in the round", DenominatorN: 10},
-			"14 responses: 140.0% of 10 participants in the round — more responses than people in the base: check the base, or look for responses entered twice"},
+			"14 of 10 participants in the round = 140.0% — more responses than people in the base: check the base, or look for responses entered twice"},
+		{FeedbackFigures{Responses: 71, ResponseRate: 71.0 / 189, Denominator: "189 surveys sent", DenominatorN: 189, RateBase: RateBaseSurveysSent},
+			"71 of 189 surveys sent = 37.6%"},
+		{FeedbackFigures{Responses: 71, RateBase: RateBaseSurveysSent, Denominator: "0 surveys sent"},
+			"71 responses; no rate yet: type how many surveys were sent in the round's settings"},
 		{FeedbackFigures{Responses: 3, Denominator: "0 participants in the round"},
 			"3 responses; no rate yet, as there are 0 participants in the round"},
 	} {

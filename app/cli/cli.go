@@ -77,6 +77,12 @@ var commands = map[string]command{
 	"export agenda":       {usage: "export agenda --db PATH --out FILE [--round NAME] [--event NAME]", flags: exportAgendaFlags},
 	"match":               {usage: "match --db PATH [--round NAME] [--apply [--replace]]", flags: matchFlags},
 	"charts":              {usage: "charts --db PATH --out DIR [--round NAME]", flags: chartsFlags},
+	"export board":        {usage: "export board --db PATH --out DIR [--round NAME] [--include-names]", flags: exportBoardFlags},
+	"export appraisal": {usage: "export appraisal --db PATH --out DIR [--round NAME] [--email ADDRESS] [--organiser NAME --contact TEXT]",
+		flags: exportAppraisalFlags},
+	"export comments": {usage: "export comments --db PATH --out FILE [--round NAME]", flags: exportCommentsFlags},
+	"set organiser":   {usage: "set organiser --db PATH [--round NAME] --organiser NAME --contact TEXT", flags: setOrganiserFlags},
+	"set rate":        {usage: "set rate --db PATH [--round NAME] [--surveys-sent N] [--base participants|completed|surveys_sent] [--k K]", flags: setRateFlags},
 }
 
 // IsCommand reports whether args are for the command line rather than the

@@ -51,6 +51,9 @@ func importFeedbackFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		if words := res.ScoreWords(); len(words) > 0 {
+			fmt.Fprintf(env.Stdout, "Scores written as words, read as:\n  %s\n", strings.Join(words, "\n  "))
+		}
 		for _, q := range c.NewQuestions {
 			fmt.Fprintf(env.Stdout, "New question added: %s\n", q)
 		}

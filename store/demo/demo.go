@@ -87,8 +87,23 @@ func fill(ctx context.Context, s store.Service, r store.Round) error {
 	if err := addProjects(ctx, s, r, pairs); err != nil {
 		return err
 	}
-	return addEvent(ctx, s, r, people)
+	if err := addEvent(ctx, s, r, people); err != nil {
+		return err
+	}
+	return store.SaveRoundSettings(ctx, s, r.ID, Settings)
 }
+
+// SurveysSent is the demo's record of surveys sent. The published figure
+// is "71 (37.5%)", and no whole number of surveys gives exactly that:
+// 71/189 = 37.57% and 71/190 = 37.37%. 189 is the base that reproduces it
+// to rounding (37.57% cut, not rounded, to one decimal), so the demo
+// records 189 surveys sent and shows "71 of 189 surveys sent = 37.6%".
+const SurveysSent = 189
+
+// Settings are the demo round's own settings: the rate over surveys sent,
+// the default K, and a fictional organiser for the appraisal evidence.
+var Settings = store.RoundSettings{RateBase: store.RateBaseSurveysSent, SurveysSent: SurveysSent,
+	SuppressK: store.DefaultSuppressK, OrganiserName: "Dr Ana Organiser (fictional)", OrganiserContact: "liaison.scheme@demo.example"}
 
 // People returns the demo's 190 fictional participants: 94 GPs, 88
 // consultants and a few nurses, managers, pharmacists and a support worker.

@@ -34,6 +34,9 @@ type Result struct {
 	// Skipped counts rows with no score cell filled in and no comment
 	// (opened the form, answered nothing), which are not responses.
 	Skipped int
+	// Words maps each score written as a label ("6 - Most likely") to the
+	// score it was read as (see ScoreWords).
+	Words map[string]int
 }
 
 // Err returns nil when r has no problems, or else an EINVALID error whose
@@ -224,8 +227,24 @@ func (a *Applier) Row(row csvio.Row) (store.Response, bool) {
 		answered = true
 		n, ok := parseScore(v)
 		if !ok {
-			a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: c.Header, Value: v, Reason: scoreReason})
-			continue
+			// A label ("6 - Most likely") is read when it means one score.
+			w, wok, ambiguous := parseScoreWord(v)
+			switch {
+			case wok:
+				if a.res.Words == nil {
+					a.res.Words = map[string]int{}
+				}
+				if len(a.res.Words) < 100 {
+					a.res.Words[strings.Clone(v)] = w
+				}
+				n = w
+			case ambiguous:
+				a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: c.Header, Value: v, Reason: scoreWordReason})
+				continue
+			default:
+				a.res.Problems = append(a.res.Problems, Problem{Line: row.Line, Column: c.Header, Value: v, Reason: scoreReason})
+				continue
+			}
 		}
 		r.Scores[c.key] = n
 	}

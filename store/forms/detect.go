@@ -414,7 +414,15 @@ func parseScore(v string) (int, bool) {
 	return n, n >= 1 && n <= 6
 }
 
-func isScore(v string) bool { _, ok := parseScore(v); return ok }
+// isScore reports whether v is a score, in digits or as a label that
+// means one score ("6 - Most likely"), for recognising score columns.
+func isScore(v string) bool {
+	if _, ok := parseScore(v); ok {
+		return true
+	}
+	_, ok, _ := parseScoreWord(v)
+	return ok
+}
 
 func isRole(v string) bool { _, ok := parseRole(v); return ok }
 

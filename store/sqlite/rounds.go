@@ -227,5 +227,24 @@ func (d *DB) LookupRound(ctx context.Context, name string, now time.Time) (r sto
 
 // DeleteRound deletes a round and everything in it.
 func (d *DB) DeleteRound(ctx context.Context, id int64) error {
-	return d.deleteRow(ctx, "rounds", "Round", id)
+	err := d.write(ctx, func(tx *sql.Tx) error {
+		res, err := tx.ExecContext(ctx, `DELETE FROM rounds WHERE id = ?`, id)
+		if err != nil {
+			return err
+		}
+		if err := checkAffected(res, "Round %d does not exist.", id); err != nil {
+			return err
+		}
+		// The round's own settings (the organiser's name and contact among
+		// them) go with it; a later round given the same ID starts clean.
+		// substr, not LIKE, as LIKE would treat a "_" in a key as a wildcard.
+		prefix := store.RoundKeyPrefix(id)
+		_, err = tx.ExecContext(ctx, `DELETE FROM settings WHERE substr(key, 1, ?) = ?`, len(prefix), prefix)
+		return err
+	})
+	if err != nil {
+		return err
+	}
+	// Nothing of the round may stay readable once this returns.
+	return d.erase(ctx)
 }
