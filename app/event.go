@@ -44,7 +44,7 @@ type eventScreen struct {
 	// the invitation did, offering to undo it; both are kept for tests.
 	inviteAsk, inviteDone *dialog.ConfirmDialog
 
-	importBtn, exportBtn, calendarBtn *widget.Button
+	importBtn, exportBtn, calendarBtn, printBtn *widget.Button
 	// checkInAt is the time check-ins are recorded at: empty for now, or a
 	// time typed to enter a paper sign-in list after the event.
 	checkInAt *widget.Entry
@@ -71,9 +71,10 @@ func (s *eventScreen) content() fyne.CanvasObject {
 	newBtn := widget.NewButtonWithIcon("New event…", theme.ContentAddIcon(), func() { s.editEvent(store.Event{}) })
 	s.editBtn = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editEvent(s.event) })
 	s.calendarBtn = widget.NewButtonWithIcon("Calendar…", theme.CalendarIcon(), s.writeCalendar)
+	s.printBtn = widget.NewButtonWithIcon("Print…", theme.DocumentPrintIcon(), s.showPrint)
 	top := container.NewVBox(
 		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Event:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-			container.NewHBox(s.editBtn, s.calendarBtn, newBtn), s.eventSelect),
+			container.NewHBox(s.editBtn, s.calendarBtn, s.printBtn, newBtn), s.eventSelect),
 		s.summary)
 
 	s.agendaList = widget.NewList(func() int { return len(s.agenda) },
@@ -242,7 +243,7 @@ func (s *eventScreen) load() {
 		}
 		s.agenda, s.attendees = agenda, people
 		has := e.ID != 0
-		for _, w := range []fyne.Disableable{s.editBtn, s.addItemBtn, s.addGuestBtn, s.inviteBtn, s.search, s.importBtn, s.exportBtn, s.checkInAt, s.calendarBtn} {
+		for _, w := range []fyne.Disableable{s.editBtn, s.addItemBtn, s.addGuestBtn, s.inviteBtn, s.search, s.importBtn, s.exportBtn, s.checkInAt, s.calendarBtn, s.printBtn} {
 			if has {
 				w.Enable()
 			} else {

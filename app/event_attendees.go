@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -166,4 +167,38 @@ func (s *eventScreen) writeCalendar() {
 	saveFile(ui, "Save the event to a calendar file", fileSlug(e.Name)+".ics",
 		func(w io.Writer) error { return ics.Write(w, "-//Liaison//Liaison//EN", stamp, ev) },
 		"Calendar saved", func(path string) string { return "Wrote " + path + ". Open it in Outlook to add the event." })
+}
+
+// showPrint offers the event's printed documents: the programme, the
+// sign-in sheet and name badges, each an A4 PDF saved where the organiser
+// chooses.
+func (s *eventScreen) showPrint() {
+	ui := s.ui
+	e, items, as := s.event, s.agenda, s.attendees
+	if e.ID == 0 {
+		return
+	}
+	var d dialog.Dialog
+	save := func(what, name string, make func() ([]byte, error)) func() {
+		return func() {
+			d.Hide()
+			pdf, err := make()
+			if err != nil {
+				ui.showError(err)
+				return
+			}
+			saveFile(ui, "Save "+what, fileSlug(e.Name)+"-"+name+".pdf",
+				func(w io.Writer) error { _, err := w.Write(pdf); return err },
+				"Saved", func(path string) string { return "Wrote " + what + " to " + path + "." })
+		}
+	}
+	now := ui.now()
+	d = dialog.NewCustom("Print for "+e.Name, "Close", container.NewVBox(
+		widget.NewButton("Programme", save("the programme", "programme", func() ([]byte, error) { return tasks.Programme(e, items, now) })),
+		widget.NewButton("Sign-in sheet", save("the sign-in sheet", "sign-in", func() ([]byte, error) { return tasks.SignInSheet(e, as, now) })),
+		widget.NewButton("Name badges, 8 to a sheet", save("the name badges", "badges", func() ([]byte, error) { return tasks.Badges(e, as, 8, now) })),
+		widget.NewButton("Name badges, 10 to a sheet", save("the name badges", "badges", func() ([]byte, error) { return tasks.Badges(e, as, 10, now) })),
+	), ui.win)
+	ui.withKeys(d, &formKeys{cancel: d.Hide})
+	d.Show()
 }

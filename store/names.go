@@ -2,6 +2,7 @@ package store
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 )
 
@@ -34,4 +35,24 @@ func NamesIn(text string, people []Participant) []string {
 		}
 	}
 	return found
+}
+
+// SortName is the key people are sorted by in lists and on sign-in
+// sheets: the surname first, then the other names, ignoring case and any
+// title (Dr, Prof, Mr, Mrs, Ms, Miss, Mx), so "Dr Zoë Ashdown" comes
+// before "Ben Brook".
+func SortName(name string) string {
+	words := strings.Fields(strings.ToLower(name))
+	for len(words) > 1 {
+		t := strings.TrimSuffix(words[0], ".") + " "
+		if !slices.Contains(titles, t) {
+			break
+		}
+		words = words[1:]
+	}
+	if len(words) < 2 {
+		return strings.Join(words, " ")
+	}
+	last := len(words) - 1
+	return words[last] + " " + strings.Join(words[:last], " ")
 }

@@ -95,3 +95,44 @@ func exportAgendaFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			store.Plural(len(items), "agenda item", "agenda items") + " of " + e.Name, nil
 	})
 }
+
+// printFlags is `liaison export programme|signin|badges --out FILE.pdf`:
+// the event's printed documents, A4 PDFs with the charts' font embedded.
+func printFlags(kind string) func(fs *flag.FlagSet) func(env *Env, args []string) error {
+	return func(fs *flag.FlagSet) func(env *Env, args []string) error {
+		perPage := 8
+		if kind == "badges" {
+			fs.IntVar(&perPage, "per-page", 8, "badges to a sheet: 8 or 10")
+		}
+		return eventExportFlags(fs, func(env *Env, e store.Event) (func(w io.Writer) error, string, error) {
+			var pdf []byte
+			var err error
+			var what string
+			switch kind {
+			case "programme":
+				items, err2 := env.DB.Agenda(env.Ctx, e.ID)
+				if err2 != nil {
+					return nil, "", err2
+				}
+				pdf, err = tasks.Programme(e, items, env.Now())
+				what = "the programme"
+			default:
+				as, err2 := env.DB.Attendees(env.Ctx, e.ID)
+				if err2 != nil {
+					return nil, "", err2
+				}
+				if kind == "signin" {
+					pdf, err = tasks.SignInSheet(e, as, env.Now())
+					what = "the sign-in sheet"
+				} else {
+					pdf, err = tasks.Badges(e, as, perPage, env.Now())
+					what = "the name badges"
+				}
+			}
+			if err != nil {
+				return nil, "", err
+			}
+			return func(w io.Writer) error { _, err := w.Write(pdf); return err }, what + " of " + e.Name, nil
+		})
+	}
+}
