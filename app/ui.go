@@ -106,7 +106,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 	ui.win = a.NewWindow("Liaison")
 	ui.win.SetIcon(assets.IconPNG)
 	ui.win.Resize(fyne.NewSize(1280, 800))
-	ui.files = guardSaves(nativeFiles(ui.win), db.Path)
+	ui.files = newFileDialogs(ui.win, db.Path)
 	ui.screens = []screen{
 		newDashboard(ui),
 		newParticipants(ui),
