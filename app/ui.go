@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/liaisonapp/liaison/about"
 	"github.com/liaisonapp/liaison/assets"
 	"github.com/liaisonapp/liaison/store"
 )
@@ -53,6 +54,8 @@ type UI struct {
 
 	// files picks files to read and write; tests replace it.
 	files fileDialogs
+	// info describes this build (Help → About).
+	info about.Info
 
 	// keyStack holds the open dialogs' Enter and Esc, topmost last.
 	keyStack []*formKeys
@@ -85,11 +88,13 @@ type Options struct {
 	// Warning is shown once the window is up, such as that the database is
 	// on a network drive.
 	Warning string
+	// About describes this build, for Help → About.
+	About about.Info
 }
 
 // New builds the main window of a on db.
 func New(a fyne.App, db store.Service, opt Options) *UI {
-	ui := &UI{app: a, db: db, ctx: context.Background(), now: time.Now, pollEvery: opt.PollEvery, restore: opt.Restore, warning: opt.Warning}
+	ui := &UI{app: a, db: db, ctx: context.Background(), now: time.Now, pollEvery: opt.PollEvery, restore: opt.Restore, warning: opt.Warning, info: opt.About}
 	if ui.pollEvery == 0 {
 		ui.pollEvery = time.Second
 	}
