@@ -100,7 +100,7 @@ func TestVersionNamesEveryPart(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, want := range []string{"Liaison ", "Built ", "from commit ", "Go 1.", "Fyne 2.", "SQLite 3."} {
+	for _, want := range []string{"Liaison ", "\nBuilt ", "Go 1.", "Fyne 2.", "SQLite 3."} {
 		if !strings.Contains(stdout, want) {
 			t.Errorf("--version lacks %q:\n%s", want, stdout)
 		}

@@ -72,6 +72,9 @@ func (i Info) Lines() []string {
 		v = "development build"
 	}
 	built := "Built " + orUnknown(i.Date) + " from commit " + orUnknown(i.Commit)
+	if i.Date == "" && i.Commit == "" {
+		built = "Built from source; no build date or commit recorded"
+	}
 	return []string{
 		"Liaison " + v,
 		built,

@@ -19,6 +19,9 @@ func TestADevelopmentBuildSaysSo(t *testing.T) {
 	if !strings.HasPrefix(i.String(), "Liaison development build\n") {
 		t.Fatalf("a build without a version says\n%s", i)
 	}
+	if !strings.Contains(i.String(), "\nBuilt ") {
+		t.Fatalf("no build line:\n%s", i)
+	}
 	if i.Go == "" {
 		t.Fatal("the Go version is missing")
 	}
