@@ -78,7 +78,11 @@ func run(t *testing.T, env []string, args ...string) (stdout, stderr string, err
 func TestSuccessfulCommandsAreQuietInEveryLocale(t *testing.T) {
 	db := filepath.Join(t.TempDir(), "x.db")
 	for _, env := range [][]string{{"LANG=C.UTF-8"}, {"LANG=C"}, {"LC_ALL=C.UTF-8"}, {"LANG=POSIX"}, {"LANG=en_GB.UTF-8"}, {}} {
-		t.Run(strings.Join(append(env, "env"), " "), func(t *testing.T) {
+		name := strings.Join(env, " ")
+		if name == "" {
+			name = "no locale set"
+		}
+		t.Run(name, func(t *testing.T) {
 			for _, args := range [][]string{{"demo", "--db", db}, {"report", "--db", db}, {"--version"}, {"help"}} {
 				stdout, stderr, err := run(t, env, args...)
 				if err != nil {
