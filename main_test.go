@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -9,6 +11,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"time"
 )
 
 var (
@@ -173,5 +176,42 @@ func TestPortableKeepsTheDataBesideTheProgram(t *testing.T) {
 	}
 	if want := filepath.Join(filepath.Dir(exe), "Liaison-data", "liaison.db"); got != want {
 		t.Fatalf("portablePath() = %q, want %q", got, want)
+	}
+}
+
+// TestWithoutOpenGLTheUserIsTold starts the GUI on a display without
+// OpenGL (Xvfb without its GLX extension, as in some remote sessions): the
+// program says what is missing and exits, rather than running on with no
+// window.
+func TestWithoutOpenGLTheUserIsTold(t *testing.T) {
+	xvfb, err := exec.LookPath("Xvfb")
+	if err != nil {
+		t.Skip("needs Xvfb")
+	}
+	bin := liaisonBinary(t)
+	display := fmt.Sprintf(":%d", 200+os.Getpid()%500)
+	x := exec.Command(xvfb, display, "-screen", "0", "1024x768x24", "-extension", "GLX", "-nolisten", "tcp")
+	if err := x.Start(); err != nil {
+		t.Fatal(err)
+	}
+	defer func() { x.Process.Kill(); x.Wait() }()
+	time.Sleep(time.Second)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	cmd := exec.CommandContext(ctx, bin, "--db", filepath.Join(t.TempDir(), "x.db"))
+	cmd.Env = []string{"DISPLAY=" + display, "HOME=" + t.TempDir(), "LANG=en_GB.UTF-8"}
+	var stderr bytes.Buffer
+	cmd.Stderr = &stderr
+	err = cmd.Run()
+	if ctx.Err() != nil {
+		t.Fatalf("the program ran on with no window:\n%s", stderr.String())
+	}
+	if ee, ok := err.(*exec.ExitError); !ok || ee.ExitCode() != 1 {
+		t.Fatalf("exit: %v, want status 1\n%s", err, stderr.String())
+	}
+	for _, want := range []string{"Liaison cannot open its window", "OpenGL 2.1", "Details for IT: APIUnavailable: GLX"} {
+		if !strings.Contains(stderr.String(), want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr.String())
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"os"
 	"runtime"
 	"strings"
 	"sync"
@@ -61,12 +62,14 @@ type GraphicsGuard struct {
 	platform string
 	failed   bool
 	partial  []byte
+	// exit ends the process; tests replace it.
+	exit func(code int)
 }
 
 // WatchGraphics starts watching the standard logger, where Fyne and GLFW
 // report, passing every line on to its previous output.
 func WatchGraphics() *GraphicsGuard {
-	g := &GraphicsGuard{prev: log.Writer(), report: showFatal}
+	g := &GraphicsGuard{prev: log.Writer(), report: showFatal, exit: os.Exit}
 	log.SetOutput(g)
 	return g
 }
@@ -112,13 +115,20 @@ func (g *GraphicsGuard) Write(p []byte) (int, error) {
 	g.mu.Lock()
 	g.partial = append(g.partial, p...)
 	var causes []string
+	exit := false
 	for {
 		i := bytes.IndexByte(g.partial, '\n')
 		if i < 0 {
 			break
 		}
-		if cause, ok := g.line(string(g.partial[:i])); ok {
+		line := string(g.partial[:i])
+		if cause, ok := g.line(line); ok {
 			causes = append(causes, cause)
+			// Fyne then either exits, or (when the window was made
+			// before Run) runs on with no window at all, invisible; a
+			// platform error from GLFW gives it a nil window and no error
+			// at all. Stop here, after telling the user.
+			exit = true
 		}
 		g.partial = g.partial[i+1:]
 	}
@@ -126,6 +136,9 @@ func (g *GraphicsGuard) Write(p []byte) (int, error) {
 	for _, c := range causes {
 		// Fyne may os.Exit right after logging: tell the user now.
 		g.fail(c)
+	}
+	if exit {
+		g.exit(1)
 	}
 	return n, err
 }
@@ -150,6 +163,9 @@ func (g *GraphicsGuard) line(s string) (cause string, ok bool) {
 		return strings.TrimSpace(strings.TrimPrefix(s, "  Cause:")), true
 	case strings.HasPrefix(s, "PlatformError:"):
 		g.platform = s
+		if openGLError(s) {
+			return s, true
+		}
 	}
 	return "", false
 }
@@ -176,14 +192,30 @@ func graphicsPanic(msg string) bool {
 	return false
 }
 
+// openGLError reports whether a GLFW platform error is about creating the
+// OpenGL context (Windows' WGL, X11's GLX, EGL), rather than, say, the
+// clipboard.
+func openGLError(s string) bool {
+	for _, api := range []string{"WGL:", "GLX:", "EGL:", "OpenGL"} {
+		if strings.Contains(s, api) {
+			return true
+		}
+	}
+	return false
+}
+
 // graphicsMessage says, for the user and their IT team, why the window
 // cannot open and what to do, ending with the technical cause.
 func graphicsMessage(goos, cause string) string {
 	var b strings.Builder
-	b.WriteString("Liaison cannot open its window.\n\n" +
-		"It needs OpenGL 2.1 to draw its window, and this computer's graphics driver does not offer it. " +
-		"This is common over Remote Desktop and in some virtual machines.\n\n" +
-		"What you can do:\n")
+	b.WriteString("Liaison cannot open its window.\n\n")
+	if strings.Contains(cause, "DISPLAY") || strings.Contains(cause, "open display") {
+		b.WriteString("There is no screen to open it on: it was started outside a desktop session.\n\n")
+	} else {
+		b.WriteString("It needs OpenGL 2.1 to draw its window, and this computer's graphics driver does not offer it. " +
+			"This is common over Remote Desktop and in some virtual machines.\n\n")
+	}
+	b.WriteString("What you can do:\n")
 	switch goos {
 	case "windows":
 		b.WriteString("• Run Liaison on the computer itself rather than over Remote Desktop.\n" +

@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"log"
 	"strings"
 	"testing"
@@ -20,6 +21,7 @@ func watchForTest(t *testing.T) (*GraphicsGuard, *[]string, *bytes.Buffer) {
 	log.SetOutput(&out)
 	g := WatchGraphics()
 	g.report = func(msg string) { shown = append(shown, msg) }
+	g.exit = func(code int) { shown = append(shown, fmt.Sprintf("exit %d", code)) }
 	t.Cleanup(func() { g.Stop(); log.SetOutput(old) })
 	return g, &shown, &out
 }
@@ -29,8 +31,10 @@ func TestNoOpenGLIsExplained(t *testing.T) {
 	// What Fyne's GLFW driver logs when glfw.CreateWindow fails (just
 	// before it quits or calls os.Exit(1)).
 	fyne.LogError("window creation error", errors.New("APIUnavailable: WGL: The driver does not appear to support OpenGL"))
-	if len(*shown) != 1 {
-		t.Fatalf("the user was told %d times, want once", len(*shown))
+	// Fyne would otherwise run on with no window (or exit): the guard ends
+	// the program once the user has read the message.
+	if len(*shown) != 2 || (*shown)[1] != "exit 1" {
+		t.Fatalf("shown %q, want the message once, then exit 1", *shown)
 	}
 	if !g.Failed() {
 		t.Fatal("the guard does not know the window failed")
@@ -78,5 +82,23 @@ func TestWindowsMessageNamesMesa(t *testing.T) {
 		if !strings.Contains(msg, want) {
 			t.Errorf("the Windows message lacks %q:\n%s", want, msg)
 		}
+	}
+}
+
+func TestAContextThatCannotBeMadeEndsTheProgram(t *testing.T) {
+	g, shown, _ := watchForTest(t)
+	// go-gl/glfw logs a platform error and hands Fyne a nil window with no
+	// error, so nothing would ever show.
+	log.Println("PlatformError: WGL: Failed to make context current: The handle is invalid.")
+	if len(*shown) != 2 || !strings.Contains((*shown)[0], "Details for IT: PlatformError: WGL: Failed to make context current") || (*shown)[1] != "exit 1" {
+		t.Fatalf("shown %q, want the message and then exit 1", *shown)
+	}
+	if !g.Failed() {
+		t.Fatal("the guard does not know the window failed")
+	}
+	g2, shown2, _ := watchForTest(t)
+	log.Println("PlatformError: X11: Failed to read clipboard")
+	if len(*shown2) != 0 || g2.Failed() {
+		t.Fatalf("a clipboard error was taken for missing OpenGL: %q", *shown2)
 	}
 }
