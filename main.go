@@ -1,7 +1,8 @@
 // Command liaison is the Liaison desktop app for organisers of GP–consultant
 // liaison schemes, with a small command line in the same binary:
 //
-//	liaison [--db PATH]                 the GUI
+//	liaison [--db PATH | --portable]    the GUI
+//	liaison --version                   versions of Liaison, Go, Fyne and SQLite
 //	liaison demo --db PATH              create the demo round
 //	liaison report --db PATH [--json]   the round's headline figures
 //
@@ -16,6 +17,8 @@ import (
 	"strings"
 
 	fyneapp "fyne.io/fyne/v2/app"
+
+	_ "github.com/liaisonapp/liaison/internal/quietlocale" // before Fyne reads the locale
 
 	"github.com/liaisonapp/liaison/app"
 	"github.com/liaisonapp/liaison/app/cli"
@@ -40,9 +43,26 @@ func runGUI(args []string) int {
 	fs := flag.NewFlagSet("liaison", flag.ContinueOnError)
 	dbPath := fs.String("db", "", "the database file (default: your local application-data folder)")
 	withDemo := fs.Bool("demo", false, "open on the demo round when the database is empty")
+	portable := fs.Bool("portable", false, "keep the database and its backups in a Liaison-data folder beside the program")
+	showVersion := fs.Bool("version", false, "print the version and exit")
 	fs.Usage = func() { fmt.Fprint(os.Stderr, cli.Usage()) }
 	if err := fs.Parse(args); err != nil {
 		return 2
+	}
+	if *showVersion {
+		fmt.Print(buildInfo())
+		return 0
+	}
+	if *portable {
+		if *dbPath != "" {
+			fmt.Fprintln(os.Stderr, "liaison: --portable and --db cannot be used together: --portable keeps the database beside the program")
+			return 2
+		}
+		var err error
+		if *dbPath, err = portablePath(); err != nil {
+			fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
+			return 1
+		}
 	}
 	if fs.NArg() > 0 {
 		// Such as `liaison --db x.db report`: the command must come first.
@@ -50,13 +70,16 @@ func runGUI(args []string) int {
 			fs.Arg(0), fs.Arg(0), cli.Usage())
 		return 2
 	}
+	// Without OpenGL 2.1 no window can open: say so and what to do.
+	graphics := app.WatchGraphics()
+	defer graphics.Stop()
 	a := fyneapp.NewWithID("io.github.liaisonapp.liaison")
 	path := *dbPath
 	if path == "" {
 		var err error
 		if path, err = store.DefaultPath(); err != nil {
 			fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
-			app.ShowStartError(a, err)
+			graphics.Run(func() { app.ShowStartError(a, err) })
 			return 1
 		}
 	}
@@ -67,12 +90,12 @@ func runGUI(args []string) int {
 		lock, err := lockfile.Acquire(path)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
-			app.ShowStartError(a, err)
+			graphics.Run(func() { app.ShowStartError(a, err) })
 			return 1
 		}
 		defer lock.Release()
 	}
-	opt := app.Options{Restore: sqlite.Restore}
+	opt := app.Options{Restore: sqlite.Restore, About: buildInfo()}
 	if lockfile.OnNetworkDrive(path) {
 		opt.Warning = "The database " + path + " seems to be on a network drive, where SQLite cannot lock it reliably and it may be damaged. Keep it on this computer (the default place is your local application-data folder)."
 		fmt.Fprintln(os.Stderr, "liaison: warning:", opt.Warning)
@@ -82,21 +105,23 @@ func runGUI(args []string) int {
 		fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
 		newest, nerr := sqlite.NewestGoodBackup(context.Background(), path)
 		if nerr != nil {
-			app.ShowStartError(a, err)
+			graphics.Run(func() { app.ShowStartError(a, err) })
 			return 1
 		}
 		var restored *sqlite.DB
-		app.ShowDamaged(a, err, newest, func() error {
-			if _, err := sqlite.Restore(context.Background(), path, newest); err != nil {
+		graphics.Run(func() {
+			app.ShowDamaged(a, err, newest, func() error {
+				if _, err := sqlite.Restore(context.Background(), path, newest); err != nil {
+					return err
+				}
+				var err error
+				restored, err = openForGUI(path, false)
 				return err
-			}
-			var err error
-			restored, err = openForGUI(path, false)
-			return err
-		}, func() {
-			ui := app.New(a, restored, opt)
-			ui.Start()
-			ui.Window().Show()
+			}, func() {
+				ui := app.New(a, restored, opt)
+				ui.Start()
+				ui.Window().Show()
+			})
 		})
 		if restored != nil {
 			restored.Close()
@@ -105,7 +130,7 @@ func runGUI(args []string) int {
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "liaison:", store.ErrorMessage(err))
-		app.ShowStartError(a, err)
+		graphics.Run(func() { app.ShowStartError(a, err) })
 		return 1
 	}
 	defer db.Close()
@@ -113,7 +138,10 @@ func runGUI(args []string) int {
 		fmt.Fprintln(os.Stderr, "liaison: warning: today's automatic backup failed:", store.ErrorMessage(err))
 		opt.Warning = strings.TrimSpace(opt.Warning + "\n\nToday's automatic backup failed: " + store.ErrorMessage(err))
 	}
-	app.New(a, db, opt).ShowAndRun()
+	graphics.Run(func() { app.New(a, db, opt).ShowAndRun() })
+	if graphics.Failed() {
+		return 1
+	}
 	return 0
 }
 

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"image"
+	"io"
 	"math"
-	"os"
 	"runtime"
 	"sync"
 	"time"
@@ -18,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaisonapp/liaison/app/chartset"
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/charts"
 )
 
@@ -366,7 +367,10 @@ func writeChart(def chartset.Def, path, ext string) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(path, b.Bytes(), 0o644)
+	return tasks.WriteFileAtomic(path, func(w io.Writer) error {
+		_, err := w.Write(b.Bytes())
+		return err
+	})
 }
 
 // chartGrid lays out chart cells in cols columns of equal cells.

@@ -105,22 +105,21 @@ func (ui *UI) showNewRound() {
 	ui.newRound = f
 }
 
-// showAbout shows the version and where the data lives.
+// showAbout shows the version, the versions inside it and where the data
+// lives: what an organiser reads out to IT.
 func (ui *UI) showAbout() {
-	meta := ui.app.Metadata()
-	version := meta.Version
-	if version == "" {
-		version = "development build"
-	}
-	text := fmt.Sprintf("Liaison %s\n\nFor organisers of GP–consultant liaison schemes (workplace exchanges).\n\n"+
-		"Your data is kept only on this computer, in:\n%s\n\nBackups (one a day, kept for ten days, and one a month for a year) are in:\n%s\n\nNothing is sent over the network.",
-		version, ui.db.Path(), store.BackupsDir(ui.db.Path()))
+	lines := ui.info.Lines()
+	lines = append(lines, "", "For organisers of GP–consultant liaison schemes (workplace exchanges).", "",
+		"Your data is kept only on this computer. Nothing is sent over the network.")
+	// One line per place Liaison keeps data.
+	lines = append(lines, "Database: "+ui.db.Path(),
+		"Backups (one a day, kept for ten days, and one a month for a year): "+store.BackupsDir(ui.db.Path()))
 	if lockfile.OnNetworkDrive(ui.db.Path()) {
-		text += "\n\nWarning: this looks like a network folder, where the database may be damaged. Keep it on this computer."
+		lines = append(lines, "", "Warning: this looks like a network folder, where the database may be damaged. Keep it on this computer.")
 	}
-	l := widget.NewLabel(text)
+	l := widget.NewLabel(strings.Join(lines, "\n"))
 	l.Wrapping = fyne.TextWrapWord
-	d := dialog.NewCustom("About Liaison", "Close", container.NewGridWrap(fyne.NewSize(560, 330), l), ui.win)
+	d := dialog.NewCustom("About Liaison", "Close", container.NewGridWrap(fyne.NewSize(620, 330), l), ui.win)
 	ui.withKeys(d, &formKeys{submit: d.Hide, cancel: d.Hide})
 	d.Show()
 	ui.about = l

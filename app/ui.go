@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/liaisonapp/liaison/about"
 	"github.com/liaisonapp/liaison/assets"
 	"github.com/liaisonapp/liaison/store"
 )
@@ -55,6 +56,8 @@ type UI struct {
 	files fileDialogs
 	// exports is the File menu's board pack, appraisal and round settings.
 	exports *exportsMenu
+	// info describes this build (Help → About).
+	info about.Info
 
 	// keyStack holds the open dialogs' Enter and Esc, topmost last.
 	keyStack []*formKeys
@@ -87,11 +90,13 @@ type Options struct {
 	// Warning is shown once the window is up, such as that the database is
 	// on a network drive.
 	Warning string
+	// About describes this build, for Help → About.
+	About about.Info
 }
 
 // New builds the main window of a on db.
 func New(a fyne.App, db store.Service, opt Options) *UI {
-	ui := &UI{app: a, db: db, ctx: context.Background(), now: time.Now, pollEvery: opt.PollEvery, restore: opt.Restore, warning: opt.Warning}
+	ui := &UI{app: a, db: db, ctx: context.Background(), now: time.Now, pollEvery: opt.PollEvery, restore: opt.Restore, warning: opt.Warning, info: opt.About}
 	if ui.pollEvery == 0 {
 		ui.pollEvery = time.Second
 	}
@@ -108,7 +113,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 	ui.win = a.NewWindow("Liaison")
 	ui.win.SetIcon(assets.IconPNG)
 	ui.win.Resize(fyne.NewSize(1280, 800))
-	ui.files = guardSaves(nativeFiles(ui.win), db.Path)
+	ui.files = newFileDialogs(ui.win, db.Path)
 	ui.exports = newExportsMenu(ui)
 	ui.screens = []screen{
 		newDashboard(ui),

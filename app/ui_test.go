@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 
@@ -273,35 +272,6 @@ func TestStartErrorSaysWhy(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("the start-error window does not show %q", store.ErrorMessage(err))
-	}
-}
-
-func TestSavesCannotOverwriteTheDatabase(t *testing.T) {
-	db := MustOpenDB(t)
-	picked := db.Path()
-	f := guardSaves(fileDialogs{save: func(_, _ string, done func(string, error)) { done(picked, nil) }}, db.Path)
-	var got error
-	f.save("Export", "x.csv", func(_ string, err error) { got = err })
-	if got == nil || !strings.Contains(store.ErrorMessage(got), "database") {
-		t.Fatalf("saving over the database was not refused: %v", got)
-	}
-	picked = filepath.Join(t.TempDir(), "board.csv")
-	f.save("Export", "x.csv", func(_ string, err error) { got = err })
-	if got != nil {
-		t.Fatalf("a new file was refused: %v", got)
-	}
-}
-
-func TestNativeFileDialogOnlyWhereItCannotDropLocks(t *testing.T) {
-	for goos, want := range map[string]bool{"windows": true, "linux": false, "darwin": false} {
-		if got := nativeDialogSafe(goos); got != want {
-			t.Errorf("nativeDialogSafe(%q) = %v, want %v", goos, got, want)
-		}
-	}
-	if !nativeDialogSafe(runtime.GOOS) {
-		if _, err := safeNative(func() (string, error) { t.Fatal("the native dialog ran"); return "", nil }); err == nil {
-			t.Fatal("safeNative did not hand over to Fyne's dialog")
-		}
 	}
 }
 

@@ -53,3 +53,14 @@ func defaultPath(goos string, getenv func(string) string, home func() (string, e
 func LooksRemote(path string) bool {
 	return strings.HasPrefix(path, `\\`) || strings.HasPrefix(path, "//")
 }
+
+// PortableFolder is the folder beside the executable where `--portable`
+// keeps the database and its backups.
+const PortableFolder = "Liaison-data"
+
+// PortablePath is the database of a portable install whose executable is
+// at exe: Liaison-data/liaison.db beside it. Without --portable, Liaison
+// writes nothing beside the executable.
+func PortablePath(exe string) string {
+	return filepath.Join(filepath.Dir(exe), PortableFolder, "liaison.db")
+}
