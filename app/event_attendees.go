@@ -118,7 +118,7 @@ func (s *eventScreen) importAttendees() {
 			return
 		}
 		var res tasks.AttendeesImport
-		ui.run(func() error {
+		ui.write(func() error {
 			f, err := os.Open(path)
 			if err != nil {
 				return store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)

@@ -286,7 +286,7 @@ func (d *importDialog) doImport() {
 	t := d.table
 	save := func(fi tasks.FeedbackImport) {
 		var c store.ImportCounts
-		ui.run(func() (err error) {
+		ui.write(func() (err error) {
 			_, c, err = tasks.ImportTable(ui.ctx, ui.db, fi, t)
 			return err
 		}, func() {

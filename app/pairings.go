@@ -29,7 +29,8 @@ var pairingColumns = []struct {
 // hand or by suggestion, and edits visits. Overdue visits carry a warning
 // icon and the word OVERDUE, so they stand out without relying on colour.
 type pairingsScreen struct {
-	ui *UI
+	loads loader // numbers the screen's reads, so only the latest is shown
+	ui    *UI
 
 	pairs    []store.Pairing
 	unpaired []store.Participant
@@ -170,7 +171,7 @@ func visitCell(v store.Visit, today time.Time) (string, bool) {
 	return text, false
 }
 
-func (s *pairingsScreen) refresh() { loadRound(s.ui, s.load) }
+func (s *pairingsScreen) refresh() { loadRound(s.ui, &s.loads, s.load) }
 
 // load shows the round's pairs and offers its unpaired people for pairing
 // by hand.
@@ -274,7 +275,7 @@ func (s *pairingsScreen) pairByHand() {
 		a, b = b, a
 	}
 	p := store.Pairing{RoundID: ui.round.ID, PrimaryID: a.ID, SecondaryID: b.ID, Reason: "paired by hand"}
-	ui.run(func() error { return ui.db.CreatePairing(ui.ctx, &p) }, func() {
+	ui.write(func() error { return ui.db.CreatePairing(ui.ctx, &p) }, func() {
 		s.selected = p.ID
 		ui.Changed()
 	})
@@ -288,7 +289,7 @@ func (s *pairingsScreen) toggleLock() {
 	}
 	ui := s.ui
 	p.Locked = !p.Locked
-	ui.run(func() error { return ui.db.UpdatePairing(ui.ctx, &p) }, ui.Changed)
+	ui.write(func() error { return ui.db.UpdatePairing(ui.ctx, &p) }, ui.Changed)
 }
 
 // askUnpair asks before deleting the selected pair, naming what goes.

@@ -46,7 +46,8 @@ const (
 // search box stays instant with 10,000 people; the table only reads the
 // filtered slice.
 type participantsScreen struct {
-	ui *UI
+	loads loader // numbers the screen's reads, so only the latest is shown
+	ui    *UI
 
 	all    []store.Participant
 	keys   []string // lower-cased name, email, organisation and specialty of all[i]
@@ -162,7 +163,7 @@ func (s *participantsScreen) content() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(actions, filters), nil, nil, nil, s.table)
 }
 
-func (s *participantsScreen) refresh() { loadRound(s.ui, s.load) }
+func (s *participantsScreen) refresh() { loadRound(s.ui, &s.loads, s.load) }
 
 // load replaces the round's participants and pairs and shows them with the
 // current search, filters and sort.
@@ -360,13 +361,13 @@ func (s *participantsScreen) showForm(p store.Participant) {
 			return
 		}
 		var err error
-		ui.async(func() {
+		ui.async(ui.written(func() {
 			if q.ID == 0 {
 				err = ui.db.CreateParticipant(ui.ctx, &q)
 			} else {
 				err = ui.db.UpdateParticipant(ui.ctx, &q)
 			}
-		}, func() {
+		}), func() {
 			if err != nil {
 				if store.ErrorCode(err) == store.EINTERNAL {
 					ui.showError(err)
@@ -628,7 +629,7 @@ func (s *participantsScreen) runImport(pv *importPreview) {
 	var err error
 	pv.dialog.Hide()
 	s.showBusy("Importing " + store.Plural(len(ps), "participant", "participants") + "…")
-	ui.async(func() { created, updated, err = ui.db.UpsertParticipants(ui.ctx, round.ID, ps) }, func() {
+	ui.async(ui.written(func() { created, updated, err = ui.db.UpsertParticipants(ui.ctx, round.ID, ps) }), func() {
 		s.hideBusy()
 		if err != nil {
 			ui.showError(err)
