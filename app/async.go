@@ -241,3 +241,36 @@ func (h *handoff) waitIdle(timeout time.Duration) error {
 		h.mu.Unlock()
 	}
 }
+
+// runUntil runs completions on the calling goroutine as they arrive until
+// done reports true after one of them, and fails after timeout. It is for
+// benchmarks that wait for another goroutine (the poll) to change the
+// screen.
+func (h *handoff) runUntil(done func() bool, timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	stop := time.AfterFunc(timeout, func() {
+		h.mu.Lock()
+		h.more.Broadcast()
+		h.mu.Unlock()
+	})
+	defer stop.Stop()
+	for !done() {
+		h.mu.Lock()
+		for len(h.queue) == 0 && time.Now().Before(deadline) {
+			h.more.Wait()
+		}
+		if len(h.queue) == 0 {
+			h.mu.Unlock()
+			return fmt.Errorf("nothing arrived within %v", timeout)
+		}
+		f := h.queue[0]
+		h.queue = h.queue[1:]
+		h.mu.Unlock()
+		f()
+		h.mu.Lock()
+		h.pending--
+		h.mu.Unlock()
+	}
+	return nil
+}
+

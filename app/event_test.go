@@ -23,6 +23,7 @@ func eventOnDemo(t *testing.T) (*UI, *eventScreen) {
 	ui := newTestUI(t, db)
 	ui.now = func() time.Time { return time.Date(2018, 7, 12, 13, 5, 0, 0, time.UTC) }
 	ui.Start()
+	waitIdle(t)
 	return ui, showScreen[*eventScreen](t, ui)
 }
 
@@ -55,10 +56,12 @@ func TestCheckInBySearchAndEnter(t *testing.T) {
 		t.Fatal("the demo has nobody left to check in")
 	}
 	test.Type(s.search, target.Name)
+	waitIdle(t)
 	if len(s.shown) != 1 {
 		t.Skipf("%q matches %d attendees; the demo has namesakes", target.Name, len(s.shown))
 	}
 	s.search.OnSubmitted(s.search.Text)
+	waitIdle(t)
 	people, err := ui.db.Attendees(context.Background(), target.EventID)
 	if err != nil {
 		t.Fatal(err)
@@ -69,6 +72,7 @@ func TestCheckInBySearchAndEnter(t *testing.T) {
 				t.Fatalf("checked in at %v, want %v", got, want)
 			}
 			s.toggleCheckIn(a)
+			waitIdle(t)
 		}
 	}
 	people, _ = ui.db.Attendees(context.Background(), target.EventID)
@@ -90,30 +94,45 @@ func TestNewEventAndAgendaItem(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Start()
+	waitIdle(t)
 	s := ui.screens[3].(*eventScreen)
 	ui.Show(3)
+	waitIdle(t)
 	if !s.addItemBtn.Disabled() {
 		t.Fatal("agenda items can be added before there is an event")
 	}
 	s.editEvent(store.Event{})
+	waitIdle(t)
 	test.Type(s.form.entries["Name"], "Primary–secondary care forum")
+	waitIdle(t)
 	test.Type(s.form.entries["Date"], "2026-12-03")
+	waitIdle(t)
 	test.Type(s.form.entries["Capacity"], "forty")
+	waitIdle(t)
 	s.form.dialog.Submit()
+	waitIdle(t)
 	if events, _ := db.Events(context.Background(), r.ID); len(events) != 0 {
 		t.Fatalf("an event with capacity %q was stored", "forty")
 	}
 	s.editEvent(store.Event{})
+	waitIdle(t)
 	test.Type(s.form.entries["Name"], "Primary–secondary care forum")
+	waitIdle(t)
 	test.Type(s.form.entries["Capacity"], "40")
+	waitIdle(t)
 	s.form.dialog.Submit()
+	waitIdle(t)
 	if got, want := s.eventSelect.Selected, "Primary–secondary care forum"; got != want {
 		t.Fatalf("event = %q, want %q", got, want)
 	}
 	s.editItem(store.AgendaItem{})
+	waitIdle(t)
 	test.Type(s.form.entries["Starts (HH:MM)"], "18:30")
+	waitIdle(t)
 	test.Type(s.form.entries["Title"], "Letters: what changed")
+	waitIdle(t)
 	s.form.dialog.Submit()
+	waitIdle(t)
 	if got, want := len(s.agenda), 1; got != want {
 		t.Fatalf("%d agenda items, want %d", got, want)
 	}
@@ -127,6 +146,7 @@ func TestInviteEveryParticipant(t *testing.T) {
 		t.Fatal("inviting the round did not ask first")
 	}
 	s.inviteAsk.Confirm()
+	waitIdle(t)
 	people, err := ui.db.FindParticipants(context.Background(), store.ParticipantFilter{RoundID: ui.round.ID})
 	if err != nil {
 		t.Fatal(err)
@@ -146,6 +166,7 @@ func TestInviteEveryParticipant(t *testing.T) {
 	}
 	s.inviteAll()
 	s.inviteAsk.Confirm()
+	waitIdle(t)
 	if got, want := len(s.attendees), len(people)+guests; got != want {
 		t.Fatalf("inviting twice gave %d attendees, want %d", got, want)
 	}
@@ -193,6 +214,7 @@ func TestRSVPAndCapacity(t *testing.T) {
 		}
 	}
 	s.setRSVP(a, rsvpNext[a.RSVP].to)
+	waitIdle(t)
 	people, err := ui.db.Attendees(context.Background(), a.EventID)
 	if err != nil {
 		t.Fatal(err)
@@ -208,6 +230,7 @@ func TestRSVPAndCapacity(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Changed()
+	waitIdle(t)
 	if !strings.Contains(s.counts.Text, "OVER CAPACITY") {
 		t.Fatalf("counts %q do not warn that the event is over capacity", s.counts.Text)
 	}
@@ -216,7 +239,9 @@ func TestRSVPAndCapacity(t *testing.T) {
 func TestEnterWithSeveralMatchesSaysSo(t *testing.T) {
 	_, s := eventOnDemo(t)
 	test.Type(s.search, "Dr")
+	waitIdle(t)
 	s.search.OnSubmitted(s.search.Text)
+	waitIdle(t)
 	if !strings.Contains(s.counts.Text, "people match") {
 		t.Fatalf("Enter with many matches said %q", s.counts.Text)
 	}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"context"
 	"errors"
 	"io"
 
@@ -85,27 +84,6 @@ func withID[T any](rows []T, id int64, idOf func(T) int64) (T, bool) {
 	}
 	var zero T
 	return zero, false
-}
-
-// loadRound reads the current round's participants and pairs off the UI
-// goroutine and hands them to load on it; with no round, load gets nothing.
-// The Participants and Pairings screens both show people beside their pairs.
-func loadRound(ui *UI, l *loader, load func([]store.Participant, []store.Pairing)) {
-	if ui.round.ID == 0 {
-		l.start(ui) // drops a load still running for a deleted round
-		load(nil, nil)
-		return
-	}
-	id := ui.round.ID
-	var ps []store.Participant
-	var pairs []store.Pairing
-	ui.load(l, func(ctx context.Context) (err error) {
-		if ps, err = ui.db.FindParticipants(ctx, store.ParticipantFilter{RoundID: id}); err != nil {
-			return err
-		}
-		pairs, err = ui.db.FindPairings(ctx, id)
-		return err
-	}, func() { load(ps, pairs) })
 }
 
 // newDateEntry is the one date field of every form (rounds, visits,

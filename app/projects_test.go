@@ -16,13 +16,21 @@ func projectsUI(t *testing.T) (*UI, *projectsScreen, store.Round) {
 func TestProjectsForm(t *testing.T) {
 	ui, s, r := projectsUI(t)
 	s.titleE.SetText("Letters headed For Information Only / GP Action Required")
+	waitIdle(t)
 	s.prompted.SetText("efficiency")
+	waitIdle(t)
 	s.owner.SetText("Dr Kestrel")
+	waitIdle(t)
 	s.group.SetText("Outpatient letters")
+	waitIdle(t)
 	s.status.SetSelected("in progress")
+	waitIdle(t)
 	s.started.SetText("2018-01-15")
+	waitIdle(t)
 	s.impact.SetText("Practice admin time saved")
+	waitIdle(t)
 	s.save()
+	waitIdle(t)
 	ps, err := ui.db.Projects(ui.ctx, r.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -39,9 +47,13 @@ func TestProjectsForm(t *testing.T) {
 
 	t.Run("BadDateIsRefused", func(t *testing.T) {
 		s.edit(0)
+		waitIdle(t)
 		s.status.SetSelected("completed")
+		waitIdle(t)
 		s.completed.SetText("03/14/2018")
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		if ps[0].Status != store.ProjectInProgress || ps[0].CompletedOn != "" {
 			t.Fatalf("a month-first date was saved: %+v", ps[0])
@@ -50,9 +62,13 @@ func TestProjectsForm(t *testing.T) {
 
 	t.Run("Complete", func(t *testing.T) {
 		s.edit(0)
+		waitIdle(t)
 		s.status.SetSelected("completed")
+		waitIdle(t)
 		s.completed.SetText("14/03/2018") // the British way, stored as ISO
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		if len(ps) != 1 || ps[0].Status != store.ProjectCompleted || ps[0].CompletedOn != "2018-03-14" {
 			t.Fatalf("stored %+v", ps)

@@ -35,3 +35,23 @@ func NamesIn(text string, people []Participant) []string {
 	}
 	return found
 }
+
+// sortTitles are the titles NameSortKey skips, without their full stops.
+var sortTitles = map[string]bool{"dr": true, "prof": true, "professor": true, "mr": true, "mrs": true, "ms": true, "miss": true, "mx": true}
+
+// NameSortKey returns the key a list sorted by name sorts on: the surname
+// (the last word) first, then the rest, lower-cased and without leading
+// titles (Dr, Prof, Mr, Mrs, Ms, Miss, Mx, with or without a full stop),
+// so that "Dr Claire Hughes" sorts under H beside "Mr Alan Hughes", before
+// "Ms Zoe Hunt".
+func NameSortKey(name string) string {
+	words := strings.Fields(strings.ToLower(name))
+	for len(words) > 1 && sortTitles[strings.TrimSuffix(words[0], ".")] {
+		words = words[1:]
+	}
+	if len(words) == 0 {
+		return ""
+	}
+	last := len(words) - 1
+	return words[last] + "\x00" + strings.Join(words[:last], " ")
+}
