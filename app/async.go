@@ -273,4 +273,3 @@ func (h *handoff) runUntil(done func() bool, timeout time.Duration) error {
 	}
 	return nil
 }
-
