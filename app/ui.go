@@ -26,7 +26,8 @@ type screen interface {
 	// content builds the screen's widgets; it is called once.
 	content() fyne.CanvasObject
 	// refresh reloads the screen for the current round; it runs on the UI
-	// goroutine and must hand database work to ui.async.
+	// goroutine and hands the reading, and whatever else grows with the
+	// data, to ui.load with the screen's loader.
 	refresh()
 }
 
