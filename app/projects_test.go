@@ -121,19 +121,28 @@ func TestProjectsRegister(t *testing.T) {
 		}
 	}
 	s.refresh()
+	waitIdle(t)
 	if got := len(s.cells); got != 3 {
 		t.Fatalf("%d table rows, want header + 2", got)
 	}
 
 	t.Run("RecordsOutputAdoptersAndSaving", func(t *testing.T) {
 		s.edit(0)
+		waitIdle(t)
 		s.output.SetSelected(store.OutputLetterAction.Label())
+		waitIdle(t)
 		s.adopted.SetText("City General; Harbour Trust")
+		waitIdle(t)
 		s.saving.SetText("6")
+		waitIdle(t)
 		s.unit.SetText("hours per week")
+		waitIdle(t)
 		s.note.SetText("two practices' estimate")
+		waitIdle(t)
 		s.theme.SetText("efficiency")
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		got := ps[0]
 		if got.Output != store.OutputLetterAction || strings.Join(got.AdoptedBy, "|") != "City General|Harbour Trust" ||
@@ -147,8 +156,11 @@ func TestProjectsRegister(t *testing.T) {
 
 	t.Run("BadSavingIsRefused", func(t *testing.T) {
 		s.edit(1)
+		waitIdle(t)
 		s.saving.SetText("lots")
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		if ps[1].Saving != 0 || ps[1].SavingUnit != "" {
 			t.Fatalf("a bad saving was stored: %+v", ps[1])
@@ -157,11 +169,14 @@ func TestProjectsRegister(t *testing.T) {
 
 	t.Run("SearchFilterAndSort", func(t *testing.T) {
 		test.Type(s.search, "switchboard")
+		waitIdle(t)
 		if len(s.items) != 1 || s.items[0].Title != "Directory of secretaries" {
 			t.Fatalf("search found %+v", s.items)
 		}
 		s.search.SetText("")
+		waitIdle(t)
 		s.outputF.SetSelected(store.OutputLetterAction.Label())
+		waitIdle(t)
 		if len(s.items) != 1 || s.items[0].Title != "Letters" {
 			t.Fatalf("output filter found %+v", s.items)
 		}
@@ -169,12 +184,16 @@ func TestProjectsRegister(t *testing.T) {
 			t.Fatalf("counts %q", s.counts.Text)
 		}
 		s.outputF.SetSelected(allOutputs)
+		waitIdle(t)
 		s.ownerF.SetSelected("Liaison manager")
+		waitIdle(t)
 		if len(s.items) != 1 || s.items[0].Owner != "Liaison manager" {
 			t.Fatalf("owner filter found %+v", s.items)
 		}
 		s.ownerF.SetSelected(allOwners)
+		waitIdle(t)
 		s.sortBy.SetSelected("By title")
+		waitIdle(t)
 		if s.items[0].Title != "Directory of secretaries" {
 			t.Fatalf("sorted by title: %q first", s.items[0].Title)
 		}
