@@ -27,6 +27,9 @@ import (
 type loader struct {
 	gen    uint64
 	cancel context.CancelFunc
+	// acrossRounds keeps a load current when the round changes, for what
+	// does not belong to one round (the list of rounds).
+	acrossRounds bool
 }
 
 // ticket is one load: its number, the round it was made for and the
@@ -53,7 +56,7 @@ func (l *loader) start(ui *UI) ticket {
 // current reports whether t is still the latest load and its round is
 // still the one shown; on the UI goroutine.
 func (t ticket) current(ui *UI) bool {
-	return t.gen == t.l.gen && t.round == ui.round.ID && ui.ctx.Err() == nil
+	return t.gen == t.l.gen && (t.l.acrossRounds || t.round == ui.round.ID) && ui.ctx.Err() == nil
 }
 
 // load runs work for a new load of l off the UI goroutine, then, on it and

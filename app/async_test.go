@@ -203,3 +203,34 @@ func TestPairingPickerFiltersAsYouType(t *testing.T) {
 		t.Fatalf("the only match was not chosen: %q", s.first.Selected)
 	}
 }
+
+// A read of the round list replaced by a newer one, or overtaken by a
+// change of round, still updates the list and still runs what its caller
+// asked to run next (the first-start choice, say).
+func TestRoundListReloadKeepsItsNextStep(t *testing.T) {
+	db := MustOpenDB(t)
+	a := roundWithResponses(t, db, "A", 1)
+	c := roundWithResponses(t, db, "C", 1)
+	ui := newTestUI(t, db)
+	ui.Start()
+	waitIdle(t)
+	other := a
+	if ui.round.ID == a.ID {
+		other = c
+	}
+	roundWithResponses(t, db, "B", 1) // written by another process
+	called := 0
+	ui.reloadRounds(func() { called++ })
+	ui.reloadRounds(nil)
+	ui.roundSelect.SetSelected(other.Name)
+	waitIdle(t)
+	if called != 1 {
+		t.Fatalf("the next step ran %d times, want once", called)
+	}
+	if got := len(ui.roundSelect.Options); got != 3 {
+		t.Fatalf("%d rounds offered, want 3", got)
+	}
+	if got := ui.round.Name; got != other.Name {
+		t.Fatalf("round %q, want the chosen %q", got, other.Name)
+	}
+}

@@ -56,8 +56,11 @@ type UI struct {
 	handoff     *handoff
 	// jobs counts background jobs still running, so Stop can wait.
 	jobs sync.WaitGroup
-	// roundsLoad numbers the reads of the round list.
+	// roundsLoad numbers the reads of the round list; roundsThen holds
+	// what to do once the latest has arrived (an earlier read it replaced
+	// must not lose its caller's next step).
 	roundsLoad loader
+	roundsThen []func()
 	// pollEvery is how often the database is checked for changes made by
 	// another process; 0 turns polling off.
 	pollEvery time.Duration
@@ -118,6 +121,7 @@ const defaultPollEvery = 100 * time.Millisecond
 func New(a fyne.App, db store.Service, opt Options) *UI {
 	ui := &UI{app: a, db: db, now: time.Now, pollEvery: opt.PollEvery, handoff: opt.handoff, restore: opt.Restore, warning: opt.Warning}
 	ui.ctx, ui.cancel = context.WithCancel(context.Background())
+	ui.roundsLoad.acrossRounds = true
 	if ui.pollEvery == 0 {
 		ui.pollEvery = defaultPollEvery
 	}
@@ -221,7 +225,11 @@ func (ui *UI) Start() {
 	})
 	if ui.pollEvery > 0 {
 		ui.stopPoll = make(chan struct{})
-		go ui.poll(ui.stopPoll)
+		ui.jobs.Add(1) // so that Stop waits for a look in progress
+		go func(stop chan struct{}) {
+			defer ui.jobs.Done()
+			ui.poll(stop)
+		}(ui.stopPoll)
 	}
 }
 
@@ -235,6 +243,9 @@ func (ui *UI) ShowAndRun() {
 // reloadRounds reads the rounds, keeps the current one (or picks the most
 // recent), then refreshes the current screen and calls then.
 func (ui *UI) reloadRounds(then func()) {
+	if then != nil {
+		ui.roundsThen = append(ui.roundsThen, then)
+	}
 	var rounds []store.Round
 	ui.load(&ui.roundsLoad, func(ctx context.Context) (err error) { rounds, err = ui.db.Rounds(ctx); return err }, func() {
 		ui.rounds = rounds
@@ -254,8 +265,10 @@ func (ui *UI) reloadRounds(then func()) {
 			ui.roundSelect.SetSelected(ui.round.Name)
 		}
 		ui.current().refresh()
-		if then != nil {
-			then()
+		thens := ui.roundsThen
+		ui.roundsThen = nil
+		for _, f := range thens {
+			f()
 		}
 	})
 }
