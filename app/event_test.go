@@ -175,6 +175,7 @@ func TestInviteEveryParticipant(t *testing.T) {
 	}
 	// Undo takes off exactly those the first invitation added.
 	done.Confirm()
+	waitIdle(t)
 	if got := len(s.attendees); got != before {
 		t.Fatalf("%d attendees after undoing the invitation, want the %d before it", got, before)
 	}
@@ -192,6 +193,7 @@ func TestMoveAgendaItemBothWays(t *testing.T) {
 	start := titles()
 	first, second := s.agenda[0], s.agenda[1]
 	s.moveItem(1, 0) // earlier
+	waitIdle(t)
 	if got := s.agenda[0].ID; got != second.ID {
 		t.Fatalf("after moving item 2 up the first is %q\n%s", s.agenda[0].Title, titles())
 	}
@@ -199,6 +201,7 @@ func TestMoveAgendaItemBothWays(t *testing.T) {
 		t.Fatalf("the moved item starts at %s, want %s, the slot's start\n%s", got, want, titles())
 	}
 	s.moveItem(0, 1) // later, back again
+	waitIdle(t)
 	if got := titles(); got != start {
 		t.Fatalf("moving down again gave\n%s\nwant\n%s", got, start)
 	}
