@@ -265,6 +265,7 @@ func TestWaitlistOnTheScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Changed()
+	waitIdle(t)
 	var invited, holder store.Attendee
 	for _, a := range s.attendees {
 		switch {
@@ -275,10 +276,12 @@ func TestWaitlistOnTheScreen(t *testing.T) {
 		}
 	}
 	s.setRSVP(invited, store.RSVPAccepted)
+	waitIdle(t)
 	if !strings.Contains(s.lastRSVP, invited.Name+" is on the waitlist") || !strings.Contains(s.counts.Text, "1 on the waitlist") {
 		t.Fatalf("accepting a full event: %q; counts %q", s.lastRSVP, s.counts.Text)
 	}
 	s.setRSVP(holder, store.RSVPDeclined)
+	waitIdle(t)
 	if want := invited.Name + " was on the waitlist and now has the place " + holder.Name + " gave up."; s.lastRSVP != want {
 		t.Fatalf("after a decline: %q, want %q", s.lastRSVP, want)
 	}
@@ -295,7 +298,9 @@ func TestBackDatedCheckInAndUndo(t *testing.T) {
 	}
 	// Entering a paper sign-in list after the event: 14:05 on its day.
 	test.Type(s.checkInAt, "14:05")
+	waitIdle(t)
 	s.toggleCheckIn(a)
+	waitIdle(t)
 	got := attendee(t, ui, a.ID)
 	if want := time.Date(2018, 7, 12, 14, 5, 0, 0, time.Local); !got.CheckedInAt.Equal(want) {
 		t.Fatalf("checked in at %v, want %v", got.CheckedInAt, want)
@@ -305,16 +310,19 @@ func TestBackDatedCheckInAndUndo(t *testing.T) {
 	for i, x := range s.shown {
 		if x.ID == a.ID {
 			s.people.UpdateItem(i, o)
+			waitIdle(t)
 		}
 	}
 	if rsvp := o.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0]; rsvp.Visible() {
 		t.Fatal("the RSVP button shows on a checked-in row")
 	}
 	s.toggleCheckIn(attendee(t, ui, a.ID)) // undo
+	waitIdle(t)
 	if got := attendee(t, ui, a.ID); !got.CheckedInAt.IsZero() {
 		t.Fatalf("undo left the check-in at %v", got.CheckedInAt)
 	}
 	s.checkInAt.SetText("25:99")
+	waitIdle(t)
 	if s.checkInAt.Validate() == nil {
 		t.Fatal("25:99 was taken as a time")
 	}

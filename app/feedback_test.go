@@ -300,17 +300,22 @@ func TestImportDialog(t *testing.T) {
 		for _, same := range []bool{true, false} {
 			ui, s, r := importUI(t, good)
 			test.Tap(s.importer.confirm)
+			waitIdle(t)
 			ui.files = fileDialogs{open: func(_, _ string, done func(string, error)) { done(edited, nil) }}
 			s.importFile()
+			waitIdle(t)
 			test.Tap(s.importer.confirm)
+			waitIdle(t)
 			if s.overlap == nil {
 				t.Fatalf("no question; said %q", s.lastImport)
 			}
 			want := "0 added, 1 changed, 3 already there, 0 new questions added."
 			if same {
 				s.overlap.Confirm()
+				waitIdle(t)
 			} else {
 				s.overlap.Dismiss()
+				waitIdle(t)
 				want = "4 added, 0 changed, 0 already there, 0 new questions added. Responses with an ID are form 2 of this round."
 			}
 			if s.lastImport != want {
