@@ -288,9 +288,11 @@ type presenter struct {
 	every    func(d time.Duration, f func()) (stop func())
 	stopAuto func()
 	stopPoll func()
-	paused   bool
-	onClose  func()
-	closed   bool
+	// stopHints cancels hiding the keys, if they still show.
+	stopHints func()
+	paused    bool
+	onClose   func()
+	closed    bool
 	// hints is true while the footer shows the keys: briefly after the
 	// start, for the presenter, and never again once a key is pressed, so
 	// the audience's screen carries only the slide number.
@@ -336,13 +338,20 @@ func (p *presenter) show() {
 	}
 	p.restartAuto()
 	p.hints = true
-	time.AfterFunc(hintsFor, func() {
-		fyne.Do(func() {
-			p.hints = false
-			p.updateFooter()
-		})
-	})
+	// Through p.every, not a timer of its own: its tick comes on the UI
+	// goroutine (and tests drive it).
+	p.stopHints = p.every(hintsFor, p.hideHints)
 	p.dataChanged()
+}
+
+// hideHints takes the keys out of the footer once the talk is under way.
+func (p *presenter) hideHints() {
+	if p.stopHints != nil {
+		p.stopHints()
+		p.stopHints = nil
+	}
+	p.hints = false
+	p.updateFooter()
 }
 
 // close leaves the presenter.
@@ -365,6 +374,10 @@ func (p *presenter) closedDown() {
 	}
 	if p.stopPoll != nil {
 		p.stopPoll()
+	}
+	if p.stopHints != nil {
+		p.stopHints()
+		p.stopHints = nil
 	}
 	if p.onClose != nil {
 		p.onClose()
