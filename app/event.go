@@ -411,6 +411,21 @@ type eventForm struct {
 	entries map[string]*formEntry
 	choice  *formSelect
 	dialog  *dialog.FormDialog
+	// values and selected are what was typed and chosen, copied on the
+	// UI goroutine when the form is saved, for the save to read off it.
+	values   map[string]string
+	selected string
+}
+
+// freeze copies what the form holds, on the UI goroutine.
+func (f *eventForm) freeze() {
+	f.values = make(map[string]string, len(f.entries))
+	for name, e := range f.entries {
+		f.values[name] = strings.TrimSpace(e.Text)
+	}
+	if f.choice != nil {
+		f.selected = f.choice.Selected
+	}
 }
 
 func (s *eventScreen) showForm(title string, fields []string, values []string, choice *formSelect, save func(f *eventForm) error) {
@@ -435,6 +450,7 @@ func (s *eventScreen) showForm(title string, fields []string, values []string, c
 		if !ok {
 			return
 		}
+		f.freeze()
 		s.ui.write(func() error { return save(f) }, s.ui.Changed)
 	}, s.ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
@@ -444,7 +460,12 @@ func (s *eventScreen) showForm(title string, fields []string, values []string, c
 	s.form = f
 }
 
-func (f *eventForm) text(name string) string { return strings.TrimSpace(f.entries[name].Text) }
+func (f *eventForm) text(name string) string {
+	if f.values != nil {
+		return f.values[name]
+	}
+	return strings.TrimSpace(f.entries[name].Text)
+}
 
 // editEvent adds (ID 0) or edits an event.
 func (s *eventScreen) editEvent(e store.Event) {

@@ -89,7 +89,7 @@ func (s *eventScreen) editAttendee(a store.Attendee) {
 			return s.ui.db.SaveAttendee(s.ui.ctx, &a)
 		}
 		// A new guest's answer goes through the capacity rule too.
-		want := store.RSVP(rsvp.Selected)
+		want := store.RSVP(f.selected)
 		a.RSVP = store.RSVPInvited
 		if err := s.ui.db.SaveAttendee(s.ui.ctx, &a); err != nil {
 			return err
