@@ -123,7 +123,7 @@ func (ui *UI) confirmRestore(from string) {
 
 func (ui *UI) doRestore(from string) {
 	var saved string
-	ui.run(func() (err error) {
+	ui.write(func() (err error) {
 		saved, err = ui.restore(ui.ctx, ui.db.Path(), from)
 		return err
 	}, func() {

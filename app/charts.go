@@ -54,11 +54,9 @@ func (c *coalescer) request() {
 	}
 	if wait := c.minGap - time.Since(c.last); c.minGap > 0 && wait > 0 {
 		c.waiting = true
-		time.AfterFunc(wait, func() {
-			fyne.Do(func() {
-				c.waiting = false
-				c.request()
-			})
+		c.ui.after(wait, func() {
+			c.waiting = false
+			c.request()
 		})
 		return
 	}
@@ -83,6 +81,9 @@ type chartFeed struct {
 	version   int64
 	listeners map[any]func()
 	loop      *coalescer
+	// loads numbers the gathers, so that one for a round no longer shown
+	// is dropped.
+	loads loader
 }
 
 // listen calls fn after every gather, until unlisten(owner).
@@ -102,6 +103,7 @@ func (f *chartFeed) reload() { f.loop.request() }
 
 func (f *chartFeed) prepare() (func(), func()) {
 	ui, r, now := f.ui, f.ui.round, f.ui.now()
+	t := f.loads.start(ui)
 	var d *chartset.Set
 	var v int64
 	var err error
@@ -109,11 +111,14 @@ func (f *chartFeed) prepare() (func(), func()) {
 			if r.ID == 0 {
 				return
 			}
-			if v, err = ui.db.DataVersion(ui.ctx); err != nil {
+			if v, err = ui.db.DataVersion(t.ctx); err != nil {
 				return
 			}
-			d, err = chartset.Gather(ui.ctx, ui.db, r, now)
+			d, err = chartset.Gather(t.ctx, ui.db, r, now)
 		}, func() {
+			if !t.current(ui) {
+				return
+			}
 			if err != nil {
 				ui.showError(err)
 				return

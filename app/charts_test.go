@@ -26,7 +26,9 @@ func openCharts(t *testing.T) (*UI, *chartsScreen, store.Round) {
 	cs := chartsOf(ui)
 	cs.render.minGap = 0
 	ui.Start()
+	waitIdle(t)
 	ui.Show(len(ui.screens) - 1)
+	waitIdle(t)
 	return ui, cs, r
 }
 
@@ -99,6 +101,7 @@ func TestChartsRedrawWhenResponsesArrive(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Changed()
+	waitIdle(t)
 	if got, want := cs.feed.data.Figures.Feedback.Responses, 81; got != want {
 		t.Fatalf("after the change the charts show %d responses, want %d", got, want)
 	}
@@ -125,7 +128,9 @@ func TestChartsExportWritesPNGAndSVG(t *testing.T) {
 	ui.files = fileDialogs{save: func(_, name string, done func(string, error)) { done(filepath.Join(dir, name), nil) }}
 	p := cs.panels[0]
 	cs.export(p, "png")
+	waitIdle(t)
 	cs.export(p, "svg")
+	waitIdle(t)
 	for _, ext := range []string{"png", "svg"} {
 		path := filepath.Join(dir, p.def.Name+"."+ext)
 		st, err := os.Stat(path)

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -19,6 +20,7 @@ import (
 // screen its figure comes from; a round with nobody in it yet says what to
 // do first instead.
 type dashboard struct {
+	loads   loader // numbers the screen's reads, so only the latest is shown
 	ui      *UI
 	heading *widget.Label
 	// start is the first step on an empty round: import the sign-up sheet.
@@ -80,7 +82,8 @@ func (d *dashboard) refresh() {
 	}
 	r := ui.round
 	var f store.Figures
-	ui.run(func() (err error) { f, err = store.ComputeFigures(ui.ctx, ui.db, r, ui.now()); return err }, func() { d.show(f) })
+	now := ui.now()
+	ui.load(&d.loads, func(ctx context.Context) (err error) { f, err = store.ComputeFigures(ctx, ui.db, r, now); return err }, func() { d.show(f) })
 }
 
 // show lays out the figures as cards: a big number, what it counts and a

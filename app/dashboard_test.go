@@ -25,6 +25,7 @@ func dashboardOnDemo(t *testing.T) (*UI, *dashboard) {
 	ui := newTestUI(t, db)
 	ui.now = func() time.Time { return time.Date(2018, 7, 12, 13, 5, 0, 0, time.UTC) }
 	ui.Start()
+	waitIdle(t)
 	return ui, ui.screens[0].(*dashboard)
 }
 
@@ -47,7 +48,9 @@ func TestDashboardCardsOpenTheirScreen(t *testing.T) {
 		"feedback responses": "Feedback", "event": "Event", "reflections": "Reflections", "projects completed": "Projects",
 	} {
 		ui.Show(0)
+		waitIdle(t)
 		test.Tap(tile(t, d, what))
+		waitIdle(t)
 		if got := ui.current().title(); got != screen {
 			t.Errorf("the %q card opens %s, want %s", what, got, screen)
 		}
@@ -71,6 +74,7 @@ func TestDashboardLabelsMeansWithTheirQuestions(t *testing.T) {
 		t.Fatalf("5.25 is not beside its question:\n%s", all)
 	}
 	test.Tap(d.means.Objects[1].(*tapArea))
+	waitIdle(t)
 	if got := ui.current().title(); got != "Feedback" {
 		t.Fatalf("a click on the means opens %s, not Feedback", got)
 	}
@@ -117,6 +121,7 @@ func TestEmptyRoundSaysImportTheSignUpSheet(t *testing.T) {
 	asked := ""
 	ui.files = fileDialogs{open: func(title, _ string, done func(string, error)) { asked = title; done("", errCancelled) }}
 	test.Tap(d.importBtn)
+	waitIdle(t)
 	if asked != "Import participants" || ui.current().title() != "Participants" {
 		t.Fatalf("the first step asked %q on %s", asked, ui.current().title())
 	}
@@ -131,6 +136,7 @@ func TestEmptyRoundSaysImportTheSignUpSheet(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Show(0)
+	waitIdle(t)
 	if d.start.Visible() {
 		t.Fatal("the first step still shows once someone has signed up")
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -19,7 +20,8 @@ import (
 // eventScreen is the celebration event (or a forum meeting): its agenda,
 // its attendees and check-in at the door.
 type eventScreen struct {
-	ui *UI
+	loads, agendaLoads loader // number the reads of events and of the one shown
+	ui                 *UI
 
 	events    []store.Event
 	event     store.Event // the one shown; ID 0 when the round has none
@@ -187,16 +189,12 @@ func (s *eventScreen) refresh() {
 	ui := s.ui
 	r := ui.round
 	var events []store.Event
-	var err error
-	ui.async(func() {
+	ui.load(&s.loads, func(ctx context.Context) (err error) {
 		if r.ID != 0 {
-			events, err = ui.db.Events(ui.ctx, r.ID)
+			events, err = ui.db.Events(ctx, r.ID)
 		}
+		return err
 	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
 		s.events = events
 		names := make([]string, len(events))
 		keep := false
@@ -228,19 +226,15 @@ func (s *eventScreen) load() {
 	e := s.event
 	var agenda []store.AgendaItem
 	var people []store.Attendee
-	var err error
-	ui.async(func() {
+	ui.load(&s.agendaLoads, func(ctx context.Context) (err error) {
 		if e.ID == 0 {
-			return
+			return nil
 		}
-		if agenda, err = ui.db.Agenda(ui.ctx, e.ID); err == nil {
-			people, err = ui.db.Attendees(ui.ctx, e.ID)
+		if agenda, err = ui.db.Agenda(ctx, e.ID); err == nil {
+			people, err = ui.db.Attendees(ctx, e.ID)
 		}
+		return err
 	}, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
 		s.agenda, s.attendees = agenda, people
 		has := e.ID != 0
 		for _, w := range []fyne.Disableable{s.editBtn, s.addItemBtn, s.addGuestBtn, s.inviteBtn, s.search, s.importBtn, s.exportBtn, s.checkInAt, s.calendarBtn, s.printBtn} {
@@ -319,7 +313,7 @@ func (s *eventScreen) toggleCheckIn(a store.Attendee) {
 			return
 		}
 	}
-	ui.run(func() error { return ui.db.CheckIn(ui.ctx, a.ID, at) }, func() {
+	ui.write(func() error { return ui.db.CheckIn(ui.ctx, a.ID, at) }, func() {
 		s.search.SetText("")
 		ui.Changed()
 	})
@@ -344,7 +338,7 @@ func (s *eventScreen) setRSVP(a store.Attendee, to store.RSVP) {
 	ui := s.ui
 	var got store.RSVP
 	var promoted store.Attendee
-	ui.run(func() (err error) {
+	ui.write(func() (err error) {
 		got, promoted, err = ui.db.SetRSVP(ui.ctx, a.ID, to, ui.now())
 		return err
 	}, func() {
@@ -389,7 +383,7 @@ func (s *eventScreen) invite() {
 	eventID, roundID := s.event.ID, ui.round.ID
 	var added []int64
 	var err error
-	ui.async(func() { added, err = ui.db.InviteRound(ui.ctx, eventID, roundID) }, func() {
+	ui.async(ui.written(func() { added, err = ui.db.InviteRound(ui.ctx, eventID, roundID) }), func() {
 		if err != nil {
 			ui.showError(err)
 			return
@@ -403,7 +397,7 @@ func (s *eventScreen) invite() {
 			store.Plural(len(added), "participant was", "participants were")+" added to the list as invited. Nothing was sent.",
 			func(undo bool) {
 				if undo {
-					ui.run(func() error { return ui.db.DeleteAttendees(ui.ctx, added) }, ui.Changed)
+					ui.write(func() error { return ui.db.DeleteAttendees(ui.ctx, added) }, ui.Changed)
 				}
 			}, ui.win)
 		s.inviteDone.SetConfirmText("Undo")
@@ -418,6 +412,21 @@ type eventForm struct {
 	entries map[string]*formEntry
 	choice  *formSelect
 	dialog  *dialog.FormDialog
+	// values and selected are what was typed and chosen, copied on the
+	// UI goroutine when the form is saved, for the save to read off it.
+	values   map[string]string
+	selected string
+}
+
+// freeze copies what the form holds, on the UI goroutine.
+func (f *eventForm) freeze() {
+	f.values = make(map[string]string, len(f.entries))
+	for name, e := range f.entries {
+		f.values[name] = strings.TrimSpace(e.Text)
+	}
+	if f.choice != nil {
+		f.selected = f.choice.Selected
+	}
 }
 
 func (s *eventScreen) showForm(title string, fields []string, values []string, choice *formSelect, save func(f *eventForm) error) {
@@ -442,7 +451,8 @@ func (s *eventScreen) showForm(title string, fields []string, values []string, c
 		if !ok {
 			return
 		}
-		s.ui.run(func() error { return save(f) }, s.ui.Changed)
+		f.freeze()
+		s.ui.write(func() error { return save(f) }, s.ui.Changed)
 	}, s.ui.win)
 	f.dialog.Resize(fyne.NewSize(560, 0))
 	s.ui.withKeys(f.dialog, &formKeys{submit: f.dialog.Submit, cancel: f.dialog.Hide}, inOrder...)
@@ -451,7 +461,12 @@ func (s *eventScreen) showForm(title string, fields []string, values []string, c
 	s.form = f
 }
 
-func (f *eventForm) text(name string) string { return strings.TrimSpace(f.entries[name].Text) }
+func (f *eventForm) text(name string) string {
+	if f.values != nil {
+		return f.values[name]
+	}
+	return strings.TrimSpace(f.entries[name].Text)
+}
 
 // editEvent adds (ID 0) or edits an event.
 func (s *eventScreen) editEvent(e store.Event) {
@@ -527,7 +542,7 @@ func (s *eventScreen) moveItem(i, j int) {
 	}
 	ui, id := s.ui, s.agenda[i].ID
 	var err error
-	ui.async(func() { err = ui.db.MoveAgendaItem(ui.ctx, id, j+1, true) }, func() {
+	ui.async(ui.written(func() { err = ui.db.MoveAgendaItem(ui.ctx, id, j+1, true) }), func() {
 		if err != nil {
 			ui.showError(err)
 		}
@@ -537,6 +552,6 @@ func (s *eventScreen) moveItem(i, j int) {
 
 func (s *eventScreen) deleteItem(a store.AgendaItem) {
 	s.ui.showConfirm("Delete agenda item", fmt.Sprintf("Delete %q from the agenda?", a.Title), func() {
-		s.ui.run(func() error { return s.ui.db.DeleteAgendaItem(s.ui.ctx, a.ID) }, s.ui.Changed)
+		s.ui.write(func() error { return s.ui.db.DeleteAgendaItem(s.ui.ctx, a.ID) }, s.ui.Changed)
 	})
 }

@@ -90,7 +90,7 @@ func (s *eventScreen) editAttendee(a store.Attendee) {
 			return s.ui.db.SaveAttendee(s.ui.ctx, &a)
 		}
 		// A new guest's answer goes through the capacity rule too.
-		want := store.RSVP(rsvp.Selected)
+		want := store.RSVP(f.selected)
 		a.RSVP = store.RSVPInvited
 		if err := s.ui.db.SaveAttendee(s.ui.ctx, &a); err != nil {
 			return err
@@ -119,7 +119,7 @@ func (s *eventScreen) importAttendees() {
 			return
 		}
 		var res tasks.AttendeesImport
-		ui.run(func() error {
+		ui.write(func() error {
 			f, err := os.Open(path)
 			if err != nil {
 				return store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)

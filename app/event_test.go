@@ -23,6 +23,7 @@ func eventOnDemo(t *testing.T) (*UI, *eventScreen) {
 	ui := newTestUI(t, db)
 	ui.now = func() time.Time { return time.Date(2018, 7, 12, 13, 5, 0, 0, time.UTC) }
 	ui.Start()
+	waitIdle(t)
 	return ui, showScreen[*eventScreen](t, ui)
 }
 
@@ -55,10 +56,12 @@ func TestCheckInBySearchAndEnter(t *testing.T) {
 		t.Fatal("the demo has nobody left to check in")
 	}
 	test.Type(s.search, target.Name)
+	waitIdle(t)
 	if len(s.shown) != 1 {
 		t.Skipf("%q matches %d attendees; the demo has namesakes", target.Name, len(s.shown))
 	}
 	s.search.OnSubmitted(s.search.Text)
+	waitIdle(t)
 	people, err := ui.db.Attendees(context.Background(), target.EventID)
 	if err != nil {
 		t.Fatal(err)
@@ -69,6 +72,7 @@ func TestCheckInBySearchAndEnter(t *testing.T) {
 				t.Fatalf("checked in at %v, want %v", got, want)
 			}
 			s.toggleCheckIn(a)
+			waitIdle(t)
 		}
 	}
 	people, _ = ui.db.Attendees(context.Background(), target.EventID)
@@ -90,30 +94,45 @@ func TestNewEventAndAgendaItem(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Start()
+	waitIdle(t)
 	s := ui.screens[3].(*eventScreen)
 	ui.Show(3)
+	waitIdle(t)
 	if !s.addItemBtn.Disabled() {
 		t.Fatal("agenda items can be added before there is an event")
 	}
 	s.editEvent(store.Event{})
+	waitIdle(t)
 	test.Type(s.form.entries["Name"], "Primary–secondary care forum")
+	waitIdle(t)
 	test.Type(s.form.entries["Date"], "2026-12-03")
+	waitIdle(t)
 	test.Type(s.form.entries["Capacity"], "forty")
+	waitIdle(t)
 	s.form.dialog.Submit()
+	waitIdle(t)
 	if events, _ := db.Events(context.Background(), r.ID); len(events) != 0 {
 		t.Fatalf("an event with capacity %q was stored", "forty")
 	}
 	s.editEvent(store.Event{})
+	waitIdle(t)
 	test.Type(s.form.entries["Name"], "Primary–secondary care forum")
+	waitIdle(t)
 	test.Type(s.form.entries["Capacity"], "40")
+	waitIdle(t)
 	s.form.dialog.Submit()
+	waitIdle(t)
 	if got, want := s.eventSelect.Selected, "Primary–secondary care forum"; got != want {
 		t.Fatalf("event = %q, want %q", got, want)
 	}
 	s.editItem(store.AgendaItem{})
+	waitIdle(t)
 	test.Type(s.form.entries["Starts (HH:MM)"], "18:30")
+	waitIdle(t)
 	test.Type(s.form.entries["Title"], "Letters: what changed")
+	waitIdle(t)
 	s.form.dialog.Submit()
+	waitIdle(t)
 	if got, want := len(s.agenda), 1; got != want {
 		t.Fatalf("%d agenda items, want %d", got, want)
 	}
@@ -127,6 +146,7 @@ func TestInviteEveryParticipant(t *testing.T) {
 		t.Fatal("inviting the round did not ask first")
 	}
 	s.inviteAsk.Confirm()
+	waitIdle(t)
 	people, err := ui.db.FindParticipants(context.Background(), store.ParticipantFilter{RoundID: ui.round.ID})
 	if err != nil {
 		t.Fatal(err)
@@ -146,6 +166,7 @@ func TestInviteEveryParticipant(t *testing.T) {
 	}
 	s.inviteAll()
 	s.inviteAsk.Confirm()
+	waitIdle(t)
 	if got, want := len(s.attendees), len(people)+guests; got != want {
 		t.Fatalf("inviting twice gave %d attendees, want %d", got, want)
 	}
@@ -154,6 +175,7 @@ func TestInviteEveryParticipant(t *testing.T) {
 	}
 	// Undo takes off exactly those the first invitation added.
 	done.Confirm()
+	waitIdle(t)
 	if got := len(s.attendees); got != before {
 		t.Fatalf("%d attendees after undoing the invitation, want the %d before it", got, before)
 	}
@@ -171,6 +193,7 @@ func TestMoveAgendaItemBothWays(t *testing.T) {
 	start := titles()
 	first, second := s.agenda[0], s.agenda[1]
 	s.moveItem(1, 0) // earlier
+	waitIdle(t)
 	if got := s.agenda[0].ID; got != second.ID {
 		t.Fatalf("after moving item 2 up the first is %q\n%s", s.agenda[0].Title, titles())
 	}
@@ -178,6 +201,7 @@ func TestMoveAgendaItemBothWays(t *testing.T) {
 		t.Fatalf("the moved item starts at %s, want %s, the slot's start\n%s", got, want, titles())
 	}
 	s.moveItem(0, 1) // later, back again
+	waitIdle(t)
 	if got := titles(); got != start {
 		t.Fatalf("moving down again gave\n%s\nwant\n%s", got, start)
 	}
@@ -193,6 +217,7 @@ func TestRSVPAndCapacity(t *testing.T) {
 		}
 	}
 	s.setRSVP(a, rsvpNext[a.RSVP].to)
+	waitIdle(t)
 	people, err := ui.db.Attendees(context.Background(), a.EventID)
 	if err != nil {
 		t.Fatal(err)
@@ -208,6 +233,7 @@ func TestRSVPAndCapacity(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Changed()
+	waitIdle(t)
 	if !strings.Contains(s.counts.Text, "OVER CAPACITY") {
 		t.Fatalf("counts %q do not warn that the event is over capacity", s.counts.Text)
 	}
@@ -216,7 +242,9 @@ func TestRSVPAndCapacity(t *testing.T) {
 func TestEnterWithSeveralMatchesSaysSo(t *testing.T) {
 	_, s := eventOnDemo(t)
 	test.Type(s.search, "Dr")
+	waitIdle(t)
 	s.search.OnSubmitted(s.search.Text)
+	waitIdle(t)
 	if !strings.Contains(s.counts.Text, "people match") {
 		t.Fatalf("Enter with many matches said %q", s.counts.Text)
 	}
@@ -237,6 +265,7 @@ func TestWaitlistOnTheScreen(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Changed()
+	waitIdle(t)
 	var invited, holder store.Attendee
 	for _, a := range s.attendees {
 		switch {
@@ -247,10 +276,12 @@ func TestWaitlistOnTheScreen(t *testing.T) {
 		}
 	}
 	s.setRSVP(invited, store.RSVPAccepted)
+	waitIdle(t)
 	if !strings.Contains(s.lastRSVP, invited.Name+" is on the waitlist") || !strings.Contains(s.counts.Text, "1 on the waitlist") {
 		t.Fatalf("accepting a full event: %q; counts %q", s.lastRSVP, s.counts.Text)
 	}
 	s.setRSVP(holder, store.RSVPDeclined)
+	waitIdle(t)
 	if want := invited.Name + " was on the waitlist and now has the place " + holder.Name + " gave up."; s.lastRSVP != want {
 		t.Fatalf("after a decline: %q, want %q", s.lastRSVP, want)
 	}
@@ -267,7 +298,9 @@ func TestBackDatedCheckInAndUndo(t *testing.T) {
 	}
 	// Entering a paper sign-in list after the event: 14:05 on its day.
 	test.Type(s.checkInAt, "14:05")
+	waitIdle(t)
 	s.toggleCheckIn(a)
+	waitIdle(t)
 	got := attendee(t, ui, a.ID)
 	if want := time.Date(2018, 7, 12, 14, 5, 0, 0, time.Local); !got.CheckedInAt.Equal(want) {
 		t.Fatalf("checked in at %v, want %v", got.CheckedInAt, want)
@@ -277,16 +310,19 @@ func TestBackDatedCheckInAndUndo(t *testing.T) {
 	for i, x := range s.shown {
 		if x.ID == a.ID {
 			s.people.UpdateItem(i, o)
+			waitIdle(t)
 		}
 	}
 	if rsvp := o.(*fyne.Container).Objects[1].(*fyne.Container).Objects[0]; rsvp.Visible() {
 		t.Fatal("the RSVP button shows on a checked-in row")
 	}
 	s.toggleCheckIn(attendee(t, ui, a.ID)) // undo
+	waitIdle(t)
 	if got := attendee(t, ui, a.ID); !got.CheckedInAt.IsZero() {
 		t.Fatalf("undo left the check-in at %v", got.CheckedInAt)
 	}
 	s.checkInAt.SetText("25:99")
+	waitIdle(t)
 	if s.checkInAt.Validate() == nil {
 		t.Fatal("25:99 was taken as a time")
 	}

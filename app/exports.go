@@ -307,5 +307,5 @@ func (e *exportsMenu) saveSettings(r store.Round, f *roundSettingsForm) {
 		ui.showError(err)
 		return
 	}
-	ui.run(func() error { return store.SaveRoundSettings(ui.ctx, ui.db, r.ID, rs) }, ui.Changed)
+	ui.write(func() error { return store.SaveRoundSettings(ui.ctx, ui.db, r.ID, rs) }, ui.Changed)
 }

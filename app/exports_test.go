@@ -20,6 +20,7 @@ func demoUI(t *testing.T) *UI {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	return ui
 }
 
@@ -27,6 +28,7 @@ func TestBoardPackFromTheWindow(t *testing.T) {
 	ui := demoUI(t)
 	parent := t.TempDir()
 	ui.exports.writeBoardPack(parent, ui.round, false)
+	waitIdle(t)
 	dir := packFolder(parent, tasks.BoardPackKind, ui.round)
 	if !strings.HasPrefix(filepath.Base(dir), "Board pack - Demo round") {
 		t.Errorf("pack folder %q", dir)
@@ -44,14 +46,19 @@ func TestBoardPackFromTheWindow(t *testing.T) {
 func TestRoundSettingsDialog(t *testing.T) {
 	ui := demoUI(t)
 	ui.exports.showSettings()
+	waitIdle(t)
 	f := ui.exports.settings
 	if f == nil || f.organiser.Text != demo.Settings.OrganiserName || f.sent.Text != "189" || f.base.Selected != rateBaseLabels[2].label {
 		t.Fatalf("the dialog does not show the demo's settings: %+v", f)
 	}
 	f.organiser.SetText("Dr Seán Ó Súilleabháin")
+	waitIdle(t)
 	f.sent.SetText("190")
+	waitIdle(t)
 	f.k.SetText("3")
+	waitIdle(t)
 	ui.exports.saveSettings(ui.round, f)
+	waitIdle(t)
 	rs, err := store.LoadRoundSettings(context.Background(), ui.db, ui.round.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -61,6 +68,7 @@ func TestRoundSettingsDialog(t *testing.T) {
 	}
 	t.Run("ErrBadNumber", func(t *testing.T) {
 		f.sent.SetText("lots")
+		waitIdle(t)
 		if _, err := f.read(); err == nil || !strings.Contains(store.ErrorMessage(err), "lots") {
 			t.Fatalf("err = %v", err)
 		}
@@ -81,6 +89,7 @@ func TestAppraisalButton(t *testing.T) {
 	}
 	s.selected = p.ID
 	s.updateButtons()
+	waitIdle(t)
 	if s.appraisalBtn.Disabled() {
 		t.Fatal("the appraisal button is disabled with a participant selected")
 	}
@@ -88,6 +97,7 @@ func TestAppraisalButton(t *testing.T) {
 	var offered string
 	ui.files = fileDialogs{save: func(_, name string, done func(string, error)) { offered = name; done(filepath.Join(dir, name), nil) }}
 	s.appraisalBtn.OnTapped()
+	waitIdle(t)
 	if offered != "Dr Otto Coldharbour - appraisal evidence.pdf" {
 		t.Errorf("offered file name %q", offered)
 	}

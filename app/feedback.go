@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strconv"
 	"strings"
@@ -31,8 +32,9 @@ type feedbackScreen struct {
 
 	figures   store.Figures
 	questions []store.Question
-	responses []store.Response
 	k         int
+	// loads numbers the screen's reads, so only the latest is shown.
+	loads loader
 
 	rate      *widget.Label
 	rateBase  *widget.Select
@@ -157,39 +159,94 @@ func setCell(l *widget.Label, cells [][]string, id widget.TableCellID) {
 func (s *feedbackScreen) refresh() {
 	ui := s.ui
 	if ui.round.ID == 0 {
+		s.loads.start(ui) // drops a load still running for a deleted round
 		s.rate.SetText("No round yet.")
 		return
 	}
-	r := ui.round
+	r, now := ui.round, ui.now()
 	var (
-		f  store.Figures
-		qs []store.Question
-		rs []store.Response
+		f      store.Figures
+		qs     []store.Question
+		cells  [][]string
+		bcells [][]string
 	)
-	ui.run(func() (err error) {
-		if f, err = store.ComputeFigures(ui.ctx, ui.db, r, ui.now()); err != nil {
+	// Everything that grows with the data is done here, off the UI
+	// goroutine, from the store's tallies (counted incrementally in
+	// SQLite), never from every response.
+	ui.load(&s.loads, func(ctx context.Context) (err error) {
+		if f, err = store.ComputeFigures(ctx, ui.db, r, now); err != nil {
 			return err
 		}
-		if qs, err = ui.db.Questions(ui.ctx, r.ID); err != nil {
+		if qs, err = ui.db.Questions(ctx, r.ID); err != nil {
 			return err
 		}
-		rs, err = ui.db.Responses(ui.ctx, r.ID)
-		return err
+		t, err := ui.db.Tally(ctx, r.ID)
+		if err != nil {
+			return err
+		}
+		cells, bcells = figureCells(f), breakdownCells(qs, t, f.Feedback.SuppressK)
+		return nil
 	}, func() {
-		s.show(f, qs, rs)
+		s.show(f, qs, cells, bcells)
 	})
 }
 
-// show lays out freshly read figures.
-func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.Response) {
+// figureCells lays out the per-question figures as the table shows them,
+// header first.
+func figureCells(f store.Figures) [][]string {
+	cells := [][]string{{"Question", "n", "Mean", "1", "2", "3", "4", "5", "6", "Top two (5–6)", "95% CI"}}
+	for _, q := range f.Feedback.Questions {
+		// This screen is the organiser's own: exact counts, with a small
+		// one marked, as everywhere else it is withheld.
+		row := []string{q.Text, store.PrivateCount(q.N, f.Feedback.SuppressK)}
+		if q.N == 0 {
+			row = append(row, store.NoAnswersLabel, "", "", "", "", "", "", "", "")
+		} else {
+			row = append(row, fmt.Sprintf("%.2f", q.Mean))
+			for _, c := range q.Counts {
+				row = append(row, store.Thousands(c))
+			}
+			row = append(row, fmt.Sprintf("%.0f%%", 100*q.Top2), fmt.Sprintf("%.2f–%.2f", q.CI95[0], q.CI95[1]))
+		}
+		cells = append(cells, row)
+	}
+	return cells
+}
+
+// breakdownCells lays out the breakdown by role, header first.
+func breakdownCells(qs []store.Question, t store.Tally, k int) [][]string {
+	cells := [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}
+	for _, b := range store.SummariseTallyByRole(qs, t, k) {
+		for i, q := range b.Summaries {
+			// store.SummariseTallyByRole decides what is withheld, as for
+			// the export: small groups, questions few of a group
+			// answered, and whatever would let them be worked out by
+			// subtraction.
+			if label := b.Withheld(i); label != "" {
+				cells = append(cells, []string{b.Group, q.Question.Text, label, label, label, label})
+				continue
+			}
+			row := []string{b.Group, q.Question.Text, store.Thousands(q.N), "–", "", ""}
+			if q.N > 0 {
+				row[3], row[4], row[5] = fmt.Sprintf("%.2f", q.Mean), fmt.Sprintf("%.0f%%", 100*q.Top2), fmt.Sprintf("%.2f–%.2f", q.CI95[0], q.CI95[1])
+			}
+			cells = append(cells, row)
+		}
+	}
+	return cells
+}
+
+// show lays out freshly read figures; on the UI goroutine, so it only
+// swaps in what the load prepared.
+func (s *feedbackScreen) show(f store.Figures, qs []store.Question, cells, bcells [][]string) {
 	changedQs := len(qs) != len(s.questions)
 	for i := range qs {
 		if !changedQs && (qs[i].ID != s.questions[i].ID || qs[i].Text != s.questions[i].Text) {
 			changedQs = true
 		}
 	}
-	s.figures, s.questions, s.responses, s.k = f, qs, rs, f.Feedback.SuppressK
-	s.comments.show(s.ui.round.ID, rs)
+	s.figures, s.questions, s.k = f, qs, f.Feedback.SuppressK
+	s.comments.show(s.ui.round.ID)
 	s.rate.SetText(f.Feedback.RateText())
 	switch f.Feedback.RateBase {
 	case store.RateBaseCompleted:
@@ -202,42 +259,9 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, rs []store.R
 	s.rateBase.Refresh()
 	s.kEntry.SetText(strconv.Itoa(s.k))
 
-	s.cells = [][]string{{"Question", "n", "Mean", "1", "2", "3", "4", "5", "6", "Top two (5–6)", "95% CI"}}
-	for _, q := range f.Feedback.Questions {
-		// This screen is the organiser's own: exact counts, with a small
-		// one marked, as everywhere else it is withheld.
-		row := []string{q.Text, store.PrivateCount(q.N, s.k)}
-		if q.N == 0 {
-			row = append(row, store.NoAnswersLabel, "", "", "", "", "", "", "", "")
-		} else {
-			row = append(row, fmt.Sprintf("%.2f", q.Mean))
-			for _, c := range q.Counts {
-				row = append(row, store.Thousands(c))
-			}
-			row = append(row, fmt.Sprintf("%.0f%%", 100*q.Top2), fmt.Sprintf("%.2f–%.2f", q.CI95[0], q.CI95[1]))
-		}
-		s.cells = append(s.cells, row)
-	}
+	s.cells, s.bcells = cells, bcells
 	fitCounts(s.table, s.cells, figureWidths, 1, 2, 3, 4, 5, 6, 7, 8)
 	s.table.Refresh()
-
-	s.bcells = [][]string{{"Role", "Question", "n", "Mean", "Top two (5–6)", "95% CI"}}
-	for _, b := range store.SummariseByRole(qs, rs, s.k) {
-		for i, q := range b.Summaries {
-			// store.SummariseByRole decides what is withheld, as for the
-			// export: small groups, questions few of a group answered,
-			// and whatever would let them be worked out by subtraction.
-			if label := b.Withheld(i); label != "" {
-				s.bcells = append(s.bcells, []string{b.Group, q.Question.Text, label, label, label, label})
-				continue
-			}
-			row := []string{b.Group, q.Question.Text, store.Thousands(q.N), "–", "", ""}
-			if q.N > 0 {
-				row[3], row[4], row[5] = fmt.Sprintf("%.2f", q.Mean), fmt.Sprintf("%.0f%%", 100*q.Top2), fmt.Sprintf("%.2f–%.2f", q.CI95[0], q.CI95[1])
-			}
-			s.bcells = append(s.bcells, row)
-		}
-	}
 	fitCounts(s.breakdown, s.bcells, breakdownWidths, 2)
 	s.breakdown.Refresh()
 
@@ -278,19 +302,21 @@ func (s *feedbackScreen) saveSetting(key, value string) {
 	ui := s.ui
 	// The base and K are the round's own (store.LoadRoundSettings).
 	round := ui.round.ID
-	ui.run(func() error { return ui.db.SetSetting(ui.ctx, store.RoundKey(round, key), value) }, func() {
+	ui.write(func() error { return ui.db.SetSetting(ui.ctx, store.RoundKey(round, key), value) }, func() {
 		ui.Changed()
 	})
 }
 
 // exportSummary writes the per-question summary for the board, as
 // `liaison export feedback` does: the breakdown by role suppressed below K.
+// It reads the round afresh when the file is chosen, so it writes what the
+// round holds then, whatever the screen last showed.
 func (s *feedbackScreen) exportSummary() {
 	ui := s.ui
 	if !ui.haveRound() {
 		return
 	}
-	header, rows := tasks.FeedbackSummaryRows(s.questions, s.responses, s.k, s.figures.Feedback.RateText())
+	r, now := ui.round, ui.now()
 	ui.files.save("Export the feedback summary", "feedback-summary.csv", func(path string, err error) {
 		if err != nil {
 			if err != errCancelled {
@@ -298,10 +324,27 @@ func (s *feedbackScreen) exportSummary() {
 			}
 			return
 		}
-		ui.run(func() error { return tasks.WriteCSVAtomic(path, header, rows) }, func() {
+		var k int
+		ui.run(func() error {
+			f, err := store.ComputeFigures(ui.ctx, ui.db, r, now)
+			if err != nil {
+				return err
+			}
+			qs, err := ui.db.Questions(ui.ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			t, err := ui.db.Tally(ui.ctx, r.ID)
+			if err != nil {
+				return err
+			}
+			k = f.Feedback.SuppressK
+			header, rows := tasks.FeedbackSummaryTallyRows(qs, t, k, f.Feedback.RateText())
+			return tasks.WriteCSVAtomic(path, header, rows)
+		}, func() {
 			s.lastExport = path
-			ui.showInfo("Summary exported", "Wrote "+path+". Groups, and questions, with fewer than "+strconv.Itoa(s.k)+
-				" answers are shown as \""+store.SuppressedLabel(s.k)+"\", all responses included; figures that would give them away by subtraction say so.")
+			ui.showInfo("Summary exported", "Wrote "+path+" for "+r.Name+". Groups, and questions, with fewer than "+strconv.Itoa(k)+
+				" answers are shown as \""+store.SuppressedLabel(k)+"\", all responses included; figures that would give them away by subtraction say so.")
 		})
 	})
 }

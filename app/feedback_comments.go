@@ -75,16 +75,25 @@ func (v *commentsView) content() fyne.CanvasObject {
 	return container.NewBorder(top, nil, nil, nil, v.list)
 }
 
-// show takes the round's responses (on the UI goroutine) and reads the
-// participants to flag comments that name them.
-func (v *commentsView) show(roundID int64, rs []store.Response) {
+// show reads the round's comments and the participants, to flag comments
+// that name them.
+func (v *commentsView) show(roundID int64) {
 	ui := v.ui
 	var cs []tasks.Comment
+	// The responses are read here, off the UI goroutine, only for their
+	// comments; a result for a round no longer shown is dropped.
 	ui.run(func() error {
+		rs, err := ui.db.Responses(ui.ctx, roundID)
+		if err != nil {
+			return err
+		}
 		people, err := ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: roundID})
 		cs = tasks.Comments(rs, people)
 		return err
 	}, func() {
+		if ui.round.ID != roundID {
+			return
+		}
 		v.all = cs
 		v.filter()
 	})

@@ -21,10 +21,14 @@ func TestPaperCommentAndCommentsTab(t *testing.T) {
 	// Score a form, then type its comment and press Enter in the comment box.
 	keyIn(ui, s, "5643")
 	test.Type(s.comment, "Thank you, Zoë Lindqvist!")
+	waitIdle(t)
 	s.comment.OnSubmitted(s.comment.Text)
+	waitIdle(t)
 	keyIn(ui, s, "1111")
 	test.Type(s.comment, "More time for questions")
+	waitIdle(t)
 	keyIn(ui, s, "{Return}")
+	waitIdle(t)
 	rs, err := ui.db.Responses(ctx, r.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -37,6 +41,7 @@ func TestPaperCommentAndCommentsTab(t *testing.T) {
 	}
 
 	ui.Changed()
+	waitIdle(t)
 	v := s.comments
 	if len(v.all) != 2 || !v.all[0].Flagged() || v.all[1].Flagged() {
 		t.Fatalf("comments %+v", v.all)
@@ -45,6 +50,7 @@ func TestPaperCommentAndCommentsTab(t *testing.T) {
 		t.Errorf("count %q", v.count.Text)
 	}
 	test.Type(v.search, "questions")
+	waitIdle(t)
 	if len(v.shown) != 1 || v.shown[0].Text != "More time for questions" {
 		t.Errorf("search shows %+v", v.shown)
 	}
@@ -52,6 +58,7 @@ func TestPaperCommentAndCommentsTab(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "comments.csv")
 	ui.files = fileDialogs{save: func(_, _ string, done func(string, error)) { done(out, nil) }}
 	v.exportBtn.OnTapped()
+	waitIdle(t)
 	b, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)

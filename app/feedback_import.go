@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"path/filepath"
 	"strconv"
@@ -33,15 +34,19 @@ func (s *feedbackScreen) importFile() {
 		}
 		var t *csvio.Table
 		var qs []store.Question
+		var plan forms.Plan
 		roundID := ui.round.ID
 		ui.run(func() (err error) {
 			if t, err = tasks.ReadTable(path); err != nil {
 				return err
 			}
-			qs, err = ui.db.Questions(ui.ctx, roundID)
-			return err
+			if qs, err = ui.db.Questions(ui.ctx, roundID); err != nil {
+				return err
+			}
+			plan = forms.Detect(t, qs)
+			return nil
 		}, func() {
-			s.importer = newImportDialog(s, path, t, qs)
+			s.importer = newImportDialog(s, path, t, qs, plan)
 			ui.withKeys(s.importer.dlg, &formKeys{submit: pressIfEnabled(s.importer.confirm), cancel: s.importer.dlg.Hide})
 			s.importer.dlg.Show()
 		})
@@ -57,7 +62,12 @@ type importDialog struct {
 	table *csvio.Table
 	qs    []store.Question
 	plan  forms.Plan
-	res   forms.Result
+	// res is the outcome of the choices shown, once checked; checking
+	// runs off the UI goroutine (a quarter of a second for 100,000 rows),
+	// and while it runs Import is disabled.
+	res      forms.Result
+	checking bool
+	loads    loader
 
 	kinds    []*widget.Select // per column
 	question []*widget.Select // per column; used for score columns
@@ -84,8 +94,8 @@ func kindOf(name string) forms.Kind {
 	return forms.Ignored
 }
 
-func newImportDialog(s *feedbackScreen, path string, t *csvio.Table, qs []store.Question) *importDialog {
-	d := &importDialog{s: s, path: path, table: t, qs: qs, plan: forms.Detect(t, qs)}
+func newImportDialog(s *feedbackScreen, path string, t *csvio.Table, qs []store.Question, plan forms.Plan) *importDialog {
+	d := &importDialog{s: s, path: path, table: t, qs: qs, plan: plan}
 	qOptions := []string{newQuestionOption}
 	for _, q := range qs {
 		qOptions = append(qOptions, q.Text)
@@ -186,45 +196,64 @@ func (d *importDialog) currentPlan() forms.Plan {
 	return p
 }
 
-// apply reads the file with the current choices and shows the outcome.
+// apply checks the file against the current choices off the UI goroutine,
+// showing that it is checking meanwhile; only the latest choices' outcome
+// is shown.
 func (d *importDialog) apply() {
-	d.res = forms.Apply(d.table, d.currentPlan(), "import:"+filepath.Base(d.path))
+	t, plan, qs, source := d.table, d.currentPlan(), d.qs, "import:"+filepath.Base(d.path)
+	d.checking = true
+	d.summary.SetText("Checking " + store.Plural(len(t.Rows), "row", "rows") + " with these choices…")
+	d.confirm.Disable()
+	var res forms.Result
+	var preview string
+	d.s.ui.load(&d.loads, func(context.Context) error {
+		res = forms.Apply(t, plan, source)
+		preview = previewText(res, qs)
+		return nil
+	}, func() {
+		d.checking = false
+		d.show(res, preview)
+	})
+}
+
+// previewText says what an import would store and shows its first rows.
+func previewText(res forms.Result, qs []store.Question) string {
 	var b strings.Builder
-	b.WriteString(store.Plural(len(d.res.Responses), "response", "responses"))
-	if d.res.Skipped > 0 {
-		fmt.Fprintf(&b, " (%s left out)", store.Plural(d.res.Skipped, "empty row", "empty rows"))
+	b.WriteString(store.Plural(len(res.Responses), "response", "responses"))
+	if res.Skipped > 0 {
+		fmt.Fprintf(&b, " (%s left out)", store.Plural(res.Skipped, "empty row", "empty rows"))
 	}
-	if n := len(d.res.Plan.NewQuestions); n > 0 {
+	if n := len(res.Plan.NewQuestions); n > 0 {
 		quoted := make([]string, n)
-		for j, q := range d.res.Plan.NewQuestions {
+		for j, q := range res.Plan.NewQuestions {
 			quoted[j] = strconv.Quote(q)
 		}
 		fmt.Fprintf(&b, "; new questions to add (%d): %s", n, strings.Join(quoted, ", "))
 	}
 	b.WriteString(".")
-	if words := d.res.ScoreWords(); len(words) > 0 {
+	if words := res.ScoreWords(); len(words) > 0 {
 		b.WriteString("\n\nScores written as words, read as: " + strings.Join(words, ", "))
 	}
 	b.WriteString("\n\nFirst rows:\n")
 	text := map[int64]string{}
-	for _, q := range d.qs {
+	for _, q := range qs {
 		text[q.ID] = q.Text
 	}
-	for j, q := range d.res.Plan.NewQuestions {
+	for j, q := range res.Plan.NewQuestions {
 		text[-int64(j+1)] = q + " (new)"
 	}
-	for n, r := range d.res.Responses {
+	for n, r := range res.Responses {
 		if n == 5 {
 			break
 		}
 		var parts []string
-		for _, c := range d.res.Plan.Columns {
+		for _, c := range res.Plan.Columns {
 			if c.Kind != forms.Score {
 				continue
 			}
 			key := c.QuestionID
 			if key == 0 {
-				for j, h := range d.res.Plan.NewQuestions {
+				for j, h := range res.Plan.NewQuestions {
 					if h == c.Header {
 						key = -int64(j + 1)
 					}
@@ -250,7 +279,35 @@ func (d *importDialog) apply() {
 		}
 		b.WriteString("\n")
 	}
-	d.preview.SetText(b.String())
+	return b.String()
+}
+
+// problemsShown is how many problems the dialog lists: a file broken on
+// every row would otherwise put 100,000 lines in one label.
+const problemsShown = 200
+
+// problemText lists what stands in the way of importing.
+func problemText(problems []forms.Problem) string {
+	noun := "problems"
+	if len(problems) == 1 {
+		noun = "problem"
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, "%d %s to fix (in the file, or by changing what a column holds) before anything can be imported:", len(problems), noun)
+	for i, p := range problems {
+		if i == problemsShown {
+			fmt.Fprintf(&b, "\n… and %s more.", store.Thousands(len(problems)-i))
+			break
+		}
+		b.WriteString("\n" + p.String())
+	}
+	return b.String()
+}
+
+// show shows a checked outcome.
+func (d *importDialog) show(res forms.Result, preview string) {
+	d.res = res
+	d.preview.SetText(preview)
 	if len(d.res.Problems) == 0 {
 		d.summary.SetText(fmt.Sprintf("%s, %s, no problems: ready to import.", store.Plural(len(d.res.Responses), "response", "responses"), store.Plural(len(d.res.Plan.NewQuestions), "new question", "new questions")))
 		d.problems.SetText("No problems found.")
@@ -258,17 +315,7 @@ func (d *importDialog) apply() {
 		d.confirm.Enable()
 	} else {
 		d.summary.SetText(fmt.Sprintf("%s: see \"Preview and problems\". Fix the file or change the columns.", store.Plural(len(d.res.Problems), "problem", "problems")))
-		// Nothing has been imported yet: say what stands in the way.
-		lines := make([]string, 0, len(d.res.Problems)+1)
-		noun := "problems"
-		if len(d.res.Problems) == 1 {
-			noun = "problem"
-		}
-		lines = append(lines, fmt.Sprintf("%d %s to fix (in the file, or by changing what a column holds) before anything can be imported:", len(d.res.Problems), noun))
-		for _, p := range d.res.Problems {
-			lines = append(lines, p.String())
-		}
-		d.problems.SetText(strings.Join(lines, "\n"))
+		d.problems.SetText(problemText(res.Problems))
 		d.problems.Importance = widget.DangerImportance
 		d.confirm.Disable()
 	}
@@ -283,14 +330,14 @@ func (d *importDialog) apply() {
 // a different form whose IDs restart at 1 (add its responses as new).
 func (d *importDialog) doImport() {
 	ui := d.s.ui
-	if len(d.res.Problems) > 0 {
+	if d.checking || len(d.res.Problems) > 0 {
 		return
 	}
 	fi := tasks.FeedbackImport{Round: ui.round, Found: true, Plan: d.currentPlan(), Source: "import:" + filepath.Base(d.path)}
 	t := d.table
 	save := func(fi tasks.FeedbackImport) {
 		var c store.ImportCounts
-		ui.run(func() (err error) {
+		ui.write(func() (err error) {
 			_, c, err = tasks.ImportTable(ui.ctx, ui.db, fi, t)
 			return err
 		}, func() {

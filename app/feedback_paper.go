@@ -315,7 +315,7 @@ func (s *feedbackScreen) saveForm(r store.Response) {
 	}
 	rs := []store.Response{r}
 	var err error
-	ui.async(func() { _, _, err = ui.db.AddResponses(ui.ctx, roundID, rs) }, func() {
+	ui.async(ui.written(func() { _, _, err = ui.db.AddResponses(ui.ctx, roundID, rs) }), func() {
 		if err != nil {
 			ui.showError(store.Errorf(store.ErrorCode(err), "The form %s was not saved: %s Key it again.", s.entry.describe(r), store.ErrorMessage(err)))
 			return
@@ -341,7 +341,7 @@ func (s *feedbackScreen) undoForm() {
 	ui := s.ui
 	id := s.entered[len(s.entered)-1]
 	var err error
-	ui.async(func() { err = ui.db.DeleteResponse(ui.ctx, id) }, func() {
+	ui.async(ui.written(func() { err = ui.db.DeleteResponse(ui.ctx, id) }), func() {
 		if err != nil && store.ErrorCode(err) != store.ENOTFOUND {
 			ui.showError(err)
 			return

@@ -54,7 +54,7 @@ func (s *feedbackScreen) questionsEditor() fyne.CanvasObject {
 func (s *feedbackScreen) addQuestion() {
 	ui := s.ui
 	q := store.Question{RoundID: ui.round.ID, Text: s.qNew.Text}
-	ui.run(func() error { return ui.db.CreateQuestion(ui.ctx, &q) }, func() {
+	ui.write(func() error { return ui.db.CreateQuestion(ui.ctx, &q) }, func() {
 		s.qNew.SetText("")
 		ui.Changed()
 	})
@@ -75,7 +75,7 @@ func (s *feedbackScreen) saveQuestion() {
 	q := s.questions[s.selected]
 	q.Text = s.qText.Text
 	ui := s.ui
-	ui.run(func() error { return ui.db.UpdateQuestion(ui.ctx, &q) }, ui.Changed)
+	ui.write(func() error { return ui.db.UpdateQuestion(ui.ctx, &q) }, ui.Changed)
 }
 
 // moveQuestion swaps the selected question with its neighbour and stores
@@ -94,7 +94,7 @@ func (s *feedbackScreen) moveQuestion(by int) {
 	s.selected = j
 	ui, roundID := s.ui, s.ui.round.ID
 	var err error
-	ui.async(func() { err = ui.db.ReorderQuestions(ui.ctx, roundID, ids) }, func() {
+	ui.async(ui.written(func() { err = ui.db.ReorderQuestions(ui.ctx, roundID, ids) }), func() {
 		if err != nil {
 			ui.showError(err)
 		}
@@ -111,7 +111,7 @@ func (s *feedbackScreen) deleteQuestion() {
 	q := s.questions[s.selected]
 	ui := s.ui
 	ui.showConfirm("Delete the question?", fmt.Sprintf("Delete %q? Its scores are dropped from every response.", q.Text), func() {
-		ui.run(func() error { return ui.db.DeleteQuestion(ui.ctx, q.ID) }, func() {
+		ui.write(func() error { return ui.db.DeleteQuestion(ui.ctx, q.ID) }, func() {
 			s.selected = -1
 			s.qlist.UnselectAll()
 			s.qText.SetText("")

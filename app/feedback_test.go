@@ -28,6 +28,7 @@ func feedbackUI(t *testing.T) (*UI, *feedbackScreen, store.Round) {
 func keyIn(ui *UI, s *feedbackScreen, keys string) {
 	c := ui.win.Canvas()
 	s.tabs.SelectIndex(1)
+	waitIdle(nil)
 	if c.Focused() != s.entry {
 		c.Focus(s.entry)
 	}
@@ -35,6 +36,7 @@ func keyIn(ui *UI, s *feedbackScreen, keys string) {
 		if strings.HasPrefix(keys, "{") {
 			end := strings.IndexByte(keys, '}')
 			c.Focused().TypedKey(&fyne.KeyEvent{Name: fyne.KeyName(keys[1:end])})
+			waitIdle(nil)
 			keys = keys[end+1:]
 			continue
 		}
@@ -50,7 +52,9 @@ func keyIn(ui *UI, s *feedbackScreen, keys string) {
 			name = fyne.KeyMinus
 		}
 		c.Focused().TypedKey(&fyne.KeyEvent{Name: name})
+		waitIdle(nil)
 		c.Focused().TypedRune(r)
+		waitIdle(nil)
 		keys = keys[1:]
 	}
 }
@@ -125,6 +129,7 @@ func TestPaperEntry(t *testing.T) {
 			t.Fatalf("message %q", s.entry.message.Text)
 		}
 		s.entry.TypedShortcut(&fyne.ShortcutUndo{})
+		waitIdle(t)
 		if got, want := fmt.Sprint(scoresOf(t, ui, r)), "[5 6 4 3]"; got != want {
 			t.Fatalf("after Ctrl+Z stored %s, want %s", got, want)
 		}
@@ -166,8 +171,10 @@ func TestFeedbackFiguresAndSuppression(t *testing.T) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	s := ui.screens[4].(*feedbackScreen)
 	ui.Show(4)
+	waitIdle(t)
 	for i, want := range []string{"5.25", "4.59", "4.83", "3.85"} {
 		if got := s.cells[i+1][2]; got != want {
 			t.Errorf("question %d mean %q, want %q", i+1, got, want)
@@ -177,6 +184,7 @@ func TestFeedbackFiguresAndSuppression(t *testing.T) {
 		t.Fatalf("rate %q does not state its denominator", s.rate.Text)
 	}
 	s.rateBase.SetSelected(rateBaseCompletedLabel)
+	waitIdle(t)
 	if !strings.Contains(s.rate.Text, "completed both visits") {
 		t.Fatalf("rate %q after choosing the completed base", s.rate.Text)
 	}
@@ -184,7 +192,9 @@ func TestFeedbackFiguresAndSuppression(t *testing.T) {
 	// Raise K above every role's size: every breakdown cell is suppressed.
 	rs, _ := db.Responses(ctx, r.ID)
 	s.kEntry.SetText(fmt.Sprint(len(rs) + 1))
+	waitIdle(t)
 	s.setK()
+	waitIdle(t)
 	label := store.SuppressedLabel(len(rs) + 1)
 	for _, row := range s.bcells[1:] {
 		for _, cell := range row[2:] {
@@ -203,6 +213,7 @@ func TestFeedbackFiguresAndSuppression(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "summary.csv")
 	ui.files = fileDialogs{save: func(_, _ string, done func(string, error)) { done(out, nil) }}
 	s.exportSummary()
+	waitIdle(t)
 	raw, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
@@ -218,6 +229,7 @@ func importUI(t *testing.T, path string) (*UI, *feedbackScreen, store.Round) {
 	ui, s, r := feedbackUI(t)
 	ui.files = fileDialogs{open: func(_, _ string, done func(string, error)) { done(path, nil) }}
 	s.importFile()
+	waitIdle(t)
 	if s.importer == nil {
 		t.Fatal("no mapping dialog")
 	}
@@ -245,6 +257,7 @@ func TestImportDialog(t *testing.T) {
 			t.Fatalf("preview %q", d.preview.Text)
 		}
 		test.Tap(d.confirm)
+		waitIdle(t)
 		if got, want := len(scoresOf(t, ui, r)), 4; got != want {
 			t.Fatalf("%d responses stored, want %d", got, want)
 		}
@@ -257,7 +270,9 @@ func TestImportDialog(t *testing.T) {
 		}
 		// The same export again adds nobody.
 		s.importFile()
+		waitIdle(t)
 		test.Tap(s.importer.confirm)
+		waitIdle(t)
 		if got, want := s.lastImport, "0 added, 0 changed, 4 already there, 0 new questions added."; got != want {
 			t.Fatalf("re-import said %q, want %q", got, want)
 		}
@@ -285,17 +300,22 @@ func TestImportDialog(t *testing.T) {
 		for _, same := range []bool{true, false} {
 			ui, s, r := importUI(t, good)
 			test.Tap(s.importer.confirm)
+			waitIdle(t)
 			ui.files = fileDialogs{open: func(_, _ string, done func(string, error)) { done(edited, nil) }}
 			s.importFile()
+			waitIdle(t)
 			test.Tap(s.importer.confirm)
+			waitIdle(t)
 			if s.overlap == nil {
 				t.Fatalf("no question; said %q", s.lastImport)
 			}
 			want := "0 added, 1 changed, 3 already there, 0 new questions added."
 			if same {
 				s.overlap.Confirm()
+				waitIdle(t)
 			} else {
 				s.overlap.Dismiss()
+				waitIdle(t)
 				want = "4 added, 0 changed, 0 already there, 0 new questions added. Responses with an ID are form 2 of this round."
 			}
 			if s.lastImport != want {
@@ -316,9 +336,11 @@ func TestImportDialog(t *testing.T) {
 					t.Fatal("the new question's checkbox is hidden")
 				}
 				d.add[i].SetChecked(false)
+				waitIdle(t)
 			}
 		}
 		test.Tap(d.confirm)
+		waitIdle(t)
 		qs, _ := ui.db.Questions(ui.ctx, r.ID)
 		if got, want := len(qs), len(store.PublishedQuestions); got != want {
 			t.Fatalf("%d questions, want %d", got, want)
@@ -345,12 +367,14 @@ func TestImportDialog(t *testing.T) {
 		for i, c := range d.plan.Columns {
 			if strings.HasPrefix(c.Header, "2.") || strings.HasPrefix(c.Header, "4.") {
 				d.kinds[i].SetSelected(forms.Ignored.String())
+				waitIdle(t)
 			}
 		}
 		if d.confirm.Disabled() {
 			t.Fatalf("still blocked: %s", d.problems.Text)
 		}
 		test.Tap(d.confirm)
+		waitIdle(t)
 		if got := scoresOf(t, ui, r); len(got) != 4 || got[0] != "6 - 6 - 6 gp source=import:bad.csv" {
 			t.Fatalf("stored %v", got)
 		}
@@ -387,6 +411,7 @@ func TestBreakdownSuppressionAtK(t *testing.T) {
 				t.Fatal(err)
 			}
 			ui.Changed()
+			waitIdle(t)
 			label := store.SuppressedLabel(5)
 			var rows int
 			for _, row := range s.bcells[1:] {
@@ -439,11 +464,17 @@ func TestQuestionsEditor(t *testing.T) {
 	}
 
 	s.qNew.SetText("Was the visit well organised?")
+	waitIdle(t)
 	s.addQuestion()
+	waitIdle(t)
 	s.qlist.Select(4)
+	waitIdle(t)
 	s.qText.SetText("Was your visit well organised?")
+	waitIdle(t)
 	s.saveQuestion()
+	waitIdle(t)
 	s.moveQuestion(-1)
+	waitIdle(t)
 	want := fmt.Sprintf("1:%s | 2:%s | 3:%s | 4:Was your visit well organised? | 5:%s",
 		store.PublishedQuestions[0], store.PublishedQuestions[1], store.PublishedQuestions[2], store.PublishedQuestions[3])
 	if got := texts(); got != want {
@@ -451,6 +482,7 @@ func TestQuestionsEditor(t *testing.T) {
 	}
 	// Paper entry follows the new order at once.
 	keyIn(ui, s, "555")
+	waitIdle(t)
 	if got, want := s.entry.question.Text, "Was your visit well organised?"; got != want {
 		t.Fatalf("fourth question keyed is %q, want %q", got, want)
 	}

@@ -97,8 +97,10 @@ func TestSavesCannotOverwriteTheDatabase(t *testing.T) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	s := showScreen[*participantsScreen](t, ui)
 	ui.win.Resize(fyne.NewSize(1400, 900))
+	waitIdle(t)
 
 	if err := os.Symlink(dbPath, filepath.Join(dir, "link.csv")); err != nil {
 		t.Fatal(err)
@@ -117,13 +119,16 @@ func TestSavesCannotOverwriteTheDatabase(t *testing.T) {
 	for _, typed := range []string{"participants.csv", "participants", "./participants.csv", dbPath, "link.csv", "hardlink.csv", "folder.csv"} {
 		t.Run(filepath.Base(typed), func(t *testing.T) {
 			test.Tap(s.exportBtn)
+			waitIdle(t)
 			name := overlayEntry(t, ui.win)
 			if got, want := name.Text, "participants.csv"; got != want {
 				t.Fatalf("the dialog suggests %q, want %q", got, want)
 			}
 			name.SetText("")
 			test.Type(name, typed)
+			waitIdle(t)
 			test.Tap(overlayButton(t, ui.win, "Save"))
+			waitIdle(t)
 			if text := overlayText(t, ui.win); !strings.Contains(text, "database") && !strings.Contains(text, "not a plain file") {
 				t.Fatalf("saving to %s was not refused in the dialog; it says:\n%s", typed, text)
 			}
@@ -131,15 +136,19 @@ func TestSavesCannotOverwriteTheDatabase(t *testing.T) {
 				t.Fatal("the database changed")
 			}
 			test.Tap(overlayButton(t, ui.win, "Cancel"))
+			waitIdle(t)
 		})
 	}
 
 	t.Run("AGoodNameIsWritten", func(t *testing.T) {
 		test.Tap(s.exportBtn)
+		waitIdle(t)
 		name := overlayEntry(t, ui.win)
 		name.SetText("")
 		test.Type(name, "board")
+		waitIdle(t)
 		test.Tap(overlayButton(t, ui.win, "Save"))
+		waitIdle(t)
 		out, err := os.ReadFile(filepath.Join(dir, "board.csv"))
 		if err != nil {
 			t.Fatalf("the export was not written with its extension: %v", err)
@@ -159,19 +168,23 @@ func TestSavesCannotOverwriteTheDatabase(t *testing.T) {
 		}
 		for _, answer := range []string{"No", "Yes"} {
 			test.Tap(s.exportBtn)
+			waitIdle(t)
 			name := overlayEntry(t, ui.win)
 			name.SetText("old.csv")
 			test.Tap(overlayButton(t, ui.win, "Save"))
+			waitIdle(t)
 			if text := overlayText(t, ui.win); !strings.Contains(text, "already exists") {
 				t.Fatalf("replacing old.csv was not asked; the dialog says:\n%s", text)
 			}
 			test.Tap(overlayButton(t, ui.win, answer))
+			waitIdle(t)
 			got, _ := os.ReadFile(old)
 			if kept := string(got) == "keep me"; kept != (answer == "No") {
 				t.Fatalf("after %q old.csv holds %q", answer, got)
 			}
 			if answer == "No" {
 				test.Tap(overlayButton(t, ui.win, "Cancel"))
+				waitIdle(t)
 			}
 		}
 	})
@@ -196,14 +209,17 @@ func TestSaveDialogChoosesAFolderWithFynesFolderDialog(t *testing.T) {
 		got = path
 	})
 	test.Tap(p.chooseBtn)
+	waitIdle(t)
 	if p.folders == nil {
 		t.Fatal("Choose folder… did not open the folder dialog")
 	}
 	test.Tap(overlayButton(t, w, "Open"))
+	waitIdle(t)
 	if p.folder != dir {
 		t.Fatalf("folder = %q, want %q", p.folder, dir)
 	}
 	test.Tap(p.saveBtn)
+	waitIdle(t)
 	if want := filepath.Join(dir, "chart.png"); got != want {
 		t.Fatalf("saved to %q, want %q", got, want)
 	}
@@ -225,6 +241,7 @@ func TestNativeDialogsOnlyOnWindows(t *testing.T) {
 	w.Show()
 	f := nativeFiles(w, func(string) error { return nil })
 	f.save("Export", "x.csv", func(string, error) {})
+	waitIdle(t)
 	if overlayEntry(t, w).Text != "x.csv" {
 		t.Fatal("the save dialog is not Liaison's folder-and-name picker")
 	}

@@ -15,6 +15,7 @@ import (
 func TestWelcomeRendersToMarkup(t *testing.T) {
 	ui := newTestUI(t, MustOpenDB(t))
 	ui.Start()
+	waitIdle(t)
 	test.AssertRendersToMarkup(t, "welcome.xml", ui.win.Canvas())
 }
 
@@ -25,5 +26,6 @@ func TestDashboardRendersToMarkup(t *testing.T) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	test.AssertRendersToMarkup(t, "dashboard_demo.xml", ui.win.Canvas())
 }

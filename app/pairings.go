@@ -1,9 +1,11 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -29,7 +31,8 @@ var pairingColumns = []struct {
 // hand or by suggestion, and edits visits. Overdue visits carry a warning
 // icon and the word OVERDUE, so they stand out without relying on colour.
 type pairingsScreen struct {
-	ui *UI
+	loads loader // numbers the screen's reads, so only the latest is shown
+	ui    *UI
 
 	pairs    []store.Pairing
 	unpaired []store.Participant
@@ -39,7 +42,7 @@ type pairingsScreen struct {
 
 	summary       *widget.Label
 	table         *widget.Table
-	first, second *widget.Select
+	first, second *personPicker
 	pairBtn       *widget.Button
 	lockBtn       *widget.Button
 	unpairBtn     *widget.Button
@@ -107,10 +110,8 @@ func (s *pairingsScreen) content() fyne.CanvasObject {
 	// A double-click on a pair opens its visits, the pair's own edit.
 	rowSelect(s.table, func(int) { s.showVisits() })
 
-	s.first = widget.NewSelect(nil, func(string) { s.updateButtons() })
-	s.first.PlaceHolder = "(choose someone unpaired)"
-	s.second = widget.NewSelect(nil, func(string) { s.updateButtons() })
-	s.second.PlaceHolder = "(choose someone to pair with)"
+	s.first = newPersonPicker(s.ui, "Type a name, then choose someone unpaired", s.updateButtons)
+	s.second = newPersonPicker(s.ui, "Type a name, then choose someone to pair with", s.updateButtons)
 	s.pairBtn = widget.NewButtonWithIcon("Pair", theme.ContentAddIcon(), s.pairByHand)
 
 	s.suggestBtn = widget.NewButtonWithIcon("Suggest pairs…", theme.SearchIcon(), s.showSuggest)
@@ -123,7 +124,7 @@ func (s *pairingsScreen) content() fyne.CanvasObject {
 	s.updateButtons()
 
 	manual := container.NewBorder(nil, nil, widget.NewLabel("Pair by hand:"), s.pairBtn,
-		container.NewGridWithColumns(2, s.first, s.second))
+		container.NewGridWithColumns(2, s.first.entry, s.second.entry))
 	actions := container.NewHBox(s.suggestBtn, widget.NewSeparator(), s.visitsBtn, s.lockBtn, s.unpairBtn,
 		widget.NewSeparator(), s.icsBtn, s.exportBtn)
 	return container.NewBorder(container.NewVBox(actions, manual, s.summary), nil, nil, nil, s.table)
@@ -170,13 +171,21 @@ func visitCell(v store.Visit, today time.Time) (string, bool) {
 	return text, false
 }
 
-func (s *pairingsScreen) refresh() { loadRound(s.ui, s.load) }
+// pairingsView is a loaded round as the screen shows it, built off the UI
+// goroutine: it grows with the round.
+type pairingsView struct {
+	pairs    []store.Pairing
+	unpaired []store.Participant
+	// labels name the unpaired people for the pickers, keys are the
+	// labels lower-cased, and choice maps a label to its person.
+	labels, keys []string
+	choice       map[string]store.Participant
+	overdue      int
+}
 
-// load shows the round's pairs and offers its unpaired people for pairing
-// by hand.
-func (s *pairingsScreen) load(people []store.Participant, pairs []store.Pairing) {
-	// Pairs with an overdue visit come first: they are the ones to chase.
-	today := s.ui.now()
+// buildPairingsView sorts the pairs (those with an overdue visit first:
+// they are the ones to chase) and names the unpaired people.
+func buildPairingsView(people []store.Participant, pairs []store.Pairing, today time.Time) pairingsView {
 	overdueFirst := func(p store.Pairing) int {
 		if p.Visits[0].Overdue(today) || p.Visits[1].Overdue(today) {
 			return 0
@@ -184,39 +193,65 @@ func (s *pairingsScreen) load(people []store.Participant, pairs []store.Pairing)
 		return 1
 	}
 	slices.SortStableFunc(pairs, func(a, b store.Pairing) int { return overdueFirst(a) - overdueFirst(b) })
-	s.pairs = pairs
+	v := pairingsView{pairs: pairs, choice: map[string]store.Participant{}}
 	inPair := map[int64]bool{}
-	overdue := 0
 	for _, p := range pairs {
 		inPair[p.PrimaryID], inPair[p.SecondaryID] = true, true
-		for _, v := range p.Visits {
-			if v.Overdue(s.ui.now()) {
-				overdue++
+		for _, vi := range p.Visits {
+			if vi.Overdue(today) {
+				v.overdue++
 			}
 		}
 	}
-	s.unpaired = s.unpaired[:0]
-	s.choice = map[string]store.Participant{}
-	var labels []string
 	for _, p := range people {
 		if inPair[p.ID] {
 			continue
 		}
-		s.unpaired = append(s.unpaired, p)
+		v.unpaired = append(v.unpaired, p)
 		label := personLabel(p)
-		if _, dup := s.choice[label]; dup {
+		if _, dup := v.choice[label]; dup {
 			label += " <" + p.Email + ">"
 		}
-		s.choice[label] = p
-		labels = append(labels, label)
+		v.choice[label] = p
+		v.labels = append(v.labels, label)
+		v.keys = append(v.keys, strings.ToLower(label))
 	}
-	s.first.SetOptions(labels)
-	s.second.SetOptions(labels)
-	s.first.ClearSelected()
-	s.second.ClearSelected()
-	text := fmt.Sprintf("%s · %s unpaired", store.Plural(len(pairs), "pair", "pairs"), store.Plural(len(s.unpaired), "person", "people"))
-	if overdue > 0 {
-		text += " · ⚠ " + store.Plural(overdue, "overdue visit", "overdue visits")
+	return v
+}
+
+func (s *pairingsScreen) refresh() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		s.loads.start(ui)
+		s.show(pairingsView{})
+		return
+	}
+	id, today := ui.round.ID, ui.now()
+	var v pairingsView
+	ui.load(&s.loads, func(ctx context.Context) error {
+		people, err := ui.db.FindParticipants(ctx, store.ParticipantFilter{RoundID: id})
+		if err != nil {
+			return err
+		}
+		pairs, err := ui.db.FindPairings(ctx, id)
+		if err != nil {
+			return err
+		}
+		v = buildPairingsView(people, pairs, today)
+		return nil
+	}, func() { s.show(v) })
+}
+
+// show shows the round's pairs and offers its unpaired people for pairing
+// by hand.
+func (s *pairingsScreen) show(v pairingsView) {
+	s.pairs, s.unpaired, s.choice = v.pairs, v.unpaired, v.choice
+	valid := func(label string) bool { _, ok := v.choice[label]; return ok }
+	s.first.setPeople(v.labels, v.keys, valid)
+	s.second.setPeople(v.labels, v.keys, valid)
+	text := fmt.Sprintf("%s · %s unpaired", store.Plural(len(v.pairs), "pair", "pairs"), store.Plural(len(v.unpaired), "person", "people"))
+	if v.overdue > 0 {
+		text += " · ⚠ " + store.Plural(v.overdue, "overdue visit", "overdue visits")
 	}
 	s.summary.SetText(text)
 	// The table remembers a row number, not a pair: after a reload the rows
@@ -274,7 +309,7 @@ func (s *pairingsScreen) pairByHand() {
 		a, b = b, a
 	}
 	p := store.Pairing{RoundID: ui.round.ID, PrimaryID: a.ID, SecondaryID: b.ID, Reason: "paired by hand"}
-	ui.run(func() error { return ui.db.CreatePairing(ui.ctx, &p) }, func() {
+	ui.write(func() error { return ui.db.CreatePairing(ui.ctx, &p) }, func() {
 		s.selected = p.ID
 		ui.Changed()
 	})
@@ -288,7 +323,7 @@ func (s *pairingsScreen) toggleLock() {
 	}
 	ui := s.ui
 	p.Locked = !p.Locked
-	ui.run(func() error { return ui.db.UpdatePairing(ui.ctx, &p) }, ui.Changed)
+	ui.write(func() error { return ui.db.UpdatePairing(ui.ctx, &p) }, ui.Changed)
 }
 
 // askUnpair asks before deleting the selected pair, naming what goes.

@@ -37,9 +37,11 @@ func TestPairingsHighlightFollowsTheSelectedPair(t *testing.T) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	s := showScreen[*pairingsScreen](t, ui)
 	last := s.pairs[len(s.pairs)-1]
 	s.table.Select(widget.TableCellID{Row: len(s.pairs) - 1, Col: 0})
+	waitIdle(t)
 	highlighted := -1
 	s.table.OnSelected = func(id widget.TableCellID) {
 		highlighted = id.Row
@@ -55,6 +57,7 @@ func TestPairingsHighlightFollowsTheSelectedPair(t *testing.T) {
 		t.Fatal(err)
 	}
 	ui.Changed()
+	waitIdle(t)
 	if highlighted < 0 || s.pairs[highlighted].ID != last.ID {
 		t.Fatalf("after the reload row %d is highlighted, not the selected pair %d", highlighted, last.ID)
 	}

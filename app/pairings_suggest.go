@@ -166,5 +166,5 @@ func (s *pairingsScreen) acceptSuggestion(d *suggestDialog) {
 		return
 	}
 	d.dialog.Hide()
-	ui.run(func() error { return tasks.ApplyPlan(ui.ctx, ui.db, round.ID, remove, add) }, ui.Changed)
+	ui.write(func() error { return tasks.ApplyPlan(ui.ctx, ui.db, round.ID, remove, add) }, ui.Changed)
 }

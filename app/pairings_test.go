@@ -30,7 +30,9 @@ func pairingsOn(t *testing.T, people ...store.Participant) (*UI, *pairingsScreen
 	ui := newTestUI(t, db)
 	ui.now = func() time.Time { return time.Date(2026, 5, 1, 12, 0, 0, 0, time.UTC) }
 	ui.Start()
+	waitIdle(t)
 	ui.Show(2)
+	waitIdle(t)
 	ui.win.Resize(fyne.NewSize(1400, 900))
 	return ui, ui.screens[2].(*pairingsScreen)
 }
@@ -71,8 +73,11 @@ func TestPairingsManualLockUnpair(t *testing.T) {
 	}
 	// The consultant chosen first still ends up on the hospital side.
 	s.first.SetSelected("Cleo Carter (Consultant, City General)")
+	waitIdle(t)
 	s.second.SetSelected("Ada Ashdown (GP, Old Bank Surgery)")
+	waitIdle(t)
 	test.Tap(s.pairBtn)
+	waitIdle(t)
 	if got, want := len(s.pairs), 1; got != want {
 		t.Fatalf("%d pairs, want %d", got, want)
 	}
@@ -88,7 +93,9 @@ func TestPairingsManualLockUnpair(t *testing.T) {
 	}
 
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	waitIdle(t)
 	test.Tap(s.lockBtn)
+	waitIdle(t)
 	if !s.pairs[0].Locked {
 		t.Fatal("Lock did not lock the pair")
 	}
@@ -96,15 +103,18 @@ func TestPairingsManualLockUnpair(t *testing.T) {
 		t.Fatalf("button says %q, want %q", got, want)
 	}
 	test.Tap(s.lockBtn)
+	waitIdle(t)
 	if s.pairs[0].Locked {
 		t.Fatal("Unlock did not unlock the pair")
 	}
 
 	test.Tap(s.unpairBtn)
+	waitIdle(t)
 	if s.ask == nil || !strings.Contains(s.ask.text.Text, "two visits") {
 		t.Fatal("Unpair did not ask first, naming the visits")
 	}
 	test.Tap(s.ask.yes)
+	waitIdle(t)
 	if got := len(s.pairs); got != 0 {
 		t.Fatalf("%d pairs after unpairing, want 0", got)
 	}
@@ -116,6 +126,7 @@ func TestPairingsManualLockUnpair(t *testing.T) {
 func TestPairingsSuggestAndAccept(t *testing.T) {
 	ui, s := pairingsOn(t, append(fourPeople, store.Participant{Name: "Nell Nurse", Role: store.RoleNurse, Organisation: "Old Bank Surgery"})...)
 	test.Tap(s.suggestBtn)
+	waitIdle(t)
 	d := s.suggest
 	if d == nil {
 		t.Fatal("Suggest pairs did not open")
@@ -142,10 +153,12 @@ func TestPairingsSuggestAndAccept(t *testing.T) {
 	check := item.(*fyne.Container).Objects[1].(*widget.Check)
 	d.list.UpdateItem(1, item)
 	test.Tap(check)
+	waitIdle(t)
 	if got, want := d.acceptBtn.Text, "Accept 1"; got != want {
 		t.Fatalf("accept button = %q, want %q", got, want)
 	}
 	test.Tap(d.acceptBtn)
+	waitIdle(t)
 	pairs, err := ui.db.FindPairings(ui.ctx, ui.round.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -159,16 +172,20 @@ func TestPairingsSuggestAndAccept(t *testing.T) {
 
 	// Suggest again: Ada–Ben is kept and cannot be ticked; Tick all takes the rest.
 	test.Tap(s.suggestBtn)
+	waitIdle(t)
 	d = s.suggest
 	test.Tap(d.noneBtn)
+	waitIdle(t)
 	if !d.acceptBtn.Disabled() {
 		t.Fatal("Accept is enabled with nothing ticked")
 	}
 	test.Tap(d.allBtn)
+	waitIdle(t)
 	if got, want := d.acceptBtn.Text, "Accept 1"; got != want {
 		t.Fatalf("after Tick all: %q, want %q", got, want)
 	}
 	test.Tap(d.acceptBtn)
+	waitIdle(t)
 	if got, want := len(s.pairs), 2; got != want {
 		t.Fatalf("%d pairs shown, want %d", got, want)
 	}
@@ -177,27 +194,40 @@ func TestPairingsSuggestAndAccept(t *testing.T) {
 func TestPairingsVisits(t *testing.T) {
 	ui, s := pairingsOn(t, fourPeople...)
 	s.first.SetSelected("Ada Ashdown (GP, Old Bank Surgery)")
+	waitIdle(t)
 	s.second.SetSelected("Ben Brook (Consultant, City General)")
+	waitIdle(t)
 	test.Tap(s.pairBtn)
+	waitIdle(t)
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	waitIdle(t)
 
 	test.Tap(s.visitsBtn)
+	waitIdle(t)
 	e := s.visits
 	if e == nil {
 		t.Fatal("Visits… did not open the editor")
 	}
 	e.date[0].SetText("03/14/2026")
+	waitIdle(t)
 	test.Tap(e.save)
+	waitIdle(t)
 	if !e.problem.Visible() || !strings.Contains(e.problem.Text, "month-first") {
 		t.Fatalf("a month-first date was not refused: %q", e.problem.Text)
 	}
 	// Typed the British way, as every date field takes it.
 	e.date[0].SetText("14/03/2026")
+	waitIdle(t)
 	e.status[0].SetSelected("confirmed")
+	waitIdle(t)
 	test.Type(e.notes[0], "Parking at the back")
+	waitIdle(t)
 	e.date[1].SetText("2026-06-02")
+	waitIdle(t)
 	e.reflection[1].SetChecked(true)
+	waitIdle(t)
 	test.Tap(e.save)
+	waitIdle(t)
 
 	v := s.pairs[0].Visits
 	if v[0].Date != "2026-03-14" || v[0].Status != store.VisitConfirmed || v[0].Notes != "Parking at the back" {
@@ -235,6 +265,7 @@ func TestPairingsVisits(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "visits.ics")
 		pickFiles(ui, "", out)
 		test.Tap(s.icsBtn)
+		waitIdle(t)
 		b, err := os.ReadFile(out)
 		if err != nil {
 			t.Fatal(err)
@@ -255,6 +286,7 @@ func TestPairingsVisits(t *testing.T) {
 		out := filepath.Join(t.TempDir(), "pairings.csv")
 		pickFiles(ui, "", out)
 		test.Tap(s.exportBtn)
+		waitIdle(t)
 		b, err := os.ReadFile(out)
 		if err != nil {
 			t.Fatal(err)
@@ -273,15 +305,24 @@ func TestPairingsSuggestKeepsPairsUnderWay(t *testing.T) {
 	// Ada wishes for Ben's specialty, so without visits Ada–Ben would
 	// replace Dev–Ben.
 	s.first.SetSelected("Dev Dunmore (GP, Harbour View Surgery)")
+	waitIdle(t)
 	s.second.SetSelected("Ben Brook (Consultant, City General)")
+	waitIdle(t)
 	test.Tap(s.pairBtn)
+	waitIdle(t)
 	s.table.Select(widget.TableCellID{Row: 0, Col: 0})
+	waitIdle(t)
 	test.Tap(s.visitsBtn)
+	waitIdle(t)
 	s.visits.date[0].SetText("2026-03-14")
+	waitIdle(t)
 	s.visits.status[0].SetSelected("done")
+	waitIdle(t)
 	test.Tap(s.visits.save)
+	waitIdle(t)
 
 	test.Tap(s.suggestBtn)
+	waitIdle(t)
 	d := s.suggest
 	kept := -1
 	for i, p := range d.sug.Pairs {
@@ -305,7 +346,9 @@ func TestPairingsSuggestKeepsPairsUnderWay(t *testing.T) {
 		t.Fatal("the pair under way can be unticked")
 	}
 	test.Tap(d.allBtn)
+	waitIdle(t)
 	test.Tap(d.acceptBtn)
+	waitIdle(t)
 	pairs, err := ui.db.FindPairings(ui.ctx, ui.round.ID)
 	if err != nil {
 		t.Fatal(err)

@@ -109,7 +109,7 @@ func (s *pairingsScreen) saveVisits(e *visitEditor) {
 	// Both visits in one step: a problem with either saves neither.
 	pairID := e.pair.ID
 	var err error
-	ui.async(func() { err = ui.db.SaveVisits(ui.ctx, pairID, visits) }, func() {
+	ui.async(ui.written(func() { err = ui.db.SaveVisits(ui.ctx, pairID, visits) }), func() {
 		if err != nil {
 			e.problem.SetText("⚠ " + store.ErrorMessage(err))
 			e.problem.Show()

@@ -2,6 +2,7 @@ package app
 
 import (
 	"cmp"
+	"context"
 	"errors"
 	"fmt"
 	"io"
@@ -46,11 +47,15 @@ const (
 // search box stays instant with 10,000 people; the table only reads the
 // filtered slice.
 type participantsScreen struct {
-	ui *UI
+	loads loader // numbers the screen's reads, so only the latest is shown
+	ui    *UI
 
-	all    []store.Participant
-	keys   []string // lower-cased name, email, organisation and specialty of all[i]
-	rows   []store.Participant
+	all     []store.Participant
+	entries []participantEntry // all, with their search and sort keys
+	rows    []store.Participant
+	// views numbers the background filter-and-sorts, so that only the
+	// latest reaches the table.
+	views  loader
 	pairOf map[int64]store.Pairing // participant ID → their pair
 	// sortCol is the column sorted on, sortDesc its direction.
 	sortCol  int
@@ -168,68 +173,178 @@ func (s *participantsScreen) content() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(actions, filters), nil, nil, nil, s.table)
 }
 
-func (s *participantsScreen) refresh() { loadRound(s.ui, s.load) }
+// participantEntry is one participant with the keys the search and the
+// sort compare, built once per load off the UI goroutine.
+type participantEntry struct {
+	p      store.Participant
+	search string   // lower-cased name, email, organisation and specialty
+	sort   []string // per column, what the column sorts on
+}
 
-// load replaces the round's participants and pairs and shows them with the
-// current search, filters and sort.
-func (s *participantsScreen) load(ps []store.Participant, pairs []store.Pairing) {
-	s.all = ps
-	s.keys = make([]string, len(ps))
-	locs := map[string]bool{}
+// participantView is a loaded round, ready to filter: built off the UI
+// goroutine, never changed after.
+type participantView struct {
+	all        []store.Participant
+	entries    []participantEntry
+	pairOf     map[int64]store.Pairing // participant ID → their pair
+	localities map[string]bool
+}
+
+// buildParticipantView keys a round's participants for searching and
+// sorting; off the UI goroutine, as it grows with the round.
+func buildParticipantView(ps []store.Participant, pairs []store.Pairing) participantView {
+	v := participantView{all: ps, entries: make([]participantEntry, len(ps)),
+		pairOf: make(map[int64]store.Pairing, 2*len(pairs)), localities: map[string]bool{}}
 	for i, p := range ps {
-		s.keys[i] = strings.ToLower(p.Name + "\x00" + p.Email + "\x00" + p.Organisation + "\x00" + p.Specialty)
+		e := participantEntry{p: p, search: strings.ToLower(p.Name + "\x00" + p.Email + "\x00" + p.Organisation + "\x00" + p.Specialty),
+			sort: make([]string, len(participantColumns))}
+		for c, col := range participantColumns {
+			if c == 0 {
+				// By surname, ignoring titles: "Dr Claire Hughes" under H.
+				e.sort[c] = store.NameSortKey(p.Name)
+			} else {
+				e.sort[c] = strings.ToLower(col.value(p))
+			}
+		}
+		v.entries[i] = e
 		if p.Locality != "" {
-			locs[p.Locality] = true
+			v.localities[p.Locality] = true
 		}
 	}
-	s.pairOf = make(map[int64]store.Pairing, 2*len(pairs))
 	for _, pr := range pairs {
-		s.pairOf[pr.PrimaryID] = pr
-		s.pairOf[pr.SecondaryID] = pr
+		v.pairOf[pr.PrimaryID] = pr
+		v.pairOf[pr.SecondaryID] = pr
 	}
+	return v
+}
+
+// participantQuery is what the table shows: the search, the filters and
+// the sort, read from the widgets on the UI goroutine.
+type participantQuery struct {
+	text, locality string
+	role           store.Role
+	col            int
+	desc           bool
+}
+
+func (s *participantsScreen) query() participantQuery {
+	q := participantQuery{text: strings.ToLower(strings.TrimSpace(s.search.Text)), col: s.sortCol, desc: s.sortDesc}
+	for _, r := range store.Roles {
+		if r.Label() == s.role.Selected {
+			q.role = r
+		}
+	}
+	if q.locality = s.locality.Selected; q.locality == allLocalities {
+		q.locality = ""
+	}
+	return q
+}
+
+// filterSort picks the entries the query shows and sorts them on its
+// column, ignoring case, then by name; off the UI goroutine.
+func filterSort(entries []participantEntry, q participantQuery) []store.Participant {
+	var picked []*participantEntry
+	for i := range entries {
+		e := &entries[i]
+		if q.text != "" && !strings.Contains(e.search, q.text) ||
+			q.role != "" && e.p.Role != q.role ||
+			q.locality != "" && !strings.EqualFold(e.p.Locality, q.locality) {
+			continue
+		}
+		picked = append(picked, e)
+	}
+	slices.SortFunc(picked, func(a, b *participantEntry) int {
+		c := cmp.Or(cmp.Compare(a.sort[q.col], b.sort[q.col]), cmp.Compare(a.sort[0], b.sort[0]), cmp.Compare(a.p.ID, b.p.ID))
+		if q.desc {
+			return -c
+		}
+		return c
+	})
+	rows := make([]store.Participant, len(picked))
+	for i, e := range picked {
+		rows[i] = e.p
+	}
+	return rows
+}
+
+// refresh reads the round and keys, filters and sorts it, all off the UI
+// goroutine (142 ms for 10,000 people when it ran on it).
+func (s *participantsScreen) refresh() {
+	ui := s.ui
+	if ui.round.ID == 0 {
+		s.loads.start(ui)
+		v := buildParticipantView(nil, nil)
+		s.show(v, nil, s.query())
+		return
+	}
+	id, q := ui.round.ID, s.query()
+	var v participantView
+	var rows []store.Participant
+	ui.load(&s.loads, func(ctx context.Context) error {
+		ps, err := ui.db.FindParticipants(ctx, store.ParticipantFilter{RoundID: id})
+		if err != nil {
+			return err
+		}
+		pairs, err := ui.db.FindPairings(ctx, id)
+		if err != nil {
+			return err
+		}
+		v = buildParticipantView(ps, pairs)
+		rows = filterSort(v.entries, q)
+		return nil
+	}, func() { s.show(v, rows, q) })
+}
+
+// load shows ps and pairs as a refresh would, keying them here: for
+// benchmarks of the table's own work.
+func (s *participantsScreen) load(ps []store.Participant, pairs []store.Pairing) {
+	v := buildParticipantView(ps, pairs)
+	s.show(v, filterSort(v.entries, s.query()), s.query())
+}
+
+// show swaps in a loaded round and the rows filtered for query q; if the
+// search or filters changed while it loaded, they are applied again.
+func (s *participantsScreen) show(v participantView, rows []store.Participant, q participantQuery) {
+	s.views.start(s.ui) // a filter of the old list must not land after this
+	s.all, s.entries, s.pairOf = v.all, v.entries, v.pairOf
 	options := []string{allLocalities}
-	for l := range locs {
+	for l := range v.localities {
 		options = append(options, l)
 	}
 	slices.Sort(options[1:])
 	s.locality.SetOptions(options)
-	if !locs[s.locality.Selected] {
+	if !v.localities[s.locality.Selected] && s.locality.Selected != allLocalities {
 		s.locality.Selected = allLocalities
 		s.locality.Refresh()
 	}
-	s.apply()
+	if s.query() != q {
+		s.apply()
+		return
+	}
+	s.setRows(rows, true)
 }
 
-// apply filters and sorts the round's participants into the table.
-func (s *participantsScreen) apply() {
+// apply filters and sorts the round's participants into the table, off
+// the UI goroutine; a keystroke typed meanwhile replaces the request.
+func (s *participantsScreen) apply() { s.reapply(true) }
+
+func (s *participantsScreen) reapply(unselect bool) {
 	if s.table == nil {
 		return
 	}
-	q := strings.ToLower(strings.TrimSpace(s.search.Text))
-	var role store.Role
-	for _, r := range store.Roles {
-		if r.Label() == s.role.Selected {
-			role = r
-		}
-	}
-	loc := s.locality.Selected
-	if loc == allLocalities {
-		loc = ""
-	}
-	rows := s.rows[:0]
-	for i, p := range s.all {
-		if q != "" && !strings.Contains(s.keys[i], q) ||
-			role != "" && p.Role != role ||
-			loc != "" && !strings.EqualFold(p.Locality, loc) {
-			continue
-		}
-		rows = append(rows, p)
-	}
+	q, entries := s.query(), s.entries
+	var rows []store.Participant
+	s.ui.load(&s.views, func(context.Context) error { rows = filterSort(entries, q); return nil }, func() { s.setRows(rows, unselect) })
+}
+
+// setRows shows rows in the table.
+func (s *participantsScreen) setRows(rows []store.Participant, unselect bool) {
 	s.rows = rows
-	s.sortRows()
 	s.count.SetText(store.Thousands(len(s.rows)) + " of " + store.Thousands(len(s.all)))
-	s.table.UnselectAll()
-	s.selected = 0
+	if unselect {
+		s.table.UnselectAll()
+		s.selected = 0
+	}
 	s.updateButtons()
 	s.table.Refresh()
 }
@@ -241,33 +356,7 @@ func (s *participantsScreen) sortBy(col int) {
 	} else {
 		s.sortCol, s.sortDesc = col, false
 	}
-	s.sortRows()
-	s.table.Refresh()
-}
-
-// sortRows sorts the rows shown on the chosen column, ignoring case, then
-// by name. Each row's keys are lower-cased once, not on every comparison,
-// so that a keystroke in the search box re-sorts 10,000 rows quickly.
-func (s *participantsScreen) sortRows() {
-	value := participantColumns[s.sortCol].value
-	type keyed struct {
-		key, name string
-		p         store.Participant
-	}
-	ks := make([]keyed, len(s.rows))
-	for i, p := range s.rows {
-		ks[i] = keyed{strings.ToLower(value(p)), strings.ToLower(p.Name), p}
-	}
-	slices.SortFunc(ks, func(a, b keyed) int {
-		c := cmp.Or(cmp.Compare(a.key, b.key), cmp.Compare(a.name, b.name), cmp.Compare(a.p.ID, b.p.ID))
-		if s.sortDesc {
-			return -c
-		}
-		return c
-	})
-	for i, k := range ks {
-		s.rows[i] = k.p
-	}
+	s.reapply(false)
 }
 
 func (s *participantsScreen) selectedParticipant() (store.Participant, bool) {
@@ -366,13 +455,13 @@ func (s *participantsScreen) showForm(p store.Participant) {
 			return
 		}
 		var err error
-		ui.async(func() {
+		ui.async(ui.written(func() {
 			if q.ID == 0 {
 				err = ui.db.CreateParticipant(ui.ctx, &q)
 			} else {
 				err = ui.db.UpdateParticipant(ui.ctx, &q)
 			}
-		}, func() {
+		}), func() {
 			if err != nil {
 				if store.ErrorCode(err) == store.EINTERNAL {
 					ui.showError(err)
@@ -634,7 +723,7 @@ func (s *participantsScreen) runImport(pv *importPreview) {
 	var err error
 	pv.dialog.Hide()
 	s.showBusy("Importing " + store.Plural(len(ps), "participant", "participants") + "…")
-	ui.async(func() { created, updated, err = ui.db.UpsertParticipants(ui.ctx, round.ID, ps) }, func() {
+	ui.async(ui.written(func() { created, updated, err = ui.db.UpsertParticipants(ui.ctx, round.ID, ps) }), func() {
 		s.hideBusy()
 		if err != nil {
 			ui.showError(err)

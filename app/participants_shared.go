@@ -32,7 +32,7 @@ func askDelete(ui *UI, title, text, keep, yes string, height float32, del func()
 	a.no = widget.NewButton(keep, a.dialog.Hide)
 	a.yes = widget.NewButtonWithIcon(yes, theme.DeleteIcon(), func() {
 		a.dialog.Hide()
-		ui.run(del, ui.Changed)
+		ui.write(del, ui.Changed)
 	})
 	a.yes.Importance = widget.DangerImportance
 	a.dialog.SetButtons([]fyne.CanvasObject{a.no, a.yes})
@@ -84,26 +84,6 @@ func withID[T any](rows []T, id int64, idOf func(T) int64) (T, bool) {
 	}
 	var zero T
 	return zero, false
-}
-
-// loadRound reads the current round's participants and pairs off the UI
-// goroutine and hands them to load on it; with no round, load gets nothing.
-// The Participants and Pairings screens both show people beside their pairs.
-func loadRound(ui *UI, load func([]store.Participant, []store.Pairing)) {
-	if ui.round.ID == 0 {
-		load(nil, nil)
-		return
-	}
-	id := ui.round.ID
-	var ps []store.Participant
-	var pairs []store.Pairing
-	ui.run(func() (err error) {
-		if ps, err = ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: id}); err != nil {
-			return err
-		}
-		pairs, err = ui.db.FindPairings(ui.ctx, id)
-		return err
-	}, func() { load(ps, pairs) })
 }
 
 // newDateEntry is the one date field of every form (rounds, visits,

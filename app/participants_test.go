@@ -25,7 +25,9 @@ func participantsOnDemo(t *testing.T) (*UI, *participantsScreen) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	ui.Show(1)
+	waitIdle(t)
 	// Lay the window out, so that the table draws its header row.
 	ui.win.Resize(fyne.NewSize(1400, 900))
 	return ui, ui.screens[1].(*participantsScreen)
@@ -56,6 +58,7 @@ func TestParticipantsTable(t *testing.T) {
 		target := ps[len(ps)/2]
 		surname := strings.Fields(target.Name)[1]
 		test.Type(s.search, strings.ToUpper(surname))
+		waitIdle(t)
 		if len(s.rows) == 0 || len(s.rows) >= len(ps) {
 			t.Fatalf("searching %q left %d of %d rows", surname, len(s.rows), len(ps))
 		}
@@ -65,6 +68,7 @@ func TestParticipantsTable(t *testing.T) {
 			}
 		}
 		s.search.SetText("")
+		waitIdle(t)
 		if got, want := len(s.rows), len(ps); got != want {
 			t.Fatalf("clearing the search shows %d rows, want %d", got, want)
 		}
@@ -72,6 +76,7 @@ func TestParticipantsTable(t *testing.T) {
 
 	t.Run("RoleAndLocalityFilters", func(t *testing.T) {
 		s.role.SetSelected("Consultant")
+		waitIdle(t)
 		n := len(s.rows)
 		for i := range s.rows {
 			if got := cellText(t, s.table, i, 2); got != "Consultant" {
@@ -79,6 +84,7 @@ func TestParticipantsTable(t *testing.T) {
 			}
 		}
 		s.locality.SetSelected("East")
+		waitIdle(t)
 		if len(s.rows) == 0 || len(s.rows) >= n {
 			t.Fatalf("locality filter left %d of %d consultants", len(s.rows), n)
 		}
@@ -88,7 +94,9 @@ func TestParticipantsTable(t *testing.T) {
 			}
 		}
 		s.role.SetSelected(allRoles)
+		waitIdle(t)
 		s.locality.SetSelected(allLocalities)
+		waitIdle(t)
 		if got, want := len(s.rows), len(ps); got != want {
 			t.Fatalf("clearing the filters shows %d rows, want %d", got, want)
 		}
@@ -100,12 +108,14 @@ func TestParticipantsTable(t *testing.T) {
 			t.Fatal("the Organisation header was not drawn")
 		}
 		test.Tap(org)
+		waitIdle(t)
 		for i := 1; i < len(s.rows); i++ {
 			if a, b := strings.ToLower(cellText(t, s.table, i-1, 3)), strings.ToLower(cellText(t, s.table, i, 3)); a > b {
 				t.Fatalf("rows %d, %d not sorted by organisation: %q > %q", i-1, i, a, b)
 			}
 		}
 		test.Tap(org)
+		waitIdle(t)
 		first, last := cellText(t, s.table, 0, 3), cellText(t, s.table, len(s.rows)-1, 3)
 		if strings.ToLower(first) < strings.ToLower(last) {
 			t.Fatalf("second tap did not reverse: first %q, last %q", first, last)
@@ -130,12 +140,15 @@ func TestParticipantsTable10k(t *testing.T) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	ui.Show(1)
+	waitIdle(t)
 	s := ui.screens[1].(*participantsScreen)
 	if got, want := s.table.Length, 10000; func() int { n, _ := got(); return n }() != want {
 		t.Fatalf("table length is not %d", want)
 	}
 	test.Type(s.search, "practice 399")
+	waitIdle(t)
 	if got, want := len(s.rows), 25; got != want {
 		t.Fatalf("search left %d rows, want %d", got, want)
 	}
@@ -150,30 +163,39 @@ func TestParticipantsAdd(t *testing.T) {
 	taken := s.all[0].Email
 
 	test.Tap(s.addBtn)
+	waitIdle(t)
 	f := s.form
 	if f == nil {
 		t.Fatal("Add did not open the form")
 	}
 	test.Tap(f.save)
+	waitIdle(t)
 	if !f.problem.Visible() || !strings.Contains(f.problem.Text, "needs a name") {
 		t.Fatalf("empty form: problem = %q", f.problem.Text)
 	}
 	test.Type(f.name, "Zoë Quarrie")
+	waitIdle(t)
 	if f.problem.Visible() {
 		t.Fatalf("%q still shows after a name was typed", f.problem.Text)
 	}
 	test.Tap(f.save)
+	waitIdle(t)
 	if !strings.Contains(f.problem.Text, "needs a role") {
 		t.Fatalf("no role: problem = %q", f.problem.Text)
 	}
 	f.role.SetSelected("GP")
+	waitIdle(t)
 	test.Type(f.email, "zoe@nhs")
+	waitIdle(t)
 	test.Tap(f.save)
+	waitIdle(t)
 	if !strings.Contains(f.problem.Text, "not a well-formed email address") {
 		t.Fatalf("bad email: problem = %q", f.problem.Text)
 	}
 	f.email.SetText(strings.ToUpper(taken))
+	waitIdle(t)
 	test.Tap(f.save)
+	waitIdle(t)
 	if !strings.Contains(f.problem.Text, "already exists") {
 		t.Fatalf("taken email: problem = %q", f.problem.Text)
 	}
@@ -182,8 +204,11 @@ func TestParticipantsAdd(t *testing.T) {
 	}
 
 	f.email.SetText("zoe.quarrie@nhs.net")
+	waitIdle(t)
 	test.Type(f.organisation, "Old Bank Surgery")
+	waitIdle(t)
 	test.Tap(f.save)
+	waitIdle(t)
 	if got, want := len(s.all), before+1; got != want {
 		t.Fatalf("%d participants after saving, want %d (problem %q)", got, want, f.problem.Text)
 	}
@@ -207,7 +232,9 @@ func TestParticipantsDeleteAsksAndNamesThePair(t *testing.T) {
 		t.Fatal("the demo round has no pairs")
 	}
 	s.table.Select(widget.TableCellID{Row: row, Col: 0})
+	waitIdle(t)
 	test.Tap(s.deleteBtn)
+	waitIdle(t)
 	if s.ask == nil {
 		t.Fatal("Delete did not ask first")
 	}
@@ -218,11 +245,14 @@ func TestParticipantsDeleteAsksAndNamesThePair(t *testing.T) {
 	}
 	before := len(s.all)
 	test.Tap(s.ask.no)
+	waitIdle(t)
 	if got := len(s.all); got != before {
 		t.Fatalf("Keep deleted someone")
 	}
 	test.Tap(s.deleteBtn)
+	waitIdle(t)
 	test.Tap(s.ask.yes)
+	waitIdle(t)
 	if got, want := len(s.all), before-1; got != want {
 		t.Fatalf("%d participants after delete, want %d", got, want)
 	}
@@ -251,6 +281,7 @@ func TestParticipantsImport(t *testing.T) {
 		before := len(s.all)
 		pickFiles(ui, filepath.Join("cli", "testdata", "participants", "bad.csv"), "")
 		test.Tap(s.importBtn)
+		waitIdle(t)
 		pv := s.preview
 		if pv == nil {
 			t.Fatal("Import did not preview the file")
@@ -280,6 +311,7 @@ func TestParticipantsImport(t *testing.T) {
 		before := len(s.all)
 		pickFiles(ui, filepath.Join("cli", "testdata", "participants", "good.csv"), "")
 		test.Tap(s.importBtn)
+		waitIdle(t)
 		pv := s.preview
 		if pv.importBtn.Disabled() {
 			t.Fatalf("Import is disabled for a good file: %q", pv.summary.Text)
@@ -294,11 +326,13 @@ func TestParticipantsImport(t *testing.T) {
 			t.Fatalf("first previewed row = %q, want %q", got, want)
 		}
 		test.Tap(pv.importBtn)
+		waitIdle(t)
 		if got, want := len(s.all), before+4; got != want {
 			t.Fatalf("%d participants after import, want %d", got, want)
 		}
 		// The same file again: all four are updates.
 		test.Tap(s.importBtn)
+		waitIdle(t)
 		if got, want := fmt.Sprint(s.preview.created, " new, ", s.preview.updated, " updated"), "0 new, 4 updated"; got != want {
 			t.Fatalf("second preview: %s, want %s", got, want)
 		}
@@ -310,6 +344,7 @@ func TestParticipantsExport(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "participants.csv")
 	pickFiles(ui, "", out)
 	test.Tap(s.exportBtn)
+	waitIdle(t)
 	b, err := os.ReadFile(out)
 	if err != nil {
 		t.Fatal(err)
@@ -356,7 +391,9 @@ func TestImportPreviewMatchesStore(t *testing.T) {
 	}
 	pickFiles(ui, path, "")
 	test.Tap(s.importBtn)
+	waitIdle(t)
 	test.Tap(s.preview.importBtn)
+	waitIdle(t)
 	before := len(s.all)
 
 	if err := os.WriteFile(path, []byte("Name,Role,Organisation,Locality\r\nno email person,GP,Hill Surgery,\r\n"), 0o600); err != nil {
@@ -364,6 +401,7 @@ func TestImportPreviewMatchesStore(t *testing.T) {
 	}
 	pickFiles(ui, path, "")
 	test.Tap(s.importBtn)
+	waitIdle(t)
 	pv := s.preview
 	if got, want := fmt.Sprint(pv.created, " new, ", pv.updated, " updated"), "0 new, 1 updated"; got != want {
 		t.Fatalf("preview: %s, want %s", got, want)
@@ -372,6 +410,7 @@ func TestImportPreviewMatchesStore(t *testing.T) {
 		t.Fatalf("summary does not warn of the kept value: %q", pv.summary.Text)
 	}
 	test.Tap(pv.importBtn)
+	waitIdle(t)
 	if got := len(s.all); got != before {
 		t.Fatalf("%d participants after importing the same person again, want %d", got, before)
 	}

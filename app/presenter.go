@@ -83,8 +83,16 @@ func intervalLabel(d time.Duration) string {
 
 // toolbar is the settings row of the Charts screen.
 func (ps *presenterSettings) toolbar() fyne.CanvasObject {
+	// Each select saves only a real change: sync sets the stored values
+	// without firing these, and a value equal to the current one (as a
+	// select reports when set again) saves nothing, so showing the
+	// settings can never write the defaults over the stored ones.
 	ps.themeSel = widget.NewSelect([]string{charts.Light.String(), charts.HighContrast.String()}, func(v string) {
-		ps.high = v == charts.HighContrast.String()
+		high := v == charts.HighContrast.String()
+		if high == ps.high {
+			return
+		}
+		ps.high = high
 		ps.save(settingPresenterTheme, v)
 	})
 	var sizes []string
@@ -92,11 +100,16 @@ func (ps *presenterSettings) toolbar() fyne.CanvasObject {
 		sizes = append(sizes, "Size "+scaleLabel(s))
 	}
 	ps.sizeSel = widget.NewSelect(sizes, func(v string) {
+		scale := ps.scale
 		for _, s := range presenterScales {
 			if v == "Size "+scaleLabel(s) {
-				ps.scale = s
+				scale = s
 			}
 		}
+		if scale == ps.scale {
+			return
+		}
+		ps.scale = scale
 		ps.save(settingPresenterScale, strconv.FormatFloat(float64(ps.scale), 'f', -1, 32))
 	})
 	var ivs []string
@@ -104,11 +117,16 @@ func (ps *presenterSettings) toolbar() fyne.CanvasObject {
 		ivs = append(ivs, intervalLabel(d))
 	}
 	ps.autoSel = widget.NewSelect(ivs, func(v string) {
+		interval := ps.interval
 		for _, d := range presenterIntervals {
 			if v == intervalLabel(d) {
-				ps.interval = d
+				interval = d
 			}
 		}
+		if interval == ps.interval {
+			return
+		}
+		ps.interval = interval
 		ps.save(settingPresenterInterval, strconv.Itoa(int(ps.interval.Seconds())))
 	})
 	ps.sync()
@@ -121,7 +139,9 @@ func (ps *presenterSettings) toolbar() fyne.CanvasObject {
 	return container.NewHBox(widget.NewLabel("Projector:"), ps.themeSel, ps.sizeSel, ps.autoSel, present)
 }
 
-// sync shows the settings in the selects.
+// sync shows the settings in the selects. It sets Selected rather than
+// calling SetSelected, which would fire OnChanged and save what is shown:
+// before the stored settings have loaded, the defaults (TRAPS.md).
 func (ps *presenterSettings) sync() {
 	if ps.themeSel == nil {
 		return
@@ -130,14 +150,22 @@ func (ps *presenterSettings) sync() {
 	if ps.high {
 		th = charts.HighContrast
 	}
-	ps.themeSel.SetSelected(th.String())
-	ps.sizeSel.SetSelected("Size " + scaleLabel(ps.scale))
-	ps.autoSel.SetSelected(intervalLabel(ps.interval))
+	for sel, v := range map[*widget.Select]string{ps.themeSel: th.String(), ps.sizeSel: "Size " + scaleLabel(ps.scale), ps.autoSel: intervalLabel(ps.interval)} {
+		sel.Selected = v
+		sel.Refresh()
+	}
+}
+
+// saveLook stores the theme and size, after the presenter's keys changed
+// them.
+func (ps *presenterSettings) saveLook() {
+	ps.save(settingPresenterTheme, ps.chartsTheme().String())
+	ps.save(settingPresenterScale, strconv.FormatFloat(float64(ps.scale), 'f', -1, 32))
 }
 
 func (ps *presenterSettings) save(key, value string) {
 	ui := ps.ui
-	ui.run(func() error { return ui.db.SetSetting(ui.ctx, key, value) }, nil)
+	ui.write(func() error { return ui.db.SetSetting(ui.ctx, key, value) }, nil)
 }
 
 // chartsTheme is the charts package's theme for the setting.
@@ -260,9 +288,11 @@ type presenter struct {
 	every    func(d time.Duration, f func()) (stop func())
 	stopAuto func()
 	stopPoll func()
-	paused   bool
-	onClose  func()
-	closed   bool
+	// stopHints cancels hiding the keys, if they still show.
+	stopHints func()
+	paused    bool
+	onClose   func()
+	closed    bool
 	// hints is true while the footer shows the keys: briefly after the
 	// start, for the presenter, and never again once a key is pressed, so
 	// the audience's screen carries only the slide number.
@@ -308,13 +338,20 @@ func (p *presenter) show() {
 	}
 	p.restartAuto()
 	p.hints = true
-	time.AfterFunc(hintsFor, func() {
-		fyne.Do(func() {
-			p.hints = false
-			p.updateFooter()
-		})
-	})
+	// Through p.every, not a timer of its own: its tick comes on the UI
+	// goroutine (and tests drive it).
+	p.stopHints = p.every(hintsFor, p.hideHints)
 	p.dataChanged()
+}
+
+// hideHints takes the keys out of the footer once the talk is under way.
+func (p *presenter) hideHints() {
+	if p.stopHints != nil {
+		p.stopHints()
+		p.stopHints = nil
+	}
+	p.hints = false
+	p.updateFooter()
 }
 
 // close leaves the presenter.
@@ -337,6 +374,10 @@ func (p *presenter) closedDown() {
 	}
 	if p.stopPoll != nil {
 		p.stopPoll()
+	}
+	if p.stopHints != nil {
+		p.stopHints()
+		p.stopHints = nil
 	}
 	if p.onClose != nil {
 		p.onClose()
@@ -425,9 +466,10 @@ func (p *presenter) key(k *fyne.KeyEvent) {
 	p.updateFooter()
 }
 
-// restyle applies a changed theme or size setting.
+// restyle applies a changed theme or size setting, and keeps it.
 func (p *presenter) restyle() {
 	p.settings.sync()
+	p.settings.saveLook()
 	p.th = newPresenterTheme(p.settings.scale, p.settings.high, roomScale)
 	p.over.Theme = p.th
 	if st, ok := p.over.Content.(*fyne.Container); ok && len(st.Objects) > 1 {

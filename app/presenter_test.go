@@ -72,6 +72,7 @@ func TestPresenterNavigation(t *testing.T) {
 	}
 	for _, s := range steps {
 		press(p.win, s.key)
+		waitIdle(t)
 		if got := p.index; got != s.want {
 			t.Fatalf("after %s: slide %d, want %d", s.key, got, s.want)
 		}
@@ -80,10 +81,12 @@ func TestPresenterNavigation(t *testing.T) {
 		}
 	}
 	press(p.win, fyne.Key3)
+	waitIdle(t)
 	if s := p.slides[p.index]; s.panel == nil || s.panel.img.Image == nil || !inked(s.panel.img.Image) {
 		t.Fatalf("slide 3 (%s) shows no drawn chart", s.name)
 	}
 	press(p.win, fyne.KeyEscape)
+	waitIdle(t)
 	if cs.presenting != nil || !p.closed {
 		t.Fatal("Esc did not leave the presenter")
 	}

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strconv"
@@ -34,7 +35,8 @@ func statusOf(label string) store.ProjectStatus {
 // scheme: a table of them, a form for one, and counts by status now and
 // month by month.
 type projectsScreen struct {
-	ui *UI
+	loads loader // numbers the screen's reads, so only the latest is shown
+	ui    *UI
 
 	all      []store.Project // the round's register, as stored
 	items    []store.Project // those the filters let through, sorted
@@ -197,16 +199,13 @@ func (s *projectsScreen) refresh() {
 	roundID := ui.round.ID
 	var items []store.Project
 	var pairs []store.Pairing
-	ui.run(func() (err error) {
-		if items, err = ui.db.Projects(ui.ctx, roundID); err != nil {
+	ui.load(&s.loads, func(ctx context.Context) (err error) {
+		if items, err = ui.db.Projects(ctx, roundID); err != nil {
 			return err
 		}
-		pairs, err = ui.db.FindPairings(ui.ctx, roundID)
+		pairs, err = ui.db.FindPairings(ctx, roundID)
 		return err
 	}, func() {
-		if ui.round.ID != roundID {
-			return // the round changed while this was loading
-		}
 		s.pairs = pairs
 		s.show(items)
 	})
@@ -408,7 +407,7 @@ func (s *projectsScreen) save() {
 		old := s.items[s.selected]
 		p.ID, p.ReflectionID = old.ID, old.ReflectionID
 	}
-	ui.run(func() error {
+	ui.write(func() error {
 		if creating {
 			return ui.db.CreateProject(ui.ctx, &p)
 		}
@@ -430,7 +429,7 @@ func (s *projectsScreen) deleteSelected() {
 	ui := s.ui
 	p := s.items[s.selected]
 	ui.showConfirm("Delete the project?", fmt.Sprintf("Delete %q? This cannot be undone.", p.Title), func() {
-		ui.run(func() error { return ui.db.DeleteProject(ui.ctx, p.ID) }, func() {
+		ui.write(func() error { return ui.db.DeleteProject(ui.ctx, p.ID) }, func() {
 			s.table.UnselectAll()
 			s.edit(-1)
 			ui.Changed()

@@ -16,13 +16,21 @@ func projectsUI(t *testing.T) (*UI, *projectsScreen, store.Round) {
 func TestProjectsForm(t *testing.T) {
 	ui, s, r := projectsUI(t)
 	s.titleE.SetText("Letters headed For Information Only / GP Action Required")
+	waitIdle(t)
 	s.prompted.SetText("efficiency")
+	waitIdle(t)
 	s.owner.SetText("Dr Kestrel")
+	waitIdle(t)
 	s.group.SetText("Outpatient letters")
+	waitIdle(t)
 	s.status.SetSelected("in progress")
+	waitIdle(t)
 	s.started.SetText("2018-01-15")
+	waitIdle(t)
 	s.impact.SetText("Practice admin time saved")
+	waitIdle(t)
 	s.save()
+	waitIdle(t)
 	ps, err := ui.db.Projects(ui.ctx, r.ID)
 	if err != nil {
 		t.Fatal(err)
@@ -39,9 +47,13 @@ func TestProjectsForm(t *testing.T) {
 
 	t.Run("BadDateIsRefused", func(t *testing.T) {
 		s.edit(0)
+		waitIdle(t)
 		s.status.SetSelected("completed")
+		waitIdle(t)
 		s.completed.SetText("03/14/2018")
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		if ps[0].Status != store.ProjectInProgress || ps[0].CompletedOn != "" {
 			t.Fatalf("a month-first date was saved: %+v", ps[0])
@@ -50,9 +62,13 @@ func TestProjectsForm(t *testing.T) {
 
 	t.Run("Complete", func(t *testing.T) {
 		s.edit(0)
+		waitIdle(t)
 		s.status.SetSelected("completed")
+		waitIdle(t)
 		s.completed.SetText("14/03/2018") // the British way, stored as ISO
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		if len(ps) != 1 || ps[0].Status != store.ProjectCompleted || ps[0].CompletedOn != "2018-03-14" {
 			t.Fatalf("stored %+v", ps)
@@ -105,19 +121,28 @@ func TestProjectsRegister(t *testing.T) {
 		}
 	}
 	s.refresh()
+	waitIdle(t)
 	if got := len(s.cells); got != 3 {
 		t.Fatalf("%d table rows, want header + 2", got)
 	}
 
 	t.Run("RecordsOutputAdoptersAndSaving", func(t *testing.T) {
 		s.edit(0)
+		waitIdle(t)
 		s.output.SetSelected(store.OutputLetterAction.Label())
+		waitIdle(t)
 		s.adopted.SetText("City General; Harbour Trust")
+		waitIdle(t)
 		s.saving.SetText("6")
+		waitIdle(t)
 		s.unit.SetText("hours per week")
+		waitIdle(t)
 		s.note.SetText("two practices' estimate")
+		waitIdle(t)
 		s.theme.SetText("efficiency")
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		got := ps[0]
 		if got.Output != store.OutputLetterAction || strings.Join(got.AdoptedBy, "|") != "City General|Harbour Trust" ||
@@ -131,8 +156,11 @@ func TestProjectsRegister(t *testing.T) {
 
 	t.Run("BadSavingIsRefused", func(t *testing.T) {
 		s.edit(1)
+		waitIdle(t)
 		s.saving.SetText("lots")
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		ps, _ := ui.db.Projects(ui.ctx, r.ID)
 		if ps[1].Saving != 0 || ps[1].SavingUnit != "" {
 			t.Fatalf("a bad saving was stored: %+v", ps[1])
@@ -141,11 +169,14 @@ func TestProjectsRegister(t *testing.T) {
 
 	t.Run("SearchFilterAndSort", func(t *testing.T) {
 		test.Type(s.search, "switchboard")
+		waitIdle(t)
 		if len(s.items) != 1 || s.items[0].Title != "Directory of secretaries" {
 			t.Fatalf("search found %+v", s.items)
 		}
 		s.search.SetText("")
+		waitIdle(t)
 		s.outputF.SetSelected(store.OutputLetterAction.Label())
+		waitIdle(t)
 		if len(s.items) != 1 || s.items[0].Title != "Letters" {
 			t.Fatalf("output filter found %+v", s.items)
 		}
@@ -153,12 +184,16 @@ func TestProjectsRegister(t *testing.T) {
 			t.Fatalf("counts %q", s.counts.Text)
 		}
 		s.outputF.SetSelected(allOutputs)
+		waitIdle(t)
 		s.ownerF.SetSelected("Liaison manager")
+		waitIdle(t)
 		if len(s.items) != 1 || s.items[0].Owner != "Liaison manager" {
 			t.Fatalf("owner filter found %+v", s.items)
 		}
 		s.ownerF.SetSelected(allOwners)
+		waitIdle(t)
 		s.sortBy.SetSelected("By title")
+		waitIdle(t)
 		if s.items[0].Title != "Directory of secretaries" {
 			t.Fatalf("sorted by title: %q first", s.items[0].Title)
 		}

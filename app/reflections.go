@@ -1,6 +1,7 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"sort"
 	"strings"
@@ -20,7 +21,8 @@ import (
 // at a time: its text, its themes (with suggestions from keywords, which
 // the organiser confirms) and whether it, or an excerpt, may be quoted.
 type reflectionsScreen struct {
-	ui *UI
+	loads loader // numbers the screen's reads, so only the latest is shown
+	ui    *UI
 	// named is the open "this reflection names someone" question, for tests.
 	named *dialog.ConfirmDialog
 
@@ -123,11 +125,11 @@ func (s *reflectionsScreen) refresh() {
 	roundID := ui.round.ID
 	var items []store.Reflection
 	var themes []store.Theme
-	ui.run(func() (err error) {
-		if items, err = ui.db.Reflections(ui.ctx, roundID); err != nil {
+	ui.load(&s.loads, func(ctx context.Context) (err error) {
+		if items, err = ui.db.Reflections(ctx, roundID); err != nil {
 			return err
 		}
-		themes, err = ui.db.Themes(ui.ctx)
+		themes, err = ui.db.Themes(ctx)
 		return err
 	}, func() {
 		s.show(items, themes)
@@ -269,7 +271,7 @@ func (s *reflectionsScreen) save() {
 	// Reflections are anonymous: a text that names a participant is shown
 	// to the organiser before it is stored (and perhaps quoted on a slide).
 	var named []string
-	ui.run(func() error {
+	ui.write(func() error {
 		people, err := ui.db.FindParticipants(ui.ctx, store.ParticipantFilter{RoundID: r.RoundID})
 		named = store.NamesIn(r.Body+" "+r.Excerpt, people)
 		return err
@@ -295,7 +297,7 @@ func (s *reflectionsScreen) save() {
 // store writes the reflection being edited.
 func (s *reflectionsScreen) store(r store.Reflection, creating bool) {
 	ui := s.ui
-	ui.run(func() error {
+	ui.write(func() error {
 		if creating {
 			return ui.db.CreateReflection(ui.ctx, &r)
 		}
@@ -319,7 +321,7 @@ func (s *reflectionsScreen) deleteSelected() {
 	ui := s.ui
 	id := s.items[s.selected].ID
 	ui.showConfirm("Delete the reflection?", "Delete this reflection? This cannot be undone.", func() {
-		ui.run(func() error { return ui.db.DeleteReflection(ui.ctx, id) }, func() {
+		ui.write(func() error { return ui.db.DeleteReflection(ui.ctx, id) }, func() {
 			s.list.UnselectAll()
 			s.edit(-1)
 			ui.Changed()
@@ -343,7 +345,7 @@ func (s *reflectionsScreen) importFile() {
 			return
 		}
 		var msg string
-		ui.run(func() (err error) { msg, err = importReflections(ui, roundID, path); return err }, func() {
+		ui.write(func() (err error) { msg, err = importReflections(ui, roundID, path); return err }, func() {
 			s.lastImport = msg
 			ui.showInfo("Reflections imported", msg)
 			ui.Changed()
@@ -453,7 +455,7 @@ func (e *themeEditor) addTheme() {
 
 func (e *themeEditor) saveTheme(t store.Theme) {
 	ui := e.s.ui
-	ui.run(func() error { return ui.db.SaveTheme(ui.ctx, &t) }, func() {
+	ui.write(func() error { return ui.db.SaveTheme(ui.ctx, &t) }, func() {
 		ui.Changed()
 		names := make([]string, len(e.s.themes))
 		for i, th := range e.s.themes {

@@ -30,15 +30,21 @@ func TestReflectionsAddSuggestApprove(t *testing.T) {
 	ui, s, r := reflectionsUI(t)
 	body := "I learnt how the practice handles our letters; we now work together."
 	test.Type(s.body, body)
+	waitIdle(t)
 	s.suggest()
+	waitIdle(t)
 	if got, want := fmt.Sprint(s.tags.Selected), "[collaboration efficiency education]"; got != want {
 		t.Fatalf("suggested %s, want %s", got, want)
 	}
 	// The organiser confirms: untick one, approve an excerpt, save.
 	s.tags.SetSelected([]string{"collaboration", "education"})
+	waitIdle(t)
 	s.approved.SetChecked(true)
+	waitIdle(t)
 	s.excerpt.SetText("we now work together")
+	waitIdle(t)
 	s.save()
+	waitIdle(t)
 	got := stored(t, ui, r)
 	if len(got) != 1 {
 		t.Fatalf("%d reflections stored, want 1", len(got))
@@ -55,8 +61,11 @@ func TestReflectionsAddSuggestApprove(t *testing.T) {
 
 	t.Run("ExcerptMustBeWordForWord", func(t *testing.T) {
 		s.edit(0)
+		waitIdle(t)
 		s.excerpt.SetText("we work together daily")
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		if got := stored(t, ui, r); got[0].Excerpt != "we now work together" {
 			t.Fatalf("an excerpt not in the text was saved: %q", got[0].Excerpt)
 		}
@@ -64,9 +73,13 @@ func TestReflectionsAddSuggestApprove(t *testing.T) {
 
 	t.Run("Edit", func(t *testing.T) {
 		s.edit(0)
+		waitIdle(t)
 		s.body.SetText(body + " Eye opening.")
+		waitIdle(t)
 		s.excerpt.SetText("")
+		waitIdle(t)
 		s.save()
+		waitIdle(t)
 		if got := stored(t, ui, r); len(got) != 1 || !strings.HasSuffix(got[0].Body, "Eye opening.") || got[0].Excerpt != "" {
 			t.Fatalf("after edit %+v", got)
 		}
@@ -76,10 +89,14 @@ func TestReflectionsAddSuggestApprove(t *testing.T) {
 func TestReflectionsOwnThemeSuggested(t *testing.T) {
 	_, s, _ := reflectionsUI(t)
 	s.editThemes()
+	waitIdle(t)
 	e := s.themeDlg
 	e.name.SetText("patient safety")
+	waitIdle(t)
 	e.newKW.SetText("incident, near miss")
+	waitIdle(t)
 	e.addTheme()
+	waitIdle(t)
 	found := false
 	for _, o := range s.tags.Options {
 		found = found || o == "patient safety"
@@ -88,16 +105,23 @@ func TestReflectionsOwnThemeSuggested(t *testing.T) {
 		t.Fatalf("the new theme is not offered: %v", s.tags.Options)
 	}
 	s.body.SetText("We talked through a near miss on discharge.")
+	waitIdle(t)
 	s.suggest()
+	waitIdle(t)
 	if got, want := fmt.Sprint(s.tags.Selected), "[patient safety]"; got != want {
 		t.Fatalf("suggested %s, want %s", got, want)
 	}
 	// Edit a scheme theme's keywords: "discharge" now suggests efficiency.
 	e.pick.SetSelected("efficiency")
+	waitIdle(t)
 	e.keywords.SetText(e.keywords.Text + ", discharge")
+	waitIdle(t)
 	e.saveKeywords()
+	waitIdle(t)
 	s.tags.SetSelected(nil)
+	waitIdle(t)
 	s.suggest()
+	waitIdle(t)
 	if got, want := fmt.Sprint(s.tags.Selected), "[efficiency patient safety]"; got != want {
 		t.Fatalf("suggested %s after editing keywords, want %s", got, want)
 	}
@@ -108,10 +132,12 @@ func TestReflectionsImport(t *testing.T) {
 	path := filepath.Join("cli", "testdata", "feedback", "reflections.csv")
 	ui.files = fileDialogs{open: func(_, _ string, done func(string, error)) { done(path, nil) }}
 	s.importFile()
+	waitIdle(t)
 	if !strings.HasPrefix(s.lastImport, "3 added, 0 already there.") || !strings.Contains(s.lastImport, `"Name", "Email"`) {
 		t.Fatalf("said %q", s.lastImport)
 	}
 	s.importFile()
+	waitIdle(t)
 	if !strings.HasPrefix(s.lastImport, "0 added, 3 already there.") {
 		t.Fatalf("re-import said %q", s.lastImport)
 	}
@@ -130,7 +156,9 @@ func TestReflectionNamingAParticipantAsksFirst(t *testing.T) {
 		t.Fatal(err)
 	}
 	s.body.SetText("Claire Hughes showed me the frailty unit.")
+	waitIdle(t)
 	s.save()
+	waitIdle(t)
 	if s.named == nil {
 		t.Fatal("a reflection naming a participant was saved without a word")
 	}
@@ -142,7 +170,9 @@ func TestReflectionNamingAParticipantAsksFirst(t *testing.T) {
 		t.Fatal("choosing to edit stored it anyway")
 	}
 	s.save()
+	waitIdle(t)
 	s.named.Confirm() // "Save as it is"
+	waitIdle(t)
 	if got, _ := ui.db.Reflections(context.Background(), r.ID); len(got) != 1 {
 		t.Fatalf("%d reflections after saving anyway, want 1", len(got))
 	}

@@ -46,7 +46,7 @@ func (ui *UI) showWelcome() *welcome {
 // openDemo creates the demo round if needed and switches to it.
 func (ui *UI) openDemo() {
 	var r store.Round
-	ui.run(func() (err error) { r, err = demo.Create(ui.ctx, ui.db); return err }, func() {
+	ui.write(func() (err error) { r, err = demo.Create(ui.ctx, ui.db); return err }, func() {
 		ui.round = r
 		ui.reloadRounds(nil)
 	})
@@ -93,7 +93,7 @@ func (ui *UI) showNewRound() {
 			return
 		}
 		r := store.Round{Name: f.name.Text, StartsOn: strings.TrimSpace(f.starts.Text), EndsOn: strings.TrimSpace(f.ends.Text)}
-		ui.run(func() error { return ui.db.CreateRound(ui.ctx, &r) }, func() {
+		ui.write(func() error { return ui.db.CreateRound(ui.ctx, &r) }, func() {
 			ui.round = r
 			ui.reloadRounds(nil)
 		})
@@ -147,7 +147,7 @@ func (ui *UI) showDeleteRound() {
 				ui.showError(store.Errorf(store.EINVALID, "The name typed does not match %q; nothing was deleted.", r.Name))
 				return
 			}
-			ui.run(func() error { return ui.db.DeleteRound(ui.ctx, r.ID) }, func() {
+			ui.write(func() error { return ui.db.DeleteRound(ui.ctx, r.ID) }, func() {
 				ui.round = store.Round{}
 				ui.reloadRounds(nil)
 			})

@@ -50,6 +50,7 @@ func highlighted(tb testing.TB, t *widget.Table, rows int) []int {
 func TestParticipantsWholeRowHighlightsAndDoubleClickEdits(t *testing.T) {
 	_, s := participantsOnDemo(t)
 	test.Tap(tableCell(t, s.table, 2, 3))
+	waitIdle(t)
 	if got := highlighted(t, s.table, 6); len(got) != 1 || got[0] != 2 {
 		t.Fatalf("after a click on row 2, rows %v are highlighted", got)
 	}
@@ -61,6 +62,7 @@ func TestParticipantsWholeRowHighlightsAndDoubleClickEdits(t *testing.T) {
 	}
 
 	test.DoubleTap(tableCell(t, s.table, 4, 0))
+	waitIdle(t)
 	if s.form == nil {
 		t.Fatal("a double-click did not open Edit")
 	}
@@ -68,8 +70,10 @@ func TestParticipantsWholeRowHighlightsAndDoubleClickEdits(t *testing.T) {
 		t.Fatalf("double-click on row 4 edits %q, want %q", got, want)
 	}
 	s.form.dialog.Hide()
+	waitIdle(t)
 
 	s.table.UnselectAll()
+	waitIdle(t)
 	if got := highlighted(t, s.table, 6); len(got) != 0 {
 		t.Fatalf("after unselecting, rows %v are still highlighted", got)
 	}
@@ -78,9 +82,13 @@ func TestParticipantsWholeRowHighlightsAndDoubleClickEdits(t *testing.T) {
 func TestPairingsDoubleClickOpensVisits(t *testing.T) {
 	_, s := pairingsOn(t, fourPeople...)
 	s.first.SetSelected("Ada Ashdown (GP, Old Bank Surgery)")
+	waitIdle(t)
 	s.second.SetSelected("Ben Brook (Consultant, City General)")
+	waitIdle(t)
 	test.Tap(s.pairBtn)
+	waitIdle(t)
 	test.DoubleTap(tableCell(t, s.table, 0, 5))
+	waitIdle(t)
 	if got := highlighted(t, s.table, 1); len(got) != 1 {
 		t.Fatalf("the pair's row is not highlighted: %v", got)
 	}
@@ -92,12 +100,14 @@ func TestPairingsDoubleClickOpensVisits(t *testing.T) {
 func TestHoverShadesTheRow(t *testing.T) {
 	_, s := participantsOnDemo(t)
 	tableCell(t, s.table, 1, 0).MouseIn(nil)
+	waitIdle(t)
 	for c := range participantColumns {
 		if tableCell(t, s.table, 1, c).bg.FillColor == color.Transparent {
 			t.Fatalf("column %d of the row under the mouse is not shaded", c)
 		}
 	}
 	tableCell(t, s.table, 1, 4).MouseOut()
+	waitIdle(t)
 	if tableCell(t, s.table, 1, 0).bg.FillColor != color.Transparent {
 		t.Fatal("the shading stayed after the mouse left")
 	}
@@ -105,6 +115,7 @@ func TestHoverShadesTheRow(t *testing.T) {
 
 func TestCountColumnsFitSevenDigits(t *testing.T) {
 	test.NewTempApp(t)
+	waitIdle(t)
 	l := widget.NewLabel(store.Thousands(1_234_567))
 	if w, need := countWidth(), l.MinSize().Width; w < need {
 		t.Fatalf("count columns are %.0f wide; %q needs %.0f", w, l.Text, need)

@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"log"
+	"sync"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,7 +27,8 @@ type screen interface {
 	// content builds the screen's widgets; it is called once.
 	content() fyne.CanvasObject
 	// refresh reloads the screen for the current round; it runs on the UI
-	// goroutine and must hand database work to ui.async.
+	// goroutine and hands the reading, and whatever else grows with the
+	// data, to ui.load with the screen's loader.
 	refresh()
 }
 
@@ -44,13 +46,31 @@ type UI struct {
 	rounds      []store.Round
 	body        *fyne.Container
 
-	// async runs work off the UI goroutine, then done on it. Tests replace
-	// it with a synchronous version.
-	async func(work func(), done func())
+	// cancel cancels ctx, which every background job runs under, when the
+	// window closes.
+	cancel context.CancelFunc
+	// async runs work off the UI goroutine, then done on it (see
+	// async.go). Synchronous runs both inline; handoff, for tests,
+	// queues done for waitIdle.
+	async       func(work func(), done func())
+	synchronous bool
+	handoff     *handoff
+	// jobs counts background jobs still running, so Stop can wait.
+	jobs sync.WaitGroup
+	// roundsLoad numbers the reads of the round list; roundsThen holds
+	// what to do once the latest has arrived (an earlier read it replaced
+	// must not lose its caller's next step).
+	roundsLoad loader
+	roundsThen []func()
 	// pollEvery is how often the database is checked for changes made by
 	// another process; 0 turns polling off.
 	pollEvery time.Duration
 	stopPoll  chan struct{}
+	// seenVersion is the database's data version as last shown or last
+	// written by this window; versionMu orders the poll against our own
+	// writes, so that a save of ours is never taken for another process's.
+	versionMu   sync.Mutex
+	seenVersion int64
 
 	// files picks files to read and write; tests replace it.
 	files fileDialogs
@@ -79,10 +99,12 @@ type UI struct {
 
 // Options tune a UI.
 type Options struct {
-	// Synchronous runs database work inline (for tests).
+	// Synchronous runs database work inline (for benchmarks of a screen's
+	// own work).
 	Synchronous bool
 	// PollEvery is how often to look for changes by other processes
-	// (default one second; negative turns it off).
+	// (default 100 ms: a pragma on an open connection costs microseconds;
+	// negative turns it off).
 	PollEvery time.Duration
 	// Restore replaces the database with a backup (File → Restore…);
 	// without it the menu item does nothing.
@@ -92,21 +114,27 @@ type Options struct {
 	Warning string
 	// About describes this build, for Help → About.
 	About about.Info
+	// handoff, for tests, runs work on goroutines as the real driver
+	// does and queues completions for waitIdle.
+	handoff *handoff
 }
+
+// defaultPollEvery is how often the window looks for other processes'
+// changes: a write by `liaison import` shows within about this long plus
+// the screen's own reload.
+const defaultPollEvery = 100 * time.Millisecond
 
 // New builds the main window of a on db.
 func New(a fyne.App, db store.Service, opt Options) *UI {
-	ui := &UI{app: a, db: db, ctx: context.Background(), now: time.Now, pollEvery: opt.PollEvery, restore: opt.Restore, warning: opt.Warning, info: opt.About}
+	ui := &UI{app: a, db: db, now: time.Now, pollEvery: opt.PollEvery, handoff: opt.handoff, restore: opt.Restore, warning: opt.Warning, info: opt.About}
+	ui.ctx, ui.cancel = context.WithCancel(context.Background())
+	ui.roundsLoad.acrossRounds = true
 	if ui.pollEvery == 0 {
-		ui.pollEvery = time.Second
+		ui.pollEvery = defaultPollEvery
 	}
-	ui.async = func(work func(), done func()) {
-		go func() {
-			work()
-			fyne.Do(done)
-		}()
-	}
-	if opt.Synchronous {
+	ui.async = ui.startAsync
+	if opt.Synchronous && opt.handoff == nil {
+		ui.synchronous = true
 		ui.async = func(work func(), done func()) { work(); done() }
 	}
 	a.SetIcon(assets.IconPNG)
@@ -208,7 +236,11 @@ func (ui *UI) Start() {
 	})
 	if ui.pollEvery > 0 {
 		ui.stopPoll = make(chan struct{})
-		go ui.poll()
+		ui.jobs.Add(1) // so that Stop waits for a look in progress
+		go func(stop chan struct{}) {
+			defer ui.jobs.Done()
+			ui.poll(stop)
+		}(ui.stopPoll)
 	}
 }
 
@@ -216,21 +248,17 @@ func (ui *UI) Start() {
 func (ui *UI) ShowAndRun() {
 	ui.Start()
 	ui.win.ShowAndRun()
-	if ui.stopPoll != nil {
-		close(ui.stopPoll)
-	}
+	ui.Stop()
 }
 
 // reloadRounds reads the rounds, keeps the current one (or picks the most
 // recent), then refreshes the current screen and calls then.
 func (ui *UI) reloadRounds(then func()) {
+	if then != nil {
+		ui.roundsThen = append(ui.roundsThen, then)
+	}
 	var rounds []store.Round
-	var err error
-	ui.async(func() { rounds, err = ui.db.Rounds(ui.ctx) }, func() {
-		if err != nil {
-			ui.showError(err)
-			return
-		}
+	ui.load(&ui.roundsLoad, func(ctx context.Context) (err error) { rounds, err = ui.db.Rounds(ctx); return err }, func() {
 		ui.rounds = rounds
 		names := make([]string, len(rounds))
 		keep := false
@@ -248,8 +276,10 @@ func (ui *UI) reloadRounds(then func()) {
 			ui.roundSelect.SetSelected(ui.round.Name)
 		}
 		ui.current().refresh()
-		if then != nil {
-			then()
+		thens := ui.roundsThen
+		ui.roundsThen = nil
+		for _, f := range thens {
+			f()
 		}
 	})
 }
@@ -285,9 +315,8 @@ func (ui *UI) Changed() { ui.current().refresh() }
 
 // poll watches PRAGMA data_version so that a change made by another
 // process (`liaison import` in a terminal) shows without a refresh button.
-func (ui *UI) poll() {
-	last, err := ui.db.DataVersion(ui.ctx)
-	if err != nil {
+func (ui *UI) poll(stop chan struct{}) {
+	if _, err := ui.versionMoved(); err != nil {
 		log.Printf("liaison: watching the database: %v", err)
 		return
 	}
@@ -295,17 +324,27 @@ func (ui *UI) poll() {
 	defer t.Stop()
 	for {
 		select {
-		case <-ui.stopPoll:
+		case <-stop:
 			return
 		case <-t.C:
-			v, err := ui.db.DataVersion(ui.ctx)
-			if err != nil || v == last {
-				continue
+			if moved, _ := ui.versionMoved(); moved {
+				ui.do(func() { ui.reloadRounds(nil) })
 			}
-			last = v
-			fyne.Do(func() { ui.reloadRounds(nil) })
 		}
 	}
+}
+
+// versionMoved reads the database's data version and reports whether it
+// moved since this window last saw or wrote it.
+func (ui *UI) versionMoved() (bool, error) {
+	ui.versionMu.Lock()
+	defer ui.versionMu.Unlock()
+	v, err := ui.db.DataVersion(ui.ctx)
+	if err != nil || v == ui.seenVersion {
+		return false, err
+	}
+	ui.seenVersion = v
+	return true, nil
 }
 
 // showError shows an application error's message; anything else is logged

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/driver/desktop"
@@ -34,6 +35,7 @@ func showScreen[S screen](t *testing.T, ui *UI) S {
 	for i, sc := range ui.screens {
 		if s, ok := sc.(S); ok {
 			ui.Show(i)
+			waitIdle(t)
 			return s
 		}
 	}
@@ -53,17 +55,49 @@ func screenOnNewRound[S screen](t *testing.T) (*UI, S, store.Round) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	return ui, showScreen[S](t, ui), r
 }
 
-// newTestUI builds the main window on db with database work done inline.
+// newTestUI builds the main window on db. Its database work runs on
+// goroutines as with the real driver, and the results wait for waitIdle,
+// which hands them to the test's goroutine, the UI goroutine of a test:
+// so -race sees every hand-off, and a screen that touched its widgets from
+// a worker would be caught.
 func newTestUI(t *testing.T, db store.Service) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
-	ui := New(a, db, Options{Synchronous: true, PollEvery: -1})
+	h := newHandoff()
+	ui := New(a, db, Options{PollEvery: -1, handoff: h})
+	testHandoff = h
 	ui.win.Show()
-	t.Cleanup(ui.win.Close)
+	t.Cleanup(func() {
+		waitIdle(t)
+		ui.win.Close()
+		ui.Stop()
+	})
 	return ui
+}
+
+// testHandoff is the hand-off queue of the UI the running test made
+// (screen tests do not run in parallel).
+var testHandoff *handoff
+
+// waitIdle lets the background work the test started finish and runs its
+// completions on the test's goroutine, as the UI goroutine would; it fails
+// the test if work is still running after ten seconds.
+// A helper without a test passes nil, and a failure panics.
+func waitIdle(tb testing.TB) {
+	if testHandoff == nil {
+		return
+	}
+	if err := testHandoff.waitIdle(10 * time.Second); err != nil {
+		if tb == nil {
+			panic(err)
+		}
+		tb.Helper()
+		tb.Fatal(err)
+	}
 }
 
 func TestWindowBuildsOnDemoRound(t *testing.T) {
@@ -73,6 +107,7 @@ func TestWindowBuildsOnDemoRound(t *testing.T) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	if ui.welcome != nil {
 		t.Fatal("the first-start choice was offered on a database that has a round")
 	}
@@ -105,6 +140,7 @@ func TestNavigationReachesEveryScreen(t *testing.T) {
 	}
 	for i, name := range want {
 		ui.Show(i)
+		waitIdle(t)
 		if got := ui.tabs.Selected().Text; got != name {
 			t.Fatalf("screen %d is %q, want %q", i, got, name)
 		}
@@ -146,10 +182,12 @@ func TestFirstStartOffersDemo(t *testing.T) {
 	db := MustOpenDB(t)
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	if ui.welcome == nil {
 		t.Fatal("an empty database did not offer the first-start choice")
 	}
 	test.Tap(ui.welcome.demoBtn)
+	waitIdle(t)
 	if got, want := ui.round.Name, demo.RoundName; got != want {
 		t.Fatalf("round = %q, want %q", got, want)
 	}
@@ -166,15 +204,21 @@ func TestFirstStartNewRound(t *testing.T) {
 	db := MustOpenDB(t)
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	test.Tap(ui.welcome.newBtn)
+	waitIdle(t)
 	f := ui.newRound
 	if f == nil {
 		t.Fatal("Start a new round did not open the form")
 	}
 	test.Type(f.name, "Wessex 2026–27")
+	waitIdle(t)
 	test.Type(f.starts, "2026-09-01")
+	waitIdle(t)
 	test.Type(f.ends, "2027-07-31")
+	waitIdle(t)
 	f.dialog.Submit()
+	waitIdle(t)
 	if got, want := ui.round.Name, "Wessex 2026–27"; got != want {
 		t.Fatalf("round = %q, want %q", got, want)
 	}
@@ -195,7 +239,9 @@ func TestNewRoundRejectsBadDate(t *testing.T) {
 	ui := newTestUI(t, db)
 	ui.showNewRound()
 	test.Type(ui.newRound.name, "Bad dates")
+	waitIdle(t)
 	test.Type(ui.newRound.starts, "9/31/2026")
+	waitIdle(t)
 	ui.newRound.dialog.Submit()
 	rounds, err := db.Rounds(context.Background())
 	if err != nil {
@@ -234,15 +280,22 @@ func TestDeleteRoundNeedsItsName(t *testing.T) {
 	}
 	ui := newTestUI(t, db)
 	ui.Start()
+	waitIdle(t)
 	ui.showDeleteRound()
+	waitIdle(t)
 	test.Type(ui.deleteRound, "Demo")
+	waitIdle(t)
 	ui.deleteDialog.Confirm()
+	waitIdle(t)
 	if rounds, _ := db.Rounds(context.Background()); len(rounds) != 1 {
 		t.Fatal("the round was deleted although its name was not typed")
 	}
 	ui.showDeleteRound()
+	waitIdle(t)
 	test.Type(ui.deleteRound, demo.RoundName)
+	waitIdle(t)
 	ui.deleteDialog.Confirm()
+	waitIdle(t)
 	if rounds, _ := db.Rounds(context.Background()); len(rounds) != 0 {
 		t.Fatalf("the round was not deleted: %+v", rounds)
 	}
@@ -280,6 +333,7 @@ func TestChangingScreenDropsTheKeyboardFocus(t *testing.T) {
 	ev := showScreen[*eventScreen](t, ui)
 	ui.win.Canvas().Focus(ev.search)
 	ui.Show(0)
+	waitIdle(t)
 	if f := ui.win.Canvas().Focused(); f != nil {
 		t.Fatalf("%T kept the focus after leaving its screen, so F5 would not reach the window", f)
 	}
@@ -302,8 +356,11 @@ func TestNewRoundFormKeepsBadDatesOpen(t *testing.T) {
 		t.Fatal("the Name field does not have the keyboard focus")
 	}
 	test.Type(f.name, "Wessex")
+	waitIdle(t)
 	test.Type(f.starts, "01/09/2026")
+	waitIdle(t)
 	test.Type(f.ends, "01/08/2026")
+	waitIdle(t)
 	if f.ends.Validate() == nil {
 		t.Fatal("an end before the start passed validation")
 	}

@@ -2,7 +2,6 @@ package store
 
 import (
 	"regexp"
-	"slices"
 	"strings"
 )
 
@@ -37,22 +36,22 @@ func NamesIn(text string, people []Participant) []string {
 	return found
 }
 
-// SortName is the key people are sorted by in lists and on sign-in
-// sheets: the surname first, then the other names, ignoring case and any
-// title (Dr, Prof, Mr, Mrs, Ms, Miss, Mx), so "Dr Zoë Ashdown" comes
-// before "Ben Brook".
-func SortName(name string) string {
+// sortTitles are the titles NameSortKey skips, without their full stops.
+var sortTitles = map[string]bool{"dr": true, "prof": true, "professor": true, "mr": true, "mrs": true, "ms": true, "miss": true, "mx": true}
+
+// NameSortKey returns the key a list sorted by name sorts on: the surname
+// (the last word) first, then the rest, lower-cased and without leading
+// titles (Dr, Prof, Mr, Mrs, Ms, Miss, Mx, with or without a full stop),
+// so that "Dr Claire Hughes" sorts under H beside "Mr Alan Hughes", before
+// "Ms Zoe Hunt".
+func NameSortKey(name string) string {
 	words := strings.Fields(strings.ToLower(name))
-	for len(words) > 1 {
-		t := strings.TrimSuffix(words[0], ".") + " "
-		if !slices.Contains(titles, t) {
-			break
-		}
+	for len(words) > 1 && sortTitles[strings.TrimSuffix(words[0], ".")] {
 		words = words[1:]
 	}
-	if len(words) < 2 {
-		return strings.Join(words, " ")
+	if len(words) == 0 {
+		return ""
 	}
 	last := len(words) - 1
-	return words[last] + " " + strings.Join(words[:last], " ")
+	return words[last] + "\x00" + strings.Join(words[:last], " ")
 }

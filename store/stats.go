@@ -36,16 +36,51 @@ type Tally struct {
 	// Counts maps a question ID to how many answered it with each score:
 	// Counts[id][i] is the count of score i+1.
 	Counts map[int64][6]int
+	// ByRole is the same count for the responses of each role given (the
+	// role "" for those that gave none), for breakdowns by role; its
+	// tallies have no ByRole of their own.
+	ByRole map[Role]Tally
 }
 
 // TallyOf counts rs. Scores outside 1–6 cannot come from the importer or
 // the store; they are left out rather than allowed to skew a mean.
 func TallyOf(rs []Response) Tally {
-	t := Tally{Responses: len(rs), Counts: map[int64][6]int{}}
+	t := Tally{Responses: len(rs), Counts: map[int64][6]int{}, ByRole: map[Role]Tally{}}
 	for _, r := range rs {
 		t.Add(r.Scores)
+		t.AddTo(r.Role, r.Scores)
 	}
 	return t
+}
+
+// AddTo counts one response of role into ByRole (but not into t's own
+// Counts or Responses).
+func (t *Tally) AddTo(role Role, scores map[int64]int) {
+	if t.ByRole == nil {
+		t.ByRole = map[Role]Tally{}
+	}
+	g, ok := t.ByRole[role]
+	if !ok {
+		g = Tally{Counts: map[int64][6]int{}}
+	}
+	g.Responses++
+	g.Add(scores)
+	t.ByRole[role] = g
+}
+
+// Clone returns a copy of t that shares no maps with it.
+func (t Tally) Clone() Tally {
+	out := Tally{Responses: t.Responses, Counts: make(map[int64][6]int, len(t.Counts))}
+	for k, v := range t.Counts {
+		out.Counts[k] = v
+	}
+	if t.ByRole != nil {
+		out.ByRole = make(map[Role]Tally, len(t.ByRole))
+		for r, g := range t.ByRole {
+			out.ByRole[r] = g.Clone()
+		}
+	}
+	return out
 }
 
 // Add counts one response's scores (but not the response itself).
@@ -208,12 +243,35 @@ const RoleNotGiven = "Role not given"
 // responses or more, but nothing identifies its members, so it never
 // forces another group to be withheld (see SummariseBy).
 func SummariseByRole(qs []Question, rs []Response, k int) []Breakdown {
-	bs := SummariseBy(qs, rs, func(r Response) string {
-		if r.Role == "" {
-			return ""
+	return SummariseTallyByRole(qs, TallyOf(rs), k)
+}
+
+// SummariseTallyByRole is SummariseByRole from a tally's counts by role
+// (Tally.ByRole), such as the store's: the same groups, figures and
+// withheld cells, without holding the responses.
+func SummariseTallyByRole(qs []Question, t Tally, k int) []Breakdown {
+	groups := make(map[string]Tally, len(t.ByRole))
+	for role, g := range t.ByRole {
+		name := ""
+		if role != "" {
+			name = role.Label()
 		}
-		return r.Role.Label()
-	}, k)
+		sum, ok := groups[name]
+		if !ok {
+			sum = Tally{Counts: map[int64][6]int{}}
+		}
+		// Two stored codes with one label are one group.
+		sum.Responses += g.Responses
+		for id, c := range g.Counts {
+			s := sum.Counts[id]
+			for i := range c {
+				s[i] += c[i]
+			}
+			sum.Counts[id] = s
+		}
+		groups[name] = sum
+	}
+	bs := SummariseGroups(qs, groups, k)
 	if len(bs) > 0 && bs[0].Group == "" {
 		notGiven := bs[0]
 		notGiven.Group = RoleNotGiven
@@ -242,13 +300,25 @@ func SummariseByRole(qs []Question, rs []Response, k int) []Breakdown {
 // protects hidden responses of a named group. (Before, two responses
 // without a role withheld the whole GP group of 34.)
 func SummariseBy(qs []Question, rs []Response, group func(Response) string, k int) []Breakdown {
-	if k < 1 {
-		k = 1
-	}
-	groups := map[string][]Response{}
+	groups := map[string]Tally{}
 	for _, r := range rs {
 		g := group(r)
-		groups[g] = append(groups[g], r)
+		t, ok := groups[g]
+		if !ok {
+			t = Tally{Counts: map[int64][6]int{}}
+		}
+		t.Responses++
+		t.Add(r.Scores)
+		groups[g] = t
+	}
+	return SummariseGroups(qs, groups, k)
+}
+
+// SummariseGroups is SummariseBy over groups already counted, such as a
+// store's per-role tally: the same rules, without holding the responses.
+func SummariseGroups(qs []Question, groups map[string]Tally, k int) []Breakdown {
+	if k < 1 {
+		k = 1
 	}
 	names := make([]string, 0, len(groups))
 	for g := range groups {
@@ -265,11 +335,11 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 	small := make([]bool, len(names))
 	hiddenN, namedN := 0, 0
 	for i, g := range names {
-		if len(groups[g]) < k {
+		if groups[g].Responses < k {
 			small[i] = true
-			hiddenN += len(groups[g])
+			hiddenN += groups[g].Responses
 			if g != "" {
-				namedN += len(groups[g])
+				namedN += groups[g].Responses
 			}
 		}
 	}
@@ -277,7 +347,7 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 	for needsCover(hiddenN, namedN) {
 		next := -1
 		for i, g := range names {
-			if !small[i] && !complementary[i] && (next < 0 || len(groups[g]) < len(groups[names[next]])) {
+			if !small[i] && !complementary[i] && (next < 0 || groups[g].Responses < groups[names[next]].Responses) {
 				next = i
 			}
 		}
@@ -285,8 +355,8 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 			break
 		}
 		complementary[next] = true
-		hiddenN += len(groups[names[next]])
-		namedN += len(groups[names[next]])
+		hiddenN += groups[names[next]].Responses
+		namedN += groups[names[next]].Responses
 	}
 
 	out := make([]Breakdown, len(names))
@@ -303,8 +373,8 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 				b.withheld[j] = label
 			}
 		default:
-			b.N = len(groups[g])
-			b.Summaries = Summarise(qs, groups[g])
+			b.N = groups[g].Responses
+			b.Summaries = SummariseTally(qs, groups[g])
 		}
 		out[i] = b
 	}
@@ -356,14 +426,11 @@ func SummariseBy(qs []Question, rs []Response, group func(Response) string, k in
 	return out
 }
 
-// answered counts the responses in rs with a score from 1 to 6 for the
-// question, as Tally counts them.
-func answered(rs []Response, question int64) int {
+// answered counts the answers from 1 to 6 to the question in t.
+func answered(t Tally, question int64) int {
 	n := 0
-	for _, r := range rs {
-		if v := r.Scores[question]; v >= 1 && v <= 6 {
-			n++
-		}
+	for _, c := range t.Counts[question] {
+		n += c
 	}
 	return n
 }

@@ -117,12 +117,3 @@ func TestNamesIn(t *testing.T) {
 		}
 	}
 }
-
-func TestSortName(t *testing.T) {
-	for in, want := range map[string]string{"Dr Zoë Ashdown": "ashdown zoë", "Ben Brook": "brook ben", "Prof. Ada  Lovelace": "lovelace ada",
-		"Mx Sam": "sam", "Cher": "cher", "Dr": "dr", "Mrs Ann Marie Smith": "smith ann marie"} {
-		if got := SortName(in); got != want {
-			t.Errorf("SortName(%q) = %q, want %q", in, got, want)
-		}
-	}
-}

@@ -28,7 +28,7 @@ func buildLiaison(t *testing.T) string {
 	}
 	goTool, err := exec.LookPath("go")
 	if err != nil {
-		goTool = filepath.Join(runtime.GOROOT(), "bin", "go")
+		t.Skip("the go command is not on PATH, so the binary cannot be built")
 	}
 	out, err := exec.Command(goTool, "build", "-tags", "migrated_fynedo", "-o", exe, "github.com/liaisonapp/liaison").CombinedOutput()
 	if err != nil {

@@ -83,6 +83,12 @@ func MappingText(plan forms.Plan, qs []store.Question) string {
 // group to be withheld. rate is the response rate with its denominator, so
 // the board never sees a percentage without knowing of what.
 func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate string) (header []string, rows [][]string) {
+	return FeedbackSummaryTallyRows(qs, store.TallyOf(rs), k, rate)
+}
+
+// FeedbackSummaryTallyRows is FeedbackSummaryRows from a tally of the
+// responses (such as the store's Tally), without holding them.
+func FeedbackSummaryTallyRows(qs []store.Question, t store.Tally, k int, rate string) (header []string, rows [][]string) {
 	header = []string{"Breakdown", "Group", "Question", "n", "Mean", "Scored 1", "Scored 2", "Scored 3", "Scored 4",
 		"Scored 5", "Scored 6", "Top two (5 or 6) %", "95% CI low", "95% CI high"}
 	figures := func(s store.QuestionSummary) []string {
@@ -107,11 +113,11 @@ func FeedbackSummaryRows(qs []store.Question, rs []store.Response, k int, rate s
 		}
 		return append(out, figures(b.Summaries[i])...)
 	}
-	all := store.Overall(qs, store.TallyOf(rs), k)
+	all := store.Overall(qs, t, k)
 	for i := range all.Summaries {
 		rows = append(rows, row("Overall", store.AllResponses+" ("+rate+")", all, i))
 	}
-	for _, b := range store.SummariseByRole(qs, rs, k) {
+	for _, b := range store.SummariseTallyByRole(qs, t, k) {
 		for i := range b.Summaries {
 			rows = append(rows, row("Role", b.Group, b, i))
 		}

@@ -56,7 +56,7 @@ func signsIn(a store.Attendee) bool { return a.RSVP != store.RSVPDeclined }
 func byName(as []store.Attendee) []store.Attendee {
 	out := slices.Clone(as)
 	slices.SortStableFunc(out, func(a, b store.Attendee) int {
-		if c := strings.Compare(store.SortName(a.Name), store.SortName(b.Name)); c != 0 {
+		if c := strings.Compare(store.NameSortKey(a.Name), store.NameSortKey(b.Name)); c != 0 {
 			return c
 		}
 		return strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name))

@@ -43,9 +43,9 @@ func (d *DB) Tally(ctx context.Context, roundID int64) (store.Tally, error) {
 	}
 	old, ok := c.rounds[roundID]
 	if !ok || old.deletions != deletions {
-		old = cachedTally{tally: store.Tally{Counts: map[int64][6]int{}}}
+		old = cachedTally{tally: store.Tally{Counts: map[int64][6]int{}, ByRole: map[store.Role]store.Tally{}}}
 	}
-	t := copyTally(old.tally)
+	t := old.tally.Clone()
 	if lastID != old.lastID {
 		if err := countScores(ctx, tx, roundID, old.lastID, &t); err != nil {
 			return store.Tally{}, err
@@ -55,27 +55,35 @@ func (d *DB) Tally(ctx context.Context, roundID int64) (store.Tally, error) {
 		c.rounds = map[int64]cachedTally{}
 	}
 	c.rounds[roundID] = cachedTally{lastID: lastID, deletions: deletions, tally: t}
-	return copyTally(t), nil
+	return t.Clone(), nil
 }
 
 // countScores adds the scores of the round's responses with an ID above
-// from to t, parsing the packed "questionID:score,…" text in place. The
+// from to t, overall and by role, parsing the packed "questionID:score,…" text in place. The
 // unary + keeps SQLite on the rowid range (a few new rows) rather than the
 // (round_id, key) index, which would walk every response of the round.
 func countScores(ctx context.Context, tx *sql.Tx, roundID, from int64, t *store.Tally) error {
-	rows, err := tx.QueryContext(ctx, `SELECT scores FROM responses WHERE id > ? AND +round_id = ?`, from, roundID)
+	rows, err := tx.QueryContext(ctx, `SELECT role, scores FROM responses WHERE id > ? AND +round_id = ?`, from, roundID)
 	if err != nil {
 		return err
 	}
 	defer rows.Close()
 	n := 0
-	var raw sql.RawBytes
+	var role, raw sql.RawBytes
 	for rows.Next() {
-		if err := rows.Scan(&raw); err != nil {
+		if err := rows.Scan(&role, &raw); err != nil {
 			return err
 		}
 		n++
 		addPacked(raw, t.Counts)
+		r := store.Role(role)
+		g, ok := t.ByRole[r]
+		if !ok {
+			g = store.Tally{Counts: map[int64][6]int{}}
+		}
+		g.Responses++
+		addPacked(raw, g.Counts)
+		t.ByRole[r] = g
 	}
 	t.Responses += n
 	return rows.Err()
@@ -115,12 +123,4 @@ func addPacked(b []byte, counts map[int64][6]int) {
 		c[v-1]++
 		counts[id] = c
 	}
-}
-
-func copyTally(t store.Tally) store.Tally {
-	out := store.Tally{Responses: t.Responses, Counts: make(map[int64][6]int, len(t.Counts))}
-	for k, v := range t.Counts {
-		out.Counts[k] = v
-	}
-	return out
 }

@@ -193,3 +193,65 @@ func TestTallyAfterRoundDeletedAndIDReused(t *testing.T) {
 		t.Fatalf("the new round (ID %d, the old was %d) tallies %d responses, want 1", again.ID, r.ID, got.Responses)
 	}
 }
+
+// TestTallyByRole checks that the breakdown by role built from the
+// store's tally hides and shows exactly what the breakdown over every
+// response does, while responses arrive and go.
+func TestTallyByRole(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	r, qs := tallyRound(t, db)
+	label := func(role store.Role) string {
+		if role == "" {
+			return "Role not given"
+		}
+		return role.Label()
+	}
+	check := func(t *testing.T) {
+		t.Helper()
+		tally := assertTallyMatches(t, db, r.ID)
+		rs, err := db.Responses(ctx, r.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		groups := map[string]store.Tally{}
+		for role, g := range tally.ByRole {
+			groups[label(role)] = g
+		}
+		for _, k := range []int{1, 3, 5} {
+			got := store.SummariseGroups(qs, groups, k)
+			want := store.SummariseBy(qs, rs, func(r store.Response) string { return label(r.Role) }, k)
+			if !reflect.DeepEqual(got, want) {
+				t.Fatalf("k=%d: from the tally %+v, from the responses %+v", k, got, want)
+			}
+			if got, want := store.SummariseTallyByRole(qs, tally, k), store.SummariseByRole(qs, rs, k); !reflect.DeepEqual(got, want) {
+				t.Fatalf("k=%d: by role from the tally %+v, from the responses %+v", k, got, want)
+			}
+		}
+	}
+	roles := []store.Role{store.RoleGP, store.RoleConsultant, store.RoleNurse, ""}
+	var rs []store.Response
+	for i := range 23 {
+		scores := map[int64]int{qs[0].ID: 1 + i%6}
+		if i%3 != 0 {
+			scores[qs[1].ID] = 6 - i%6
+		}
+		rs = append(rs, store.Response{Key: fmt.Sprint("role", i), Role: roles[i*i%len(roles)], Scores: scores})
+	}
+	if _, _, err := db.AddResponses(ctx, r.ID, rs[:9]); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("First", check)
+	if _, _, err := db.AddResponses(ctx, r.ID, rs[9:]); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("More", check)
+	all, err := db.Responses(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.DeleteResponse(ctx, all[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	t.Run("AfterDelete", check)
+}
