@@ -524,6 +524,12 @@ type RoundService interface {
 	Setting(ctx context.Context, key, def string) (string, error)
 	// SetSetting stores a setting.
 	SetSetting(ctx context.Context, key, value string) error
+	// RoundSetting returns a setting that belongs to one round (the
+	// matching options, say), or def when there is none. Round settings
+	// are deleted with their round.
+	RoundSetting(ctx context.Context, roundID int64, key, def string) (string, error)
+	// SetRoundSetting stores a setting of one round.
+	SetRoundSetting(ctx context.Context, roundID int64, key, value string) error
 	// DataVersion changes whenever any connection, in this process or
 	// another, commits a change; it is cheap enough to poll.
 	DataVersion(ctx context.Context) (int64, error)

@@ -33,6 +33,84 @@ type Options struct {
 	// used to three decimal places; zero ignores that preference. They never
 	// outweigh the number of pairs: one more pair always comes first.
 	LocalityWeight, WishWeight float64
+	// OtherLocalityWeight is what a pair from two different localities
+	// (both recorded) is worth, for an organiser who wants people to see
+	// another part of the region. It is usually zero or negative when
+	// LocalityWeight is positive.
+	OtherLocalityWeight float64
+	// NewSpecialtyWeight is what it is worth, for each of the two, that the
+	// partner's specialty is none of their partners' in earlier rounds
+	// (Input.EarlierSpecialties): "a further opportunity to shadow a
+	// colleague in a different speciality".
+	NewSpecialtyWeight float64
+	// PrioritySpecialties are the specialties the organiser wants paired
+	// this round (say, frailty and mental health); PriorityWeight is what a
+	// pair with one of them, on either side, is worth.
+	PrioritySpecialties []string
+	PriorityWeight      float64
+}
+
+// MaxWeightOption is the largest weight, either way, that Check accepts:
+// far above any useful one, low enough to keep costs exact.
+const MaxWeightOption = 1000
+
+// WeightNames are the names of the weights, as the command line and the
+// saved options give them, in the order they are shown.
+var WeightNames = []string{"wish", "locality", "other-locality", "new-specialty", "priority"}
+
+// WeightHelp says in a few words what each of WeightNames is worth.
+var WeightHelp = map[string]string{
+	"wish":           "each specialty wished for that the partner has",
+	"locality":       "the two in the same locality",
+	"other-locality": "the two in different localities",
+	"new-specialty":  "for each of the two, a partner's specialty none of their earlier partners had",
+	"priority":       "a pair with one of the priority specialties",
+}
+
+// Weight returns the weight called name (one of WeightNames), to read or set.
+func (o *Options) Weight(name string) (*float64, bool) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "wish":
+		return &o.WishWeight, true
+	case "locality":
+		return &o.LocalityWeight, true
+	case "other-locality":
+		return &o.OtherLocalityWeight, true
+	case "new-specialty":
+		return &o.NewSpecialtyWeight, true
+	case "priority":
+		return &o.PriorityWeight, true
+	}
+	return nil, false
+}
+
+// Check reports options Suggest cannot use as the organiser means them: a
+// side with no role, a role on both sides (a pair is one of each side), or
+// a weight that is not a number or is beyond ±MaxWeightOption.
+func (o Options) Check() error {
+	if len(o.PrimaryRoles) == 0 || len(o.SecondaryRoles) == 0 {
+		return store.Errorf(store.EINVALID, "Each side of the matching needs at least one role.")
+	}
+	for _, r := range o.PrimaryRoles {
+		if !r.Valid() {
+			return store.Errorf(store.EINVALID, "%q is not a role Liaison knows.", r)
+		}
+		if slices.Contains(o.SecondaryRoles, r) {
+			return store.Errorf(store.EINVALID, "%s is on both sides; a pair is one person from each side, so a role can be on one side only.", r.Label())
+		}
+	}
+	for _, r := range o.SecondaryRoles {
+		if !r.Valid() {
+			return store.Errorf(store.EINVALID, "%q is not a role Liaison knows.", r)
+		}
+	}
+	for _, name := range WeightNames {
+		w, _ := o.Weight(name)
+		if math.IsNaN(*w) || math.Abs(*w) > MaxWeightOption {
+			return store.Errorf(store.EINVALID, "The weight %s must be a number between -%d and %d.", name, MaxWeightOption, MaxWeightOption)
+		}
+	}
+	return nil
 }
 
 // DefaultOptions pairs GPs with consultants and values a wished-for
@@ -66,6 +144,10 @@ type Input struct {
 	// it can, so that asking again after a small change does not reshuffle
 	// pairs the organiser has already told people about.
 	Current []store.Pairing
+	// EarlierSpecialties lists, for each person (keyed as in PairedBefore),
+	// the specialties of their partners in earlier rounds, for
+	// Options.NewSpecialtyWeight.
+	EarlierSpecialties map[string][]string
 }
 
 // Pair is one pair in the result, with why it was made so the organiser can
@@ -110,6 +192,10 @@ type person struct {
 	org, loc  int32
 	specialty int32
 	wishes    []int32
+	// earlier are the specialties of earlier partners; priority says the
+	// person's own specialty is one of the priority specialties.
+	earlier  []int32
+	priority bool
 }
 
 type interner map[string]int32
@@ -149,9 +235,17 @@ func Suggest(in Input, opt Options) Result {
 	if opt.SecondaryRoles == nil {
 		opt.SecondaryRoles = DefaultOptions().SecondaryRoles
 	}
-	m := &matcher{opt: opt, orgs: interner{}, locs: interner{}, specs: interner{}}
+	m := &matcher{opt: opt, orgs: interner{}, locs: interner{}, specs: interner{}, earlier: in.EarlierSpecialties}
 	m.locW = weightInt(opt.LocalityWeight)
 	m.wishW = weightInt(opt.WishWeight)
+	m.otherLocW = weightInt(opt.OtherLocalityWeight)
+	m.newW = weightInt(opt.NewSpecialtyWeight)
+	m.prioW = weightInt(opt.PriorityWeight)
+	for _, sp := range opt.PrioritySpecialties {
+		if id := m.specs.id(sp); id != 0 {
+			m.priority = append(m.priority, id)
+		}
+	}
 
 	people := slices.Clone(in.People)
 	slices.SortStableFunc(people, compareParticipants)
@@ -223,9 +317,12 @@ func Suggest(in Input, opt Options) Result {
 
 // matcher holds what one call of Suggest shares between its steps.
 type matcher struct {
-	opt               Options
-	orgs, locs, specs interner
-	locW, wishW       int64
+	opt                    Options
+	orgs, locs, specs      interner
+	locW, wishW            int64
+	otherLocW, newW, prioW int64
+	priority               []int32
+	earlier                map[string][]string
 }
 
 func weightInt(w float64) int64 {
@@ -267,6 +364,12 @@ func (m *matcher) person(p store.Participant) person {
 			q.wishes = append(q.wishes, id)
 		}
 	}
+	for _, sp := range m.earlier[historyKey(p)] {
+		if id := m.specs.id(sp); id != 0 && !slices.Contains(q.earlier, id) {
+			q.earlier = append(q.earlier, id)
+		}
+	}
+	q.priority = q.specialty != 0 && slices.Contains(m.priority, q.specialty)
 	return q
 }
 
@@ -369,8 +472,21 @@ func allowed(a, b *person, i, j int, before map[[2]int]bool) bool {
 // the solver's integer units.
 func (m *matcher) scoreInt(a, b *person) int64 {
 	var s int64
-	if a.loc != 0 && a.loc == b.loc {
-		s += m.locW
+	if a.loc != 0 && b.loc != 0 {
+		if a.loc == b.loc {
+			s += m.locW
+		} else {
+			s += m.otherLocW
+		}
+	}
+	if a.priority || b.priority {
+		s += m.prioW
+	}
+	if len(a.earlier) > 0 && b.specialty != 0 && !slices.Contains(a.earlier, b.specialty) {
+		s += m.newW
+	}
+	if len(b.earlier) > 0 && a.specialty != 0 && !slices.Contains(b.earlier, a.specialty) {
+		s += m.newW
 	}
 	if b.specialty != 0 && slices.Contains(a.wishes, b.specialty) {
 		s += m.wishW
@@ -402,8 +518,8 @@ func (m *matcher) assign(prim, sec []person, before, keep map[[2]int]bool) []int
 	if len(prim) == 0 || len(sec) == 0 {
 		return match
 	}
-	hi := max(0, m.locW) + 2*max(0, m.wishW)
-	lo := min(0, m.locW) + 2*min(0, m.wishW)
+	hi := max(0, m.locW, m.otherLocW) + 2*max(0, m.wishW) + max(0, m.prioW) + 2*max(0, m.newW)
+	lo := min(0, m.locW, m.otherLocW) + 2*min(0, m.wishW) + min(0, m.prioW) + 2*min(0, m.newW)
 	d := hi - lo
 	// The solver needs rows <= cols: put the smaller side on the rows.
 	transpose := len(prim) > len(sec)
@@ -459,9 +575,16 @@ func (m *matcher) assign(prim, sec []person, before, keep map[[2]int]bool) []int
 func (m *matcher) pair(p, s store.Participant, locked bool) Pair {
 	var score float64
 	var why []string
-	if l := strings.TrimSpace(p.Locality); l != "" && norm(l) == norm(s.Locality) {
+	pl, sl := strings.TrimSpace(p.Locality), strings.TrimSpace(s.Locality)
+	switch {
+	case pl != "" && norm(pl) == norm(sl):
 		score += m.opt.LocalityWeight
-		why = append(why, "same locality: "+l)
+		why = append(why, "same locality: "+pl)
+	case pl != "" && sl != "":
+		score += m.opt.OtherLocalityWeight
+		if m.opt.OtherLocalityWeight != 0 {
+			why = append(why, fmt.Sprintf("different localities: %s and %s", pl, sl))
+		}
 	}
 	if sp := strings.TrimSpace(s.Specialty); sp != "" && wishes(p, sp) {
 		score += m.opt.WishWeight
@@ -471,6 +594,18 @@ func (m *matcher) pair(p, s store.Participant, locked bool) Pair {
 		score += m.opt.WishWeight
 		why = append(why, fmt.Sprintf("specialty wished for by the %s: %s", noun(s.Role, false), sp))
 	}
+	if sp, ok := m.prioritySpecialty(p, s); ok {
+		score += m.opt.PriorityWeight
+		why = append(why, "priority specialty: "+sp)
+	}
+	for _, x := range [][2]store.Participant{{p, s}, {s, p}} {
+		if sp, ok := m.newSpecialty(x[0], x[1]); ok {
+			score += m.opt.NewSpecialtyWeight
+			if m.opt.NewSpecialtyWeight != 0 {
+				why = append(why, fmt.Sprintf("a specialty new to %s: %s", cmp.Or(strings.TrimSpace(x[0].Name), "them"), sp))
+			}
+		}
+	}
 	if locked {
 		return Pair{Primary: p, Secondary: s, Locked: true, Score: score, Reason: "locked by the organiser"}
 	}
@@ -478,6 +613,32 @@ func (m *matcher) pair(p, s store.Participant, locked bool) Pair {
 		why = append(why, "no shared locality or wished-for specialty", orgClause(p, s))
 	}
 	return Pair{Primary: p, Secondary: s, Score: score, Reason: strings.Join(why, "; ")}
+}
+
+// prioritySpecialty returns the priority specialty of the pair, if either
+// has one: the secondary side's first, as it is usually the specialist.
+func (m *matcher) prioritySpecialty(p, s store.Participant) (string, bool) {
+	for _, x := range []store.Participant{s, p} {
+		sp := strings.TrimSpace(x.Specialty)
+		if sp != "" && slices.ContainsFunc(m.opt.PrioritySpecialties, func(q string) bool { return norm(q) == norm(sp) }) {
+			return sp, true
+		}
+	}
+	return "", false
+}
+
+// newSpecialty returns the partner's specialty when x had partners in
+// earlier rounds and none of them had it.
+func (m *matcher) newSpecialty(x, partner store.Participant) (string, bool) {
+	earlier := m.earlier[historyKey(x)]
+	sp := strings.TrimSpace(partner.Specialty)
+	if sp == "" || !slices.ContainsFunc(earlier, func(e string) bool { return norm(e) != "" }) {
+		return "", false
+	}
+	if slices.ContainsFunc(earlier, func(e string) bool { return norm(e) == norm(sp) }) {
+		return "", false
+	}
+	return sp, true
 }
 
 func wishes(p store.Participant, specialty string) bool {
