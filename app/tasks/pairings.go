@@ -37,11 +37,28 @@ func UnderWay(p store.Pairing) bool {
 	return false
 }
 
-// SuggestPairs suggests pairs for the whole round: locked pairs and pairs
-// with visits under way (confirmed or done) are kept, other stored pairs may
-// be re-decided (but are kept when nothing better is on offer), and nobody
-// is paired with someone they were paired with in an earlier round.
+// SuggestPairs suggests pairs for the whole round with the round's saved
+// matching options (LoadMatchOptions): locked pairs and pairs with visits
+// under way (confirmed or done) are kept, other stored pairs may be
+// re-decided (but are kept when nothing better is on offer), and nobody is
+// paired with someone they were paired with in an earlier round.
 func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggestion, error) {
+	opt, err := LoadMatchOptions(ctx, db, roundID)
+	if err != nil {
+		return Suggestion{}, err
+	}
+	return SuggestPairsWith(ctx, db, roundID, opt)
+}
+
+// SuggestPairsWith is SuggestPairs with the given options.
+func SuggestPairsWith(ctx context.Context, db store.Service, roundID int64, opt match.Options) (Suggestion, error) {
+	if err := opt.Check(); err != nil {
+		return Suggestion{}, err
+	}
+	earlier, err := EarlierSpecialties(ctx, db, roundID)
+	if err != nil {
+		return Suggestion{}, err
+	}
 	people, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: roundID})
 	if err != nil {
 		return Suggestion{}, err
@@ -67,7 +84,8 @@ func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggest
 			current = append(current, p)
 		}
 	}
-	res := match.Suggest(match.Input{People: people, Locked: locked, PairedBefore: before, Current: current}, match.DefaultOptions())
+	res := match.Suggest(match.Input{People: people, Locked: locked, PairedBefore: before, Current: current,
+		EarlierSpecialties: earlier}, opt)
 	for i, p := range res.Pairs {
 		if p.Locked && underWay[[2]int64{p.Primary.ID, p.Secondary.ID}] {
 			res.Pairs[i].Reason = UnderWayReason
