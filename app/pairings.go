@@ -50,6 +50,7 @@ type pairingsScreen struct {
 
 	// The open dialogs, for tests.
 	suggest *suggestDialog
+	options *optionsDialog
 	visits  *visitEditor
 	ask     *deleteAsk
 }
