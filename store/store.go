@@ -174,7 +174,20 @@ type Participant struct {
 	Locality     string // locality or primary care network
 	// Wishes lists specialties the participant asked to be paired with.
 	Wishes []string
+	// Places is how many partners the participant takes: a consultant or
+	// a practice may host two or three visitors, each in a pair of their
+	// own with its own two visits. Zero reads as one.
+	Places int
+	// Request names the person (by name or email) they would like to be
+	// paired with, or "".
+	Request string
 }
+
+// MaxPlaces is the most partners one participant can take in a round.
+const MaxPlaces = 9
+
+// PlacesOrOne is p.Places, or 1 when it is not set.
+func (p Participant) PlacesOrOne() int { return max(1, p.Places) }
 
 // ParticipantCounts are a round's participants counted by role and by
 // locality ("" for those with none).
