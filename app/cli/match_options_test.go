@@ -77,7 +77,7 @@ func TestMatchOptionErrors(t *testing.T) {
 		code int
 		want string
 	}{
-		{"UnknownWeight", []string{"--weight", "distance=3"}, 2, "NAME one of wish, locality, other-locality, new-specialty, priority"},
+		{"UnknownWeight", []string{"--weight", "distance=3"}, 2, "NAME one of request, wish, locality, other-locality, new-specialty, priority"},
 		{"NotANumber", []string{"--weight", "wish=lots"}, 2, `"lots" is not a number`},
 		{"UnknownRole", []string{"--side-a", "surgeon"}, 2, `"surgeon" is not a role`},
 		{"RoleOnBothSides", []string{"--side-a", "GP, manager", "--side-b", "manager"}, 1, "Manager is on both sides"},

@@ -1,9 +1,11 @@
 package tasks
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -125,18 +127,50 @@ func (s Suggestion) same(p match.Pair) bool {
 }
 
 // Replaces lists the stored pairs that accepting p would break up: those
-// that hold one of its two people, unless p is one of them already.
+// that hold one of its two people and are not in the suggestion, unless p
+// is stored already. A person who offers several places keeps their stored
+// pairs while their places hold both those and the suggested ones.
 func (s Suggestion) Replaces(p match.Pair) []store.Pairing {
 	if p.Locked || s.same(p) {
 		return nil
 	}
 	var out []store.Pairing
-	for _, e := range s.Existing {
-		if hasPerson(e, p.Primary.ID) || hasPerson(e, p.Secondary.ID) {
-			out = append(out, e)
+	for _, x := range []store.Participant{p.Primary, p.Secondary} {
+		if s.pairsOf(x.ID) <= x.PlacesOrOne() {
+			continue
+		}
+		for _, e := range s.Existing {
+			if hasPerson(e, x.ID) && !s.suggested(e) && !slices.ContainsFunc(out, func(o store.Pairing) bool { return o.ID == e.ID }) {
+				out = append(out, e)
+			}
 		}
 	}
+	slices.SortFunc(out, func(a, b store.Pairing) int { return cmp.Compare(a.ID, b.ID) })
 	return out
+}
+
+// suggested reports whether the stored pair e is among the suggested pairs.
+func (s Suggestion) suggested(e store.Pairing) bool {
+	return slices.ContainsFunc(s.Pairs, func(p match.Pair) bool {
+		return p.Primary.ID == e.PrimaryID && p.Secondary.ID == e.SecondaryID
+	})
+}
+
+// pairsOf counts the pairs person id would be in if the suggestion were
+// accepted beside every stored pair: the stored ones and the new ones.
+func (s Suggestion) pairsOf(id int64) int {
+	n := 0
+	for _, e := range s.Existing {
+		if hasPerson(e, id) {
+			n++
+		}
+	}
+	for _, p := range s.Pairs {
+		if (p.Primary.ID == id || p.Secondary.ID == id) && !s.same(p) {
+			n++
+		}
+	}
+	return n
 }
 
 func hasPerson(e store.Pairing, id int64) bool { return e.PrimaryID == id || e.SecondaryID == id }

@@ -63,8 +63,8 @@ func TestExportsAreExcelSafe(t *testing.T) {
 	if err := ExportParticipants(&b, ps); err != nil {
 		t.Fatal(err)
 	}
-	want := "\ufeffName,Email,Role,Organisation,Specialty,Locality,Wished specialties\r\n" +
-		"\"'=HYPERLINK(\"\"x\"\")\",a@nhs.net,GP,'+Surgery,,,Cardiology; Renal\r\n"
+	want := "\ufeffName,Email,Role,Organisation,Specialty,Locality,Wished specialties,Places,Would like to be paired with\r\n" +
+		"\"'=HYPERLINK(\"\"x\"\")\",a@nhs.net,GP,'+Surgery,,,Cardiology; Renal,1,\r\n"
 	if got := b.String(); got != want {
 		t.Fatalf("export:\n%q\nwant\n%q", got, want)
 	}

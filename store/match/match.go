@@ -846,6 +846,9 @@ func (m *matcher) unpairedWhy(x person, xi int, others []person, before map[[2]i
 		why += fmt.Sprintf("all %d %s they could be paired with are paired with other %s",
 			nAllowed, sideNoun(theirs, true), sideNoun(mine, true))
 	}
+	if multi {
+		return why + ", and pairing them instead would not pair more people or meet more preferences"
+	}
 	return why + ", and pairing them instead would leave someone else unpaired"
 }
 
