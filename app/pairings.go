@@ -186,10 +186,11 @@ func (s *pairingsScreen) load(people []store.Participant, pairs []store.Pairing)
 	}
 	slices.SortStableFunc(pairs, func(a, b store.Pairing) int { return overdueFirst(a) - overdueFirst(b) })
 	s.pairs = pairs
-	inPair := map[int64]bool{}
+	inPair := map[int64]int{}
 	overdue := 0
 	for _, p := range pairs {
-		inPair[p.PrimaryID], inPair[p.SecondaryID] = true, true
+		inPair[p.PrimaryID]++
+		inPair[p.SecondaryID]++
 		for _, v := range p.Visits {
 			if v.Overdue(s.ui.now()) {
 				overdue++
@@ -200,11 +201,12 @@ func (s *pairingsScreen) load(people []store.Participant, pairs []store.Pairing)
 	s.choice = map[string]store.Participant{}
 	var labels []string
 	for _, p := range people {
-		if inPair[p.ID] {
+		// A host with places left is offered too.
+		if inPair[p.ID] >= p.PlacesOrOne() {
 			continue
 		}
 		s.unpaired = append(s.unpaired, p)
-		label := personLabel(p)
+		label := personLabel(p) + placesLeft(p, inPair[p.ID])
 		if _, dup := s.choice[label]; dup {
 			label += " <" + p.Email + ">"
 		}
