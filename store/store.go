@@ -511,6 +511,10 @@ type RoundService interface {
 	Rounds(ctx context.Context) ([]Round, error)
 	// CreateRound stores a new round with the published questions.
 	CreateRound(ctx context.Context, r *Round) error
+	// CreateRoundFrom stores a new round that follows round fromID, in one
+	// transaction: with fromID's questions and round settings, and people
+	// (copies of those who continue) as its participants.
+	CreateRoundFrom(ctx context.Context, r *Round, fromID int64, people []Participant) error
 	// RoundByName finds a round by name, ignoring case.
 	RoundByName(ctx context.Context, name string) (Round, error)
 	// ResolveRound returns the named round, creating it if needed; with an

@@ -91,6 +91,12 @@ var commands = map[string]command{
 	"export comments": {usage: "export comments --db PATH --out FILE [--round NAME]", flags: exportCommentsFlags},
 	"set organiser":   {usage: "set organiser --db PATH [--round NAME] --organiser NAME --contact TEXT", flags: setOrganiserFlags},
 	"set rate":        {usage: "set rate --db PATH [--round NAME] [--surveys-sent N] [--base participants|completed|surveys_sent] [--k K]", flags: setRateFlags},
+	"new-round": {usage: "new-round NAME --db PATH [--from ROUND] (--continuing FILE | --everyone)", flags: newRoundFlags, nargs: 1,
+		help: func() string {
+			return "Starts the next round from one in one step: the people who continue, the survey questions\n" +
+				"and the round's settings (the matching options) are carried over. Partners from earlier\n" +
+				"rounds are never paired again.\n"
+		}},
 }
 
 // IsCommand reports whether args are for the command line rather than the
