@@ -254,7 +254,8 @@ func (s *pairingsScreen) selectedPair() (store.Pairing, bool) {
 
 func (s *pairingsScreen) updateButtons() {
 	p, ok := s.selectedPair()
-	setEnabled(ok, s.lockBtn, s.unpairBtn, s.visitsBtn, s.icsBtn)
+	setEnabled(ok, s.lockBtn, s.unpairBtn, s.visitsBtn)
+	s.calendarButton(ok)
 	if p.Locked {
 		s.lockBtn.SetText("Unlock")
 	} else {

@@ -236,10 +236,13 @@ func (s VisitStatus) Valid() bool { return slices.Contains(VisitStatuses, s) }
 
 // Visit is one half-day visit of a pair to one side's workplace.
 type Visit struct {
-	ID                 int64
-	PairingID          int64
-	Host               Side
-	Date               string // YYYY-MM-DD, or "" when not yet arranged
+	ID        int64
+	PairingID int64
+	Host      Side
+	Date      string // YYYY-MM-DD, or "" when not yet arranged
+	// Session is when in the day: SessionMorning, SessionAfternoon, a
+	// start time "HH:MM" (ParseSession), or "" when not yet known.
+	Session            string
 	Status             VisitStatus
 	Notes              string
 	ReflectionReceived bool

@@ -74,6 +74,7 @@ var commands = map[string]command{
 	"export feedback":     {usage: "export feedback --db PATH --out FILE [--round NAME]", flags: exportFeedbackFlags},
 	"import participants": {usage: "import participants FILE --db PATH [--round NAME]", flags: importParticipantsFlags, nargs: 1},
 	"export participants": {usage: "export participants --db PATH --out FILE [--round NAME]", flags: exportParticipantsFlags},
+	"export calendar":     {usage: "export calendar --db PATH --out FILE.ics [--round NAME] [--person NAME]", flags: exportCalendarFlags},
 	"export pairings":     {usage: "export pairings --db PATH --out FILE [--round NAME]", flags: exportPairingsFlags},
 	"export projects":     {usage: "export projects --db PATH --out FILE [--round NAME]", flags: exportProjectsFlags},
 	"import attendees":    {usage: "import attendees FILE --db PATH [--round NAME] [--event NAME]", flags: importAttendeesFlags, nargs: 1},

@@ -14,7 +14,7 @@ import (
 // visits, one row per pair, reading only the people who are paired.
 func (d *DB) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, error) {
 	const person = `%[1]s.id, %[1]s.round_id, %[1]s.name, %[1]s.email, %[1]s.role, %[1]s.organisation, %[1]s.specialty, %[1]s.locality, %[1]s.wishes, %[1]s.places, %[1]s.request`
-	const visit = `%[1]s.id, %[1]s.host, %[1]s.visit_date, %[1]s.status, %[1]s.notes, %[1]s.reflection_received`
+	const visit = `%[1]s.id, %[1]s.host, %[1]s.visit_date, %[1]s.session, %[1]s.status, %[1]s.notes, %[1]s.reflection_received`
 	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.round_id, p.locked, p.reason, `+
 		fmt.Sprintf(person, "a")+`, `+fmt.Sprintf(person, "b")+`, `+fmt.Sprintf(visit, "v1")+`, `+fmt.Sprintf(visit, "v2")+`
 		FROM pairings p
@@ -35,8 +35,8 @@ func (d *DB) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, 
 		if err := rows.Scan(&p.ID, &p.RoundID, &p.Locked, &p.Reason,
 			&a.ID, &a.RoundID, &a.Name, &a.Email, &a.Role, &a.Organisation, &a.Specialty, &a.Locality, &wa, &a.Places, &a.Request,
 			&b.ID, &b.RoundID, &b.Name, &b.Email, &b.Role, &b.Organisation, &b.Specialty, &b.Locality, &wb, &b.Places, &b.Request,
-			&v1.ID, &v1.Host, &v1.Date, &v1.Status, &v1.Notes, &v1.ReflectionReceived,
-			&v2.ID, &v2.Host, &v2.Date, &v2.Status, &v2.Notes, &v2.ReflectionReceived); err != nil {
+			&v1.ID, &v1.Host, &v1.Date, &v1.Session, &v1.Status, &v1.Notes, &v1.ReflectionReceived,
+			&v2.ID, &v2.Host, &v2.Date, &v2.Session, &v2.Status, &v2.Notes, &v2.ReflectionReceived); err != nil {
 			return nil, err
 		}
 		a.Wishes, b.Wishes = splitList(wa), splitList(wb)
@@ -80,8 +80,8 @@ func insertPairing(ctx context.Context, tx *sql.Tx, p *store.Pairing) error {
 		if err := validVisit(v); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO visits (pairing_id, host, visit_date, status, notes, reflection_received) VALUES (?, ?, ?, ?, ?, ?)`,
-			v.PairingID, string(v.Host), v.Date, string(v.Status), v.Notes, boolInt(v.ReflectionReceived))
+		res, err := tx.ExecContext(ctx, `INSERT INTO visits (pairing_id, host, visit_date, session, status, notes, reflection_received) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			v.PairingID, string(v.Host), v.Date, v.Session, string(v.Status), v.Notes, boolInt(v.ReflectionReceived))
 		if err != nil {
 			return err
 		}
@@ -96,6 +96,11 @@ func validVisit(v *store.Visit) error {
 	if !v.Status.Valid() {
 		return store.Errorf(store.EINVALID, "%q is not a visit status; use proposed, confirmed, done or cancelled.", v.Status)
 	}
+	session, err := store.ParseSession(v.Session)
+	if err != nil {
+		return err
+	}
+	v.Session = session
 	return validDate("The visit date", &v.Date)
 }
 
@@ -182,8 +187,8 @@ func (d *DB) UpdateVisit(ctx context.Context, v *store.Visit) error {
 		return err
 	}
 	return d.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE visits SET visit_date = ?, status = ?, notes = ?, reflection_received = ? WHERE id = ?`,
-			v.Date, string(v.Status), v.Notes, boolInt(v.ReflectionReceived), v.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE visits SET visit_date = ?, session = ?, status = ?, notes = ?, reflection_received = ? WHERE id = ?`,
+			v.Date, v.Session, string(v.Status), v.Notes, boolInt(v.ReflectionReceived), v.ID)
 		if err != nil {
 			return err
 		}

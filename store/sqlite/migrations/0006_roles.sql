@@ -22,3 +22,8 @@ DROP INDEX pairings_secondary;
 CREATE INDEX pairings_primary ON pairings (primary_id);
 CREATE INDEX pairings_secondary ON pairings (secondary_id);
 CREATE UNIQUE INDEX pairings_people ON pairings (primary_id, secondary_id);
+
+-- A visit is half a day: the morning (09:00–13:00), the afternoon
+-- (13:00–17:00), or four hours from a start time typed as HH:MM; '' when
+-- not yet known. Calendars write it as a timed event, not an all-day one.
+ALTER TABLE visits ADD COLUMN session TEXT NOT NULL DEFAULT '';
