@@ -20,7 +20,7 @@ func newRoundFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if (*file == "") == !*everyone {
 			return usageErrorf("Say who continues: --continuing FILE, or --everyone.")
 		}
-		r, err := existingRound(env, *from)
+		r, err := env.existingRound(*from)
 		if err != nil {
 			return err
 		}

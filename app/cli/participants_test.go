@@ -392,7 +392,9 @@ func TestExport(t *testing.T) {
 			t.Fatalf("export exited %d: %s", code, stderr)
 		}
 		got := readFile(t, out)
-		header := "\ufeff" + "Primary name,Primary email,Primary role,Primary organisation,Secondary name,Secondary email,Secondary role,Secondary organisation,Visit to primary: date,Visit to primary: status,Visit to secondary: date,Visit to secondary: status,Locked,Reason" + "\r\n"
+		header := "\ufeff" + "Primary name,Primary email,Primary role,Primary organisation,Secondary name,Secondary email,Secondary role,Secondary organisation,Visit to primary: date,Visit to primary: status,Visit to secondary: date,Visit to secondary: status,Locked,Reason," +
+			"Visit to primary: time,Visit to primary: notes,Visit to primary: reflection received," +
+			"Visit to secondary: time,Visit to secondary: notes,Visit to secondary: reflection received" + "\r\n"
 		if !strings.HasPrefix(got, header) {
 			t.Fatalf("export starts %q, want %q", got, header)
 		}

@@ -234,6 +234,12 @@ type PairingRow struct {
 	SecondaryVisitStatus  string `csv:"Visit to secondary: status"`
 	Locked                string `csv:"Locked"`
 	Reason                string `csv:"Reason"`
+	PrimaryVisitTime      string `csv:"Visit to primary: time"`
+	PrimaryVisitNotes     string `csv:"Visit to primary: notes"`
+	PrimaryReflection     string `csv:"Visit to primary: reflection received"`
+	SecondaryVisitTime    string `csv:"Visit to secondary: time"`
+	SecondaryVisitNotes   string `csv:"Visit to secondary: notes"`
+	SecondaryReflection   string `csv:"Visit to secondary: reflection received"`
 }
 
 // ExportPairings writes pairs as CSV for Excel through csvio.Write (UTF-8
@@ -253,6 +259,8 @@ func ExportPairings(w io.Writer, pairs []store.Pairing, today time.Time) error {
 			p.Visits[0].Date, VisitStatusText(p.Visits[0], today),
 			p.Visits[1].Date, VisitStatusText(p.Visits[1], today),
 			locked, p.Reason,
+			store.SessionText(p.Visits[0].Session), p.Visits[0].Notes, yesNo(p.Visits[0].ReflectionReceived),
+			store.SessionText(p.Visits[1].Session), p.Visits[1].Notes, yesNo(p.Visits[1].ReflectionReceived),
 		}
 	}
 	return csvio.Write(w, rows)
@@ -266,4 +274,11 @@ func VisitStatusText(v store.Visit, today time.Time) string {
 		s += " (overdue)"
 	}
 	return s
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "yes"
+	}
+	return "no"
 }

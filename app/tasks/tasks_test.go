@@ -74,7 +74,7 @@ func TestExportsAreExcelSafe(t *testing.T) {
 	if err := ExportPairings(&b, []store.Pairing{pair}, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
-	if got := b.String(); !strings.Contains(got, "proposed (overdue)") || !strings.Contains(got, ",'-1 reason\r\n") || strings.Contains(got, ",=") {
+	if got := b.String(); !strings.Contains(got, "proposed (overdue)") || !strings.Contains(got, ",'-1 reason,,,no,,,no\r\n") || strings.Contains(got, ",=") {
 		t.Fatalf("pairings export:\n%s", got)
 	}
 }
