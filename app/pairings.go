@@ -49,10 +49,11 @@ type pairingsScreen struct {
 	exportBtn     *widget.Button
 
 	// The open dialogs, for tests.
-	suggest *suggestDialog
-	options *optionsDialog
-	visits  *visitEditor
-	ask     *deleteAsk
+	suggest  *suggestDialog
+	options  *optionsDialog
+	messages *messagesDialog
+	visits   *visitEditor
+	ask      *deleteAsk
 }
 
 func newPairings(ui *UI) *pairingsScreen { return &pairingsScreen{ui: ui} }
@@ -126,7 +127,7 @@ func (s *pairingsScreen) content() fyne.CanvasObject {
 	manual := container.NewBorder(nil, nil, widget.NewLabel("Pair by hand:"), s.pairBtn,
 		container.NewGridWithColumns(2, s.first, s.second))
 	actions := container.NewHBox(s.suggestBtn, widget.NewSeparator(), s.visitsBtn, s.lockBtn, s.unpairBtn,
-		widget.NewSeparator(), s.icsBtn, s.exportBtn)
+		widget.NewSeparator(), s.icsBtn, s.exportBtn, widget.NewButtonWithIcon("Messages…", theme.MailComposeIcon(), s.showMessages))
 	return container.NewBorder(container.NewVBox(actions, manual, s.summary), nil, nil, nil, s.table)
 }
 

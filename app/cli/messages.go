@@ -11,11 +11,6 @@ import (
 	"github.com/liaisonapp/liaison/store"
 )
 
-// SettingOrganiser is the name messages are signed with.
-const SettingOrganiser = "organiser_name"
-
-const defaultOrganiser = "The liaison scheme organiser"
-
 // exportMessagesFlags is `liaison export messages --kind KIND --out FILE`:
 // the round's messages of one kind as a mail-merge CSV for Outlook, or,
 // with --to and an .eml file, one message as an unsent draft. Nothing is
@@ -31,10 +26,10 @@ func exportMessagesFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		}
 		sign := strings.TrimSpace(*organiser)
 		if sign == "" {
-			if sign, err = env.DB.Setting(env.Ctx, SettingOrganiser, defaultOrganiser); err != nil {
+			if sign, err = env.DB.Setting(env.Ctx, tasks.SettingOrganiser, tasks.DefaultOrganiser); err != nil {
 				return nil, "", err
 			}
-		} else if err := env.DB.SetSetting(env.Ctx, SettingOrganiser, sign); err != nil {
+		} else if err := env.DB.SetSetting(env.Ctx, tasks.SettingOrganiser, sign); err != nil {
 			return nil, "", err
 		}
 		ms, err := tasks.Messages(env.Ctx, env.DB, r, kind, env.Now(), sign)

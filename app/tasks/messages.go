@@ -30,6 +30,13 @@ const (
 // MessageKinds lists the kinds in the order they are offered.
 var MessageKinds = []MessageKind{MessageIntro, MessageReminder, MessageChaser, MessageInvitation}
 
+// SettingOrganiser is the setting holding the name messages are signed
+// with; DefaultOrganiser signs them until one is given.
+const (
+	SettingOrganiser = "organiser_name"
+	DefaultOrganiser = "The liaison scheme organiser"
+)
+
 // ReminderDays is how far ahead a visit gets a reminder.
 const ReminderDays = 14
 
