@@ -82,3 +82,34 @@ func TestPlaces(t *testing.T) {
 		}
 	})
 }
+
+// TestVisitSession checks that a visit's half day is stored by both ways
+// of saving visits, as ParseSession writes it, and a bad one refused.
+func TestVisitSession(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	r := mustRound(t, db, "R")
+	p := mustPair(t, db, r.ID, "gp@a.nhs.uk", "c@b.nhs.uk")
+	v := p.Visits
+	v[0].Session, v[1].Session = "PM", "9.30"
+	if err := db.SaveVisits(ctx, p.ID, v); err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := db.FindPairings(ctx, r.ID)
+	if got := ps[0].Visits; got[0].Session != store.SessionAfternoon || got[1].Session != "09:30" {
+		t.Fatalf("sessions = %q, %q; want afternoon and 09:30", got[0].Session, got[1].Session)
+	}
+	one := ps[0].Visits[0]
+	one.Session = "morning"
+	if err := db.UpdateVisit(ctx, &one); err != nil {
+		t.Fatal(err)
+	}
+	ps, _ = db.FindPairings(ctx, r.ID)
+	if ps[0].Visits[0].Session != store.SessionMorning {
+		t.Fatalf("UpdateVisit left the session %q", ps[0].Visits[0].Session)
+	}
+	one.Session = "teatime"
+	if err := db.UpdateVisit(ctx, &one); store.ErrorCode(err) != store.EINVALID {
+		t.Fatalf("a bad session = %v, want invalid", err)
+	}
+}
