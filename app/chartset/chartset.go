@@ -469,6 +469,7 @@ func (d *Set) Charts() []Def {
 		rounds := d.ToDate.Rounds
 		defs = append(defs, Def{Name: "totals-to-date", Data: fmt.Sprint(d.ToDate.ByRound), Build: func(o charts.Options) *charts.Chart {
 			o.Note = "across " + store.Plural(rounds, "round", "rounds") + ", each round at its start date"
+			o.Today = d.Today
 			return charts.Cumulative("The scheme to date: running totals across rounds", d.ToDateSeries, o)
 		}})
 	}
