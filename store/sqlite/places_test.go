@@ -113,3 +113,33 @@ func TestVisitSession(t *testing.T) {
 		t.Fatalf("a bad session = %v, want invalid", err)
 	}
 }
+
+// TestEraseClearsRequestsNamingThem checks that erasing a person also
+// clears other people's requests to be paired with them.
+func TestEraseClearsRequestsNamingThem(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	r := mustRound(t, db, "R")
+	ben := store.Participant{RoundID: r.ID, Name: "Ben Brook", Email: "ben@nhs.net", Role: store.RoleConsultant}
+	byName := store.Participant{RoundID: r.ID, Name: "Ada Ashdown", Role: store.RoleGP, Request: "Dr Ben Brook"}
+	byEmail := store.Participant{RoundID: r.ID, Name: "Cal Cole", Role: store.RoleGP, Request: "BEN@nhs.net"}
+	other := store.Participant{RoundID: r.ID, Name: "Dev Dunmore", Role: store.RoleGP, Request: "Cleo Carter"}
+	for _, p := range []*store.Participant{&ben, &byName, &byEmail, &other} {
+		if err := db.CreateParticipant(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := db.ErasePerson(ctx, "ben@nhs.net", 0); err != nil {
+		t.Fatal(err)
+	}
+	ps, _ := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: r.ID})
+	for _, p := range ps {
+		want := ""
+		if p.Name == "Dev Dunmore" {
+			want = "Cleo Carter"
+		}
+		if p.Request != want {
+			t.Errorf("%s's request = %q after Ben was erased, want %q", p.Name, p.Request, want)
+		}
+	}
+}
