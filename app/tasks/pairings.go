@@ -259,8 +259,8 @@ func ExportPairings(w io.Writer, pairs []store.Pairing, today time.Time) error {
 			p.Visits[0].Date, VisitStatusText(p.Visits[0], today),
 			p.Visits[1].Date, VisitStatusText(p.Visits[1], today),
 			locked, p.Reason,
-			store.SessionText(p.Visits[0].Session), p.Visits[0].Notes, yesNo(p.Visits[0].ReflectionReceived),
-			store.SessionText(p.Visits[1].Session), p.Visits[1].Notes, yesNo(p.Visits[1].ReflectionReceived),
+			store.SessionText(p.Visits[0].Session), p.Visits[0].Notes, strings.ToLower(yesNo(p.Visits[0].ReflectionReceived)),
+			store.SessionText(p.Visits[1].Session), p.Visits[1].Notes, strings.ToLower(yesNo(p.Visits[1].ReflectionReceived)),
 		}
 	}
 	return csvio.Write(w, rows)
@@ -274,11 +274,4 @@ func VisitStatusText(v store.Visit, today time.Time) string {
 		s += " (overdue)"
 	}
 	return s
-}
-
-func yesNo(b bool) string {
-	if b {
-		return "yes"
-	}
-	return "no"
 }

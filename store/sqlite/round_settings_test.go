@@ -7,7 +7,7 @@ import (
 	"github.com/liaisonapp/liaison/store"
 )
 
-func TestRoundSettings(t *testing.T) {
+func TestRoundSettingsTable(t *testing.T) {
 	ctx := context.Background()
 
 	t.Run("PerRound", func(t *testing.T) {
