@@ -33,6 +33,8 @@ type dashboard struct {
 	figures store.Figures
 	// tiles are the cards as shown, for tests.
 	tiles []*tapCard
+	// toDate are the figures across every round, shown in the last card.
+	toDate store.ToDate
 }
 
 func newDashboard(ui *UI) *dashboard { return &dashboard{ui: ui} }
@@ -83,7 +85,14 @@ func (d *dashboard) refresh() {
 	r := ui.round
 	var f store.Figures
 	now := ui.now()
-	ui.load(&d.loads, func(ctx context.Context) (err error) { f, err = store.ComputeFigures(ctx, ui.db, r, now); return err }, func() { d.show(f) })
+	var td store.ToDate
+	ui.load(&d.loads, func(ctx context.Context) (err error) {
+		if f, err = store.ComputeFigures(ctx, ui.db, r, now); err != nil {
+			return err
+		}
+		td, err = store.ComputeToDate(ctx, ui.db)
+		return err
+	}, func() { d.toDate = td; d.show(f) })
 }
 
 // show lays out the figures as cards: a big number, what it counts and a
@@ -131,6 +140,9 @@ func (d *dashboard) show(f store.Figures) {
 		eventCard(f.Event, ui.now(), ui.opener("Event")),
 		newTapCard(store.Thousands(f.Reflections), "reflections", "anonymous, tagged by theme", ui.opener("Reflections")),
 		newTapCard(store.Thousands(f.Projects.Completed)+" / "+store.Thousands(f.Projects.Total), "projects completed", "of all improvement projects", ui.opener("Projects")),
+	}
+	if d.toDate.Rounds > 0 {
+		d.tiles = append(d.tiles, toDateCard(d.toDate, ui.opener("Charts")))
 	}
 	d.cards.Objects = d.cards.Objects[:0]
 	for _, c := range d.tiles {

@@ -52,9 +52,11 @@ type pairingsScreen struct {
 	exportBtn     *widget.Button
 
 	// The open dialogs, for tests.
-	suggest *suggestDialog
-	visits  *visitEditor
-	ask     *deleteAsk
+	suggest  *suggestDialog
+	options  *optionsDialog
+	messages *messagesDialog
+	visits   *visitEditor
+	ask      *deleteAsk
 }
 
 func newPairings(ui *UI) *pairingsScreen { return &pairingsScreen{ui: ui} }
@@ -126,7 +128,7 @@ func (s *pairingsScreen) content() fyne.CanvasObject {
 	manual := container.NewBorder(nil, nil, widget.NewLabel("Pair by hand:"), s.pairBtn,
 		container.NewGridWithColumns(2, s.first.entry, s.second.entry))
 	actions := container.NewHBox(s.suggestBtn, widget.NewSeparator(), s.visitsBtn, s.lockBtn, s.unpairBtn,
-		widget.NewSeparator(), s.icsBtn, s.exportBtn)
+		widget.NewSeparator(), s.icsBtn, s.exportBtn, widget.NewButtonWithIcon("Messages…", theme.MailComposeIcon(), s.showMessages))
 	return container.NewBorder(container.NewVBox(actions, manual, s.summary), nil, nil, nil, s.table)
 }
 
@@ -194,9 +196,10 @@ func buildPairingsView(people []store.Participant, pairs []store.Pairing, today 
 	}
 	slices.SortStableFunc(pairs, func(a, b store.Pairing) int { return overdueFirst(a) - overdueFirst(b) })
 	v := pairingsView{pairs: pairs, choice: map[string]store.Participant{}}
-	inPair := map[int64]bool{}
+	inPair := map[int64]int{}
 	for _, p := range pairs {
-		inPair[p.PrimaryID], inPair[p.SecondaryID] = true, true
+		inPair[p.PrimaryID]++
+		inPair[p.SecondaryID]++
 		for _, vi := range p.Visits {
 			if vi.Overdue(today) {
 				v.overdue++
@@ -204,11 +207,12 @@ func buildPairingsView(people []store.Participant, pairs []store.Pairing, today 
 		}
 	}
 	for _, p := range people {
-		if inPair[p.ID] {
+		// A host with places left is offered too.
+		if inPair[p.ID] >= p.PlacesOrOne() {
 			continue
 		}
 		v.unpaired = append(v.unpaired, p)
-		label := personLabel(p)
+		label := personLabel(p) + placesLeft(p, inPair[p.ID])
 		if _, dup := v.choice[label]; dup {
 			label += " <" + p.Email + ">"
 		}
@@ -286,7 +290,8 @@ func (s *pairingsScreen) selectedPair() (store.Pairing, bool) {
 
 func (s *pairingsScreen) updateButtons() {
 	p, ok := s.selectedPair()
-	setEnabled(ok, s.lockBtn, s.unpairBtn, s.visitsBtn, s.icsBtn)
+	setEnabled(ok, s.lockBtn, s.unpairBtn, s.visitsBtn)
+	s.calendarButton(ok)
 	if p.Locked {
 		s.lockBtn.SetText("Unlock")
 	} else {

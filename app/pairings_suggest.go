@@ -23,6 +23,7 @@ type suggestDialog struct {
 	head                               *widget.Label
 	why                                *widget.Label // the selected unpaired person's whole reason
 	acceptBtn, allBtn, noneBtn, cancel *widget.Button
+	optionsBtn                         *widget.Button // opens the matching options
 }
 
 // showSuggest runs the matcher off the UI goroutine and shows its answer.
@@ -109,7 +110,8 @@ func (s *pairingsScreen) openSuggest(sug tasks.Suggestion) {
 	d.noneBtn = widget.NewButton("Tick none", func() { d.setAll(false) })
 	d.acceptBtn = widget.NewButtonWithIcon("Accept", theme.ConfirmIcon(), func() { s.acceptSuggestion(d) })
 	d.acceptBtn.Importance = widget.HighImportance
-	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.allBtn, d.noneBtn, d.acceptBtn})
+	d.optionsBtn = widget.NewButtonWithIcon("Options…", theme.SettingsIcon(), s.showOptions)
+	d.dialog.SetButtons([]fyne.CanvasObject{d.cancel, d.optionsBtn, d.allBtn, d.noneBtn, d.acceptBtn})
 	d.update()
 	d.dialog.Resize(fyne.NewSize(1150, 760))
 	ui.withKeys(d.dialog, &formKeys{submit: pressIfEnabled(d.acceptBtn), cancel: d.dialog.Hide})

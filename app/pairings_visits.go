@@ -1,11 +1,9 @@
 package app
 
 import (
-	"crypto/sha256"
 	"fmt"
 	"io"
 	"strings"
-	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -13,8 +11,8 @@ import (
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/ics"
 )
 
 // visitEditor edits both visits of a pair.
@@ -22,6 +20,7 @@ type visitEditor struct {
 	dialog       *dialog.CustomDialog
 	pair         store.Pairing
 	date         [2]*formEntry
+	session      [2]*widget.SelectEntry
 	status       [2]*formSelect
 	notes        [2]*formEntry
 	reflection   [2]*formCheck
@@ -51,6 +50,12 @@ func (s *pairingsScreen) showVisits() {
 	var sections, fields []fyne.CanvasObject
 	for i, v := range p.Visits {
 		e.date[i] = newDateEntry(v.Date)
+		e.session[i] = widget.NewSelectEntry([]string{store.SessionText(store.SessionMorning), store.SessionText(store.SessionAfternoon)})
+		e.session[i].SetText(store.SessionText(v.Session))
+		if v.Session != "" && v.Session != store.SessionMorning && v.Session != store.SessionAfternoon {
+			e.session[i].SetText(v.Session)
+		}
+		e.session[i].SetPlaceHolder("morning, afternoon or a start time such as 10:30")
 		e.status[i] = newFormSelect(statuses, nil)
 		e.status[i].SetSelected(string(v.Status))
 		e.notes[i] = newFormMultiLineEntry()
@@ -61,6 +66,7 @@ func (s *pairingsScreen) showVisits() {
 		head := widget.NewLabelWithStyle(heads[i], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		form := widget.NewForm(
 			widget.NewFormItem("Date", e.date[i]),
+			widget.NewFormItem("Half day", e.session[i]),
 			widget.NewFormItem("Status", e.status[i]),
 			widget.NewFormItem("Notes", e.notes[i]),
 			widget.NewFormItem("", e.reflection[i]),
@@ -74,7 +80,7 @@ func (s *pairingsScreen) showVisits() {
 	e.save = widget.NewButtonWithIcon("Save", theme.ConfirmIcon(), func() { s.saveVisits(e) })
 	e.save.Importance = widget.HighImportance
 	e.dialog.SetButtons([]fyne.CanvasObject{e.cancel, e.save})
-	e.dialog.Resize(fyne.NewSize(700, 640))
+	e.dialog.Resize(fyne.NewSize(760, 720))
 	// Enter in a notes box starts a new line; Shift+Enter there saves.
 	ui.withKeys(e.dialog, &formKeys{submit: pressIfEnabled(e.save), cancel: e.dialog.Hide}, fields...)
 	e.dialog.Show()
@@ -102,6 +108,13 @@ func (s *pairingsScreen) saveVisits(e *visitEditor) {
 			return
 		}
 		visits[i].Date = date
+		session, err := store.ParseSession(e.session[i].Text)
+		if err != nil {
+			e.problem.SetText("⚠ The " + names[i] + ": " + store.ErrorMessage(err))
+			e.problem.Show()
+			return
+		}
+		visits[i].Session = session
 		visits[i].Status = store.VisitStatus(e.status[i].Selected)
 		visits[i].Notes = e.notes[i].Text
 		visits[i].ReflectionReceived = e.reflection[i].Checked
@@ -120,53 +133,30 @@ func (s *pairingsScreen) saveVisits(e *visitEditor) {
 	})
 }
 
-// visitUID names a visit for calendars. A calendar replaces an entry whose
-// UID it has seen, so the UID carries the pair's people and round as well
-// as the visit's ID: two Liaison databases (two schemes, or a colleague's
-// copy) never overwrite each other's entries, and a re-sent file updates.
-func visitUID(p store.Pairing, v store.Visit) string {
-	h := sha256.Sum256([]byte(fmt.Sprintf("%d|%s|%s|%s|%s", p.RoundID, strings.ToLower(p.Primary.Email), strings.ToLower(p.Secondary.Email),
-		strings.ToLower(p.Primary.Name), strings.ToLower(p.Secondary.Name))))
-	return fmt.Sprintf("visit-%d-%x@liaison.invalid", v.ID, h[:6])
-}
+// visitUID names a visit for calendars (tasks.VisitUID).
+func visitUID(p store.Pairing, v store.Visit) string { return tasks.VisitUID(p, v) }
 
-// calendarEvents are a pair's dated visits as all-day calendar entries.
-func calendarEvents(p store.Pairing) []ics.Event {
-	var out []ics.Event
-	for i, v := range p.Visits {
-		day, err := time.Parse(store.DateLayout, v.Date)
-		if err != nil {
-			continue
-		}
-		visitor, host := p.Secondary, p.Primary
-		if i == 1 {
-			visitor, host = p.Primary, p.Secondary
-		}
-		desc := fmt.Sprintf("Liaison scheme visit (half a day): %s (%s, %s) visits %s (%s, %s).\nStatus: %s",
-			visitor.Name, visitor.Role.Label(), visitor.Email, host.Name, host.Role.Label(), host.Email, v.Status)
-		if strings.TrimSpace(v.Notes) != "" {
-			desc += "\nNotes: " + v.Notes
-		}
-		out = append(out, ics.Event{
-			UID:         visitUID(p, v),
-			Start:       day,
-			AllDay:      true,
-			Summary:     fmt.Sprintf("Liaison visit: %s at %s", visitor.Name, orgOr(host)),
-			Location:    host.Organisation,
-			Description: desc,
-		})
+// calendarButton names what the calendar button writes: the selected
+// pair's visits, or, with no pair selected, every visit of the round.
+func (s *pairingsScreen) calendarButton(pairSelected bool) {
+	if pairSelected {
+		s.icsBtn.SetText("Pair's calendar (.ics)…")
+	} else {
+		s.icsBtn.SetText("Round's calendar (.ics)…")
 	}
-	return out
+	setEnabled(pairSelected || len(s.pairs) > 0, s.icsBtn)
 }
 
-// writeCalendar writes the selected pair's dated visits as an .ics file.
+// writeCalendar writes the selected pair's dated visits, or every dated
+// visit of the round when no pair is selected, as one .ics file.
 func (s *pairingsScreen) writeCalendar() {
 	p, ok := s.selectedPair()
 	if !ok {
+		s.writeRoundCalendar()
 		return
 	}
 	ui := s.ui
-	events := calendarEvents(p)
+	events := tasks.CalendarEvents(p)
 	if len(events) == 0 {
 		ui.showError(store.Errorf(store.EINVALID, "Neither visit of %s and %s has a date yet: add one with Visits… first.", p.Primary.Name, p.Secondary.Name))
 		return
@@ -174,7 +164,7 @@ func (s *pairingsScreen) writeCalendar() {
 	name := "visits-" + fileSlug(p.Primary.Name) + "-" + fileSlug(p.Secondary.Name) + ".ics"
 	stamp := ui.now()
 	saveFile(ui, "Save the visits to a calendar file", name,
-		func(w io.Writer) error { return ics.Write(w, "-//Liaison//Liaison//EN", stamp, events...) },
+		func(w io.Writer) error { return tasks.WriteCalendar(w, stamp, events) },
 		"Calendar saved", func(path string) string {
 			return fmt.Sprintf("Wrote %s to %s. Open it in Outlook to add them.", store.Plural(len(events), "visit", "visits"), path)
 		})
@@ -191,4 +181,20 @@ func fileSlug(s string) string {
 		}
 		return '-'
 	}, s), "-")
+}
+
+// writeRoundCalendar writes every dated visit of the round as one .ics file.
+func (s *pairingsScreen) writeRoundCalendar() {
+	ui := s.ui
+	events := tasks.RoundCalendarEvents(s.pairs)
+	if len(events) == 0 {
+		ui.showError(store.Errorf(store.EINVALID, "No visit of the round has a date yet: add them with Visits… first."))
+		return
+	}
+	stamp := ui.now()
+	saveFile(ui, "Save every visit of the round to a calendar file", "visits-"+fileSlug(ui.round.Name)+".ics",
+		func(w io.Writer) error { return tasks.WriteCalendar(w, stamp, events) },
+		"Calendar saved", func(path string) string {
+			return fmt.Sprintf("Wrote %s to %s. Open it in Outlook to add them.", store.Plural(len(events), "visit", "visits"), path)
+		})
 }

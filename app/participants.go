@@ -376,6 +376,7 @@ type participantForm struct {
 	dialog                                         *dialog.CustomDialog
 	name, email, organisation, specialty, locality *formEntry
 	wishes                                         *formEntry
+	hosting                                        *placesFields
 	role                                           *formSelect
 	problem                                        *widget.Label
 	save, cancel                                   *widget.Button
@@ -431,6 +432,10 @@ func (s *participantsScreen) showForm(p store.Participant) {
 		widget.NewFormItem("Locality / PCN", f.locality),
 		widget.NewFormItem("Wished specialties", f.wishes),
 	)
+	f.hosting = newPlacesFields(p)
+	for _, it := range f.hosting.items() {
+		form.AppendItem(it)
+	}
 	title := "Add a participant"
 	if p.ID != 0 {
 		title = "Edit " + p.Name
@@ -450,7 +455,7 @@ func (s *participantsScreen) showForm(p store.Participant) {
 				q.Role = r
 			}
 		}
-		if why := formProblem(q); why != "" {
+		if why := cmp.Or(f.hosting.apply(&q), formProblem(q)); why != "" {
 			f.say(why)
 			return
 		}
@@ -475,9 +480,9 @@ func (s *participantsScreen) showForm(p store.Participant) {
 	})
 	f.save.Importance = widget.HighImportance
 	f.dialog.SetButtons([]fyne.CanvasObject{f.cancel, f.save})
-	f.dialog.Resize(fyne.NewSize(620, 520))
+	f.dialog.Resize(fyne.NewSize(720, 640))
 	ui.withKeys(f.dialog, &formKeys{submit: pressIfEnabled(f.save), cancel: f.dialog.Hide},
-		f.name, f.email, f.role, f.organisation, f.specialty, f.locality, f.wishes)
+		f.name, f.email, f.role, f.organisation, f.specialty, f.locality, f.wishes, f.hosting.places, f.hosting.request)
 	f.dialog.Show()
 	ui.win.Canvas().Focus(f.name)
 	s.form = f

@@ -95,6 +95,9 @@ type UI struct {
 	warning        string
 	restoreList    *widget.Select
 	restoreConfirm *dialog.ConfirmDialog
+
+	// roundFrom is the open "New round from this one" dialog.
+	roundFrom *roundFromDialog
 }
 
 // Options tune a UI.
@@ -188,7 +191,8 @@ func (ui *UI) build() {
 	ui.body = container.NewStack()
 	ui.win.SetContent(ui.body)
 	ui.body.Objects = []fyne.CanvasObject{container.NewBorder(container.NewPadded(top), nil, nil, nil, ui.tabs)}
-	file := []*fyne.MenuItem{fyne.NewMenuItem("New round…", ui.showNewRound), fyne.NewMenuItem("Open the demo round", ui.openDemo),
+	file := []*fyne.MenuItem{fyne.NewMenuItem("New round…", ui.showNewRound),
+		fyne.NewMenuItem("New round from this one…", ui.showRoundFrom), fyne.NewMenuItem("Open the demo round", ui.openDemo),
 		fyne.NewMenuItemSeparator()}
 	file = append(file, ui.exports.menuItems()...)
 	file = append(file, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Back up now…", ui.backUpNow), fyne.NewMenuItem("Restore…", ui.showRestore),

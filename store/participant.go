@@ -15,10 +15,14 @@ func ValidateParticipant(p *Participant) error {
 	p.Organisation = OneLine(p.Organisation)
 	p.Specialty = OneLine(p.Specialty)
 	p.Locality = OneLine(p.Locality)
+	p.Request = OneLine(p.Request)
 	if p.Name == "" {
 		return Errorf(EINVALID, "A participant needs a name.")
 	}
-	for field, v := range map[string]string{"name": p.Name, "email": p.Email, "organisation": p.Organisation, "specialty": p.Specialty, "locality": p.Locality} {
+	if p.Places < 0 || p.Places > MaxPlaces {
+		return Errorf(EINVALID, "%s offers %d places; a participant takes between 1 and %d partners.", p.Name, p.Places, MaxPlaces)
+	}
+	for field, v := range map[string]string{"name": p.Name, "email": p.Email, "organisation": p.Organisation, "specialty": p.Specialty, "locality": p.Locality, "request": p.Request} {
 		if len(v) > MaxText {
 			return Errorf(EINVALID, "The %s %q… is %d characters long; Liaison keeps at most %d.", field, v[:40], len(v), MaxText)
 		}

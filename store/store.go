@@ -174,7 +174,20 @@ type Participant struct {
 	Locality     string // locality or primary care network
 	// Wishes lists specialties the participant asked to be paired with.
 	Wishes []string
+	// Places is how many partners the participant takes: a consultant or
+	// a practice may host two or three visitors, each in a pair of their
+	// own with its own two visits. Zero reads as one.
+	Places int
+	// Request names the person (by name or email) they would like to be
+	// paired with, or "".
+	Request string
 }
+
+// MaxPlaces is the most partners one participant can take in a round.
+const MaxPlaces = 9
+
+// PlacesOrOne is p.Places, or 1 when it is not set.
+func (p Participant) PlacesOrOne() int { return max(1, p.Places) }
 
 // ParticipantCounts are a round's participants counted by role and by
 // locality ("" for those with none).
@@ -223,10 +236,13 @@ func (s VisitStatus) Valid() bool { return slices.Contains(VisitStatuses, s) }
 
 // Visit is one half-day visit of a pair to one side's workplace.
 type Visit struct {
-	ID                 int64
-	PairingID          int64
-	Host               Side
-	Date               string // YYYY-MM-DD, or "" when not yet arranged
+	ID        int64
+	PairingID int64
+	Host      Side
+	Date      string // YYYY-MM-DD, or "" when not yet arranged
+	// Session is when in the day: SessionMorning, SessionAfternoon, a
+	// start time "HH:MM" (ParseSession), or "" when not yet known.
+	Session            string
 	Status             VisitStatus
 	Notes              string
 	ReflectionReceived bool
@@ -498,6 +514,10 @@ type RoundService interface {
 	Rounds(ctx context.Context) ([]Round, error)
 	// CreateRound stores a new round with the published questions.
 	CreateRound(ctx context.Context, r *Round) error
+	// CreateRoundFrom stores a new round that follows round fromID, in one
+	// transaction: with fromID's questions and round settings, and people
+	// (copies of those who continue) as its participants.
+	CreateRoundFrom(ctx context.Context, r *Round, fromID int64, people []Participant) error
 	// RoundByName finds a round by name, ignoring case.
 	RoundByName(ctx context.Context, name string) (Round, error)
 	// ResolveRound returns the named round, creating it if needed; with an
@@ -524,6 +544,12 @@ type RoundService interface {
 	Setting(ctx context.Context, key, def string) (string, error)
 	// SetSetting stores a setting.
 	SetSetting(ctx context.Context, key, value string) error
+	// RoundSetting returns a setting that belongs to one round (the
+	// matching options, say), or def when there is none. Round settings
+	// are deleted with their round.
+	RoundSetting(ctx context.Context, roundID int64, key, def string) (string, error)
+	// SetRoundSetting stores a setting of one round.
+	SetRoundSetting(ctx context.Context, roundID int64, key, value string) error
 	// DataVersion changes whenever any connection, in this process or
 	// another, commits a change; it is cheap enough to poll.
 	DataVersion(ctx context.Context) (int64, error)

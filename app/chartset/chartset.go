@@ -49,6 +49,11 @@ type Set struct {
 	// Today is the day the set was gathered, where the charts over time
 	// end when nothing has happened yet.
 	Today time.Time
+
+	// ToDate are the figures across every round, and ToDateSeries the same
+	// as events at each round's date, for the chart across rounds.
+	ToDate       store.ToDate
+	ToDateSeries map[string][]charts.Point
 }
 
 // maxLocalities is how many localities get a bar of their own; the rest
@@ -144,7 +149,30 @@ func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time)
 	if err := d.gatherEvent(ctx, db, r, now); err != nil {
 		return nil, err
 	}
+	if d.ToDate, err = store.ComputeToDate(ctx, db); err != nil {
+		return nil, err
+	}
+	d.ToDateSeries = toDateSeries(d.ToDate)
 	return d, nil
+}
+
+// toDateSeries turns each round's figures into events at the round's date,
+// whose running totals are the figures to date.
+func toDateSeries(t store.ToDate) map[string][]charts.Point {
+	series := map[string][]charts.Point{}
+	for _, r := range t.ByRound {
+		date, err := time.Parse(store.DateLayout, r.Date)
+		if err != nil {
+			continue
+		}
+		for name, n := range map[string]int{
+			"people (each once)": r.NewParticipants, "pairs": r.Pairs, "visits done": r.VisitsDone,
+			"feedback responses": r.Responses, "projects completed": r.ProjectsCompleted,
+		} {
+			series[name] = append(series[name], charts.Point{Date: date, N: n})
+		}
+	}
+	return series
 }
 
 // peopleCounts counts participants by role (in the GUI's role order, only
@@ -436,6 +464,14 @@ func (d *Set) Charts() []Def {
 			o.Today = d.Today
 			return charts.Cumulative("Improvement projects completed, over time", d.ProjectsDone, o)
 		}},
+	}
+	if d.ToDate.Rounds > 0 {
+		rounds := d.ToDate.Rounds
+		defs = append(defs, Def{Name: "totals-to-date", Data: fmt.Sprint(d.ToDate.ByRound), Build: func(o charts.Options) *charts.Chart {
+			o.Note = "across " + store.Plural(rounds, "round", "rounds") + ", each round at its start date"
+			o.Today = d.Today
+			return charts.Cumulative("The scheme to date: running totals across rounds", d.ToDateSeries, o)
+		}})
 	}
 	if d.Agenda.Event.ID != 0 {
 		in, acc := d.CheckedIn, d.Accepted

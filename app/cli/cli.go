@@ -10,6 +10,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -58,6 +59,9 @@ type command struct {
 	// ownDB is set for a command that must not have the database opened
 	// for it (restore, which must work on a damaged file); it gets DBPath.
 	ownDB bool
+	// help, when set, returns what `liaison help NAME` prints below the
+	// usage line and the flags.
+	help func() string
 }
 
 // commands maps "name" or "name kind" (such as "import participants") to
@@ -70,22 +74,34 @@ var commands = map[string]command{
 	"export feedback":     {usage: "export feedback --db PATH --out FILE [--round NAME]", flags: exportFeedbackFlags},
 	"import participants": {usage: "import participants FILE --db PATH [--round NAME]", flags: importParticipantsFlags, nargs: 1},
 	"export participants": {usage: "export participants --db PATH --out FILE [--round NAME]", flags: exportParticipantsFlags},
-	"export pairings":     {usage: "export pairings --db PATH --out FILE [--round NAME]", flags: exportPairingsFlags},
-	"export projects":     {usage: "export projects --db PATH --out FILE [--round NAME]", flags: exportProjectsFlags},
-	"import attendees":    {usage: "import attendees FILE --db PATH [--round NAME] [--event NAME]", flags: importAttendeesFlags, nargs: 1},
-	"export attendees":    {usage: "export attendees --db PATH --out FILE [--round NAME] [--event NAME]", flags: exportAttendeesFlags},
-	"export agenda":       {usage: "export agenda --db PATH --out FILE [--round NAME] [--event NAME]", flags: exportAgendaFlags},
-	"export programme":    {usage: "export programme --db PATH --out FILE.pdf [--round NAME] [--event NAME]", flags: printFlags("programme")},
-	"export signin":       {usage: "export signin --db PATH --out FILE.pdf [--round NAME] [--event NAME]", flags: printFlags("signin")},
-	"export badges":       {usage: "export badges --db PATH --out FILE.pdf [--round NAME] [--event NAME] [--per-page 8|10]", flags: printFlags("badges")},
-	"match":               {usage: "match --db PATH [--round NAME] [--apply [--replace]]", flags: matchFlags},
-	"charts":              {usage: "charts --db PATH --out DIR [--round NAME]", flags: chartsFlags},
-	"export board":        {usage: "export board --db PATH --out DIR [--round NAME] [--include-names]", flags: exportBoardFlags},
+	"export calendar":     {usage: "export calendar --db PATH --out FILE.ics [--round NAME] [--person NAME]", flags: exportCalendarFlags},
+	"export messages": {usage: "export messages --db PATH --kind intro|reminder|chaser|invitation --out FILE.csv|FILE.eml [--to EMAIL] [--round NAME]",
+		flags: exportMessagesFlags, help: messagesHelp},
+	"template": {usage: "template intro|reminder|chaser|invitation --db PATH [--round NAME] [--subject TEXT] [--body-file FILE] [--reset]",
+		flags: templateFlags, nargs: 1, help: messagesHelp},
+	"export pairings":  {usage: "export pairings --db PATH --out FILE [--round NAME]", flags: exportPairingsFlags},
+	"export projects":  {usage: "export projects --db PATH --out FILE [--round NAME]", flags: exportProjectsFlags},
+	"import attendees": {usage: "import attendees FILE --db PATH [--round NAME] [--event NAME]", flags: importAttendeesFlags, nargs: 1},
+	"export attendees": {usage: "export attendees --db PATH --out FILE [--round NAME] [--event NAME]", flags: exportAttendeesFlags},
+	"export agenda":    {usage: "export agenda --db PATH --out FILE [--round NAME] [--event NAME]", flags: exportAgendaFlags},
+	"export programme": {usage: "export programme --db PATH --out FILE.pdf [--round NAME] [--event NAME]", flags: printFlags("programme")},
+	"export signin":    {usage: "export signin --db PATH --out FILE.pdf [--round NAME] [--event NAME]", flags: printFlags("signin")},
+	"export badges":    {usage: "export badges --db PATH --out FILE.pdf [--round NAME] [--event NAME] [--per-page 8|10]", flags: printFlags("badges")},
+	"match": {usage: "match --db PATH [--round NAME] [--side-a ROLES] [--side-b ROLES] [--weight NAME=N]… [--priority SPECIALTIES] [--apply [--replace]]",
+		flags: matchFlags, help: matchHelp},
+	"charts":       {usage: "charts --db PATH --out DIR [--round NAME]", flags: chartsFlags},
+	"export board": {usage: "export board --db PATH --out DIR [--round NAME] [--include-names]", flags: exportBoardFlags},
 	"export appraisal": {usage: "export appraisal --db PATH --out DIR [--round NAME] [--email ADDRESS] [--organiser NAME --contact TEXT]",
 		flags: exportAppraisalFlags},
 	"export comments": {usage: "export comments --db PATH --out FILE [--round NAME]", flags: exportCommentsFlags},
 	"set organiser":   {usage: "set organiser --db PATH [--round NAME] --organiser NAME --contact TEXT", flags: setOrganiserFlags},
 	"set rate":        {usage: "set rate --db PATH [--round NAME] [--surveys-sent N] [--base participants|completed|surveys_sent] [--k K]", flags: setRateFlags},
+	"new-round": {usage: "new-round NAME --db PATH [--from ROUND] (--continuing FILE | --everyone)", flags: newRoundFlags, nargs: 1,
+		help: func() string {
+			return "Starts the next round from one in one step: the people who continue, the survey questions\n" +
+				"and the round's settings (the matching options) are carried over. Partners from earlier\n" +
+				"rounds are never paired again.\n"
+		}},
 }
 
 // IsCommand reports whether args are for the command line rather than the
@@ -103,7 +119,8 @@ func Usage() string {
 	}
 	sort.Strings(lines)
 	return "Usage:\n  liaison [--db PATH]            the GUI\n" + strings.Join(lines, "\n") +
-		"\n\nWithout --db the database is in your local application-data folder.\n" +
+		"\n\nRun `liaison help COMMAND` for a command's options, e.g. liaison help match.\n" +
+		"Without --db the database is in your local application-data folder.\n" +
 		"Without --round commands use the most recent round (an import into an empty database creates one\n" +
 		"named after the year). Only imports and match --apply create a round named by --round.\n"
 }
@@ -118,18 +135,19 @@ func Run(ctx context.Context, args []string, stdout, stderr io.Writer, open Open
 }
 
 func (env *Env) run(args []string) int {
+	if len(args) > 1 && args[0] == "help" {
+		return env.help(args[1:])
+	}
 	if len(args) == 0 || args[0] == "help" || args[0] == "--help" || args[0] == "-h" {
 		fmt.Fprint(env.Stdout, Usage())
 		return 0
 	}
-	name := args[0]
-	rest := args[1:]
-	cmd, ok := commands[name]
-	if !ok && len(args) > 1 {
-		name = args[0] + " " + args[1]
-		cmd, ok = commands[name]
-		rest = args[2:]
+	if slices.ContainsFunc(args, func(a string) bool { return a == "--help" || a == "-help" || a == "-h" }) {
+		if env.help(args[:min(2, len(args))]) == 0 {
+			return 0
+		}
 	}
+	name, cmd, rest, ok := lookup(args)
 	if !ok {
 		fmt.Fprintf(env.Stderr, "liaison: unknown command %q\n\n%s", strings.Join(args[:min(2, len(args))], " "), Usage())
 		return 2
@@ -245,4 +263,53 @@ func (env *Env) importInto(name string, fn func(ctx context.Context, r store.Rou
 // new empty round that then becomes every later command's default.
 func (env *Env) existingRound(name string) (store.Round, error) {
 	return env.DB.ExistingRound(env.Ctx, name)
+}
+
+// lookup finds the command that args start with ("match", or "import
+// participants"), and returns its name and the arguments after it.
+func lookup(args []string) (name string, cmd command, rest []string, ok bool) {
+	if len(args) == 0 {
+		return "", command{}, nil, false
+	}
+	if cmd, ok = commands[args[0]]; ok {
+		return args[0], cmd, args[1:], true
+	}
+	if len(args) > 1 {
+		name = args[0] + " " + args[1]
+		if cmd, ok = commands[name]; ok {
+			return name, cmd, args[2:], true
+		}
+	}
+	return "", command{}, nil, false
+}
+
+// help prints `liaison help COMMAND`: the usage line, every flag with what
+// it does, and the command's own notes.
+func (env *Env) help(args []string) int {
+	name, cmd, _, ok := lookup(args)
+	if !ok {
+		fmt.Fprintf(env.Stderr, "liaison help: unknown command %q\n\n%s", strings.Join(args, " "), Usage())
+		return 2
+	}
+	fs := flag.NewFlagSet("liaison "+name, flag.ContinueOnError)
+	fs.String("db", "", "the database file (default: your local application-data folder)")
+	cmd.flags(fs)
+	var b strings.Builder
+	fmt.Fprintf(&b, "Usage: liaison %s\n\nOptions:\n", cmd.usage)
+	fs.VisitAll(func(f *flag.Flag) {
+		arg, usage := flag.UnquoteUsage(f)
+		if arg == "string" || arg == "value" {
+			arg = strings.ToUpper(f.Name)
+		}
+		line := "  --" + f.Name
+		if arg != "" {
+			line += " " + arg
+		}
+		fmt.Fprintf(&b, "%s\n        %s\n", line, usage)
+	})
+	if cmd.help != nil {
+		b.WriteString("\n" + cmd.help())
+	}
+	fmt.Fprint(env.Stdout, b.String())
+	return 0
 }

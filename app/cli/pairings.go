@@ -16,6 +16,7 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := roundFlag(fs)
 	apply := fs.Bool("apply", false, "store the suggested pairs among people not yet paired")
 	replace := fs.Bool("replace", false, "with --apply, also store suggested pairs that break up unlocked stored pairs with no visit confirmed or done (their proposed visits are deleted)")
+	options := addMatchOptionFlags(fs)
 	return func(env *Env, _ []string) error {
 		if *replace && !*apply {
 			return usageErrorf("--replace only makes sense with --apply.")
@@ -29,11 +30,29 @@ func matchFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		s, err := tasks.SuggestPairs(env.Ctx, env.DB, r.ID)
-		if err != nil {
+		opt, err := tasks.LoadMatchOptions(env.Ctx, env.DB, r.ID)
+		if err != nil && !options.given() {
+			return err
+		}
+		if err := options.apply(&opt); err != nil {
 			return err
 		}
 		w := env.Stdout
+		if options.given() {
+			if err := tasks.SaveMatchOptions(env.Ctx, env.DB, r.ID, opt); err != nil {
+				return err
+			}
+			fmt.Fprintf(w, "Saved these matching options for %q:\n", r.Name)
+		} else {
+			fmt.Fprintf(w, "Matching options for %q:\n", r.Name)
+		}
+		for _, l := range tasks.DescribeOptions(opt) {
+			fmt.Fprintf(w, "  %s\n", l)
+		}
+		s, err := tasks.SuggestPairsWith(env.Ctx, env.DB, r.ID, opt)
+		if err != nil {
+			return err
+		}
 		fmt.Fprintf(w, "Suggested pairs for %q: %d\n", r.Name, len(s.Pairs))
 		for _, p := range s.Pairs {
 			mark := "new"

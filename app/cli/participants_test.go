@@ -368,17 +368,17 @@ func TestExport(t *testing.T) {
 			t.Fatalf("stdout = %q", stdout)
 		}
 		got := readFile(t, out)
-		header := "\ufeff" + "Name,Email,Role,Organisation,Specialty,Locality,Wished specialties" + "\r\n"
+		header := "\ufeff" + "Name,Email,Role,Organisation,Specialty,Locality,Wished specialties,Places,Would like to be paired with" + "\r\n"
 		if !strings.HasPrefix(got, header) {
 			t.Fatalf("export starts %q, want %q", got, header)
 		}
-		if !strings.Contains(got, "\r\nBen Brook,ben.brook@nhs.net,Consultant,'@City General,Cardiology,West,\r\n") {
+		if !strings.Contains(got, "\r\nBen Brook,ben.brook@nhs.net,Consultant,'@City General,Cardiology,West,,1,\r\n") {
 			t.Fatalf("Ben's row is not as expected:\n%q", got)
 		}
 		if !strings.Contains(got, `"'=HYPERLINK(""http://x"")"`) || !strings.Contains(got, `"'+Old Bank, Surgery"`) {
 			t.Fatalf("formula cells are not escaped:\n%s", got)
 		}
-		if !strings.Contains(got, ",Cardiology; Geriatric medicine\r\n") {
+		if !strings.Contains(got, ",Cardiology; Geriatric medicine,1,\r\n") {
 			t.Fatalf("wishes are not one cell:\n%s", got)
 		}
 		if strings.Contains(strings.ReplaceAll(got, "\r\n", ""), "\n") {
@@ -392,7 +392,9 @@ func TestExport(t *testing.T) {
 			t.Fatalf("export exited %d: %s", code, stderr)
 		}
 		got := readFile(t, out)
-		header := "\ufeff" + "Primary name,Primary email,Primary role,Primary organisation,Secondary name,Secondary email,Secondary role,Secondary organisation,Visit to primary: date,Visit to primary: status,Visit to secondary: date,Visit to secondary: status,Locked,Reason" + "\r\n"
+		header := "\ufeff" + "Primary name,Primary email,Primary role,Primary organisation,Secondary name,Secondary email,Secondary role,Secondary organisation,Visit to primary: date,Visit to primary: status,Visit to secondary: date,Visit to secondary: status,Locked,Reason," +
+			"Visit to primary: time,Visit to primary: notes,Visit to primary: reflection received," +
+			"Visit to secondary: time,Visit to secondary: notes,Visit to secondary: reflection received" + "\r\n"
 		if !strings.HasPrefix(got, header) {
 			t.Fatalf("export starts %q, want %q", got, header)
 		}

@@ -39,12 +39,20 @@ func reportFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		toDate, err := store.ComputeToDate(env.Ctx, env.DB)
+		if err != nil {
+			return err
+		}
 		if *asJSON {
 			enc := json.NewEncoder(env.Stdout)
 			enc.SetIndent("", "  ")
-			return enc.Encode(f)
+			return enc.Encode(struct {
+				store.Figures
+				ToDate store.ToDate `json:"to_date"`
+			}{f, toDate})
 		}
 		printFigures(env, f)
+		printToDate(env, toDate)
 		return nil
 	}
 }
@@ -74,4 +82,14 @@ func printFigures(env *Env, f store.Figures) {
 	}
 	fmt.Fprintf(w, "Reflections: %d\n", f.Reflections)
 	fmt.Fprintf(w, "Projects: %d completed of %d\n", f.Projects.Completed, f.Projects.Total)
+}
+
+// printToDate prints the figures across every round, saying what each
+// counts: people once each, the rest added over the rounds.
+func printToDate(env *Env, t store.ToDate) {
+	fmt.Fprintf(env.Stdout, "To date, across %s: %s (each counted once), %s, %s, %s, %s\n",
+		store.Plural(t.Rounds, "round", "rounds"), store.Plural(t.Participants, "person", "people"),
+		store.Plural(t.Pairs, "pair", "pairs"), store.Plural(t.VisitsDone, "visit done", "visits done"),
+		store.Plural(t.Responses, "feedback response", "feedback responses"),
+		store.Plural(t.ProjectsCompleted, "project completed", "projects completed"))
 }

@@ -1,9 +1,11 @@
 package tasks
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
 	"time"
 
@@ -37,11 +39,28 @@ func UnderWay(p store.Pairing) bool {
 	return false
 }
 
-// SuggestPairs suggests pairs for the whole round: locked pairs and pairs
-// with visits under way (confirmed or done) are kept, other stored pairs may
-// be re-decided (but are kept when nothing better is on offer), and nobody
-// is paired with someone they were paired with in an earlier round.
+// SuggestPairs suggests pairs for the whole round with the round's saved
+// matching options (LoadMatchOptions): locked pairs and pairs with visits
+// under way (confirmed or done) are kept, other stored pairs may be
+// re-decided (but are kept when nothing better is on offer), and nobody is
+// paired with someone they were paired with in an earlier round.
 func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggestion, error) {
+	opt, err := LoadMatchOptions(ctx, db, roundID)
+	if err != nil {
+		return Suggestion{}, err
+	}
+	return SuggestPairsWith(ctx, db, roundID, opt)
+}
+
+// SuggestPairsWith is SuggestPairs with the given options.
+func SuggestPairsWith(ctx context.Context, db store.Service, roundID int64, opt match.Options) (Suggestion, error) {
+	if err := opt.Check(); err != nil {
+		return Suggestion{}, err
+	}
+	earlier, err := EarlierSpecialties(ctx, db, roundID)
+	if err != nil {
+		return Suggestion{}, err
+	}
 	people, err := db.FindParticipants(ctx, store.ParticipantFilter{RoundID: roundID})
 	if err != nil {
 		return Suggestion{}, err
@@ -67,7 +86,8 @@ func SuggestPairs(ctx context.Context, db store.Service, roundID int64) (Suggest
 			current = append(current, p)
 		}
 	}
-	res := match.Suggest(match.Input{People: people, Locked: locked, PairedBefore: before, Current: current}, match.DefaultOptions())
+	res := match.Suggest(match.Input{People: people, Locked: locked, PairedBefore: before, Current: current,
+		EarlierSpecialties: earlier}, opt)
 	for i, p := range res.Pairs {
 		if p.Locked && underWay[[2]int64{p.Primary.ID, p.Secondary.ID}] {
 			res.Pairs[i].Reason = UnderWayReason
@@ -107,18 +127,50 @@ func (s Suggestion) same(p match.Pair) bool {
 }
 
 // Replaces lists the stored pairs that accepting p would break up: those
-// that hold one of its two people, unless p is one of them already.
+// that hold one of its two people and are not in the suggestion, unless p
+// is stored already. A person who offers several places keeps their stored
+// pairs while their places hold both those and the suggested ones.
 func (s Suggestion) Replaces(p match.Pair) []store.Pairing {
 	if p.Locked || s.same(p) {
 		return nil
 	}
 	var out []store.Pairing
-	for _, e := range s.Existing {
-		if hasPerson(e, p.Primary.ID) || hasPerson(e, p.Secondary.ID) {
-			out = append(out, e)
+	for _, x := range []store.Participant{p.Primary, p.Secondary} {
+		if s.pairsOf(x.ID) <= x.PlacesOrOne() {
+			continue
+		}
+		for _, e := range s.Existing {
+			if hasPerson(e, x.ID) && !s.suggested(e) && !slices.ContainsFunc(out, func(o store.Pairing) bool { return o.ID == e.ID }) {
+				out = append(out, e)
+			}
 		}
 	}
+	slices.SortFunc(out, func(a, b store.Pairing) int { return cmp.Compare(a.ID, b.ID) })
 	return out
+}
+
+// suggested reports whether the stored pair e is among the suggested pairs.
+func (s Suggestion) suggested(e store.Pairing) bool {
+	return slices.ContainsFunc(s.Pairs, func(p match.Pair) bool {
+		return p.Primary.ID == e.PrimaryID && p.Secondary.ID == e.SecondaryID
+	})
+}
+
+// pairsOf counts the pairs person id would be in if the suggestion were
+// accepted beside every stored pair: the stored ones and the new ones.
+func (s Suggestion) pairsOf(id int64) int {
+	n := 0
+	for _, e := range s.Existing {
+		if hasPerson(e, id) {
+			n++
+		}
+	}
+	for _, p := range s.Pairs {
+		if (p.Primary.ID == id || p.Secondary.ID == id) && !s.same(p) {
+			n++
+		}
+	}
+	return n
 }
 
 func hasPerson(e store.Pairing, id int64) bool { return e.PrimaryID == id || e.SecondaryID == id }
@@ -182,6 +234,12 @@ type PairingRow struct {
 	SecondaryVisitStatus  string `csv:"Visit to secondary: status"`
 	Locked                string `csv:"Locked"`
 	Reason                string `csv:"Reason"`
+	PrimaryVisitTime      string `csv:"Visit to primary: time"`
+	PrimaryVisitNotes     string `csv:"Visit to primary: notes"`
+	PrimaryReflection     string `csv:"Visit to primary: reflection received"`
+	SecondaryVisitTime    string `csv:"Visit to secondary: time"`
+	SecondaryVisitNotes   string `csv:"Visit to secondary: notes"`
+	SecondaryReflection   string `csv:"Visit to secondary: reflection received"`
 }
 
 // ExportPairings writes pairs as CSV for Excel through csvio.Write (UTF-8
@@ -201,6 +259,8 @@ func ExportPairings(w io.Writer, pairs []store.Pairing, today time.Time) error {
 			p.Visits[0].Date, VisitStatusText(p.Visits[0], today),
 			p.Visits[1].Date, VisitStatusText(p.Visits[1], today),
 			locked, p.Reason,
+			store.SessionText(p.Visits[0].Session), p.Visits[0].Notes, strings.ToLower(yesNo(p.Visits[0].ReflectionReceived)),
+			store.SessionText(p.Visits[1].Session), p.Visits[1].Notes, strings.ToLower(yesNo(p.Visits[1].ReflectionReceived)),
 		}
 	}
 	return csvio.Write(w, rows)

@@ -117,6 +117,8 @@ type ParticipantRow struct {
 	Specialty    string `csv:"Specialty"`
 	Locality     string `csv:"Locality"`
 	Wishes       string `csv:"Wished specialties"`
+	Places       int    `csv:"Places"`
+	Request      string `csv:"Would like to be paired with"`
 }
 
 // ExportParticipants writes ps as CSV for Excel through csvio.Write (UTF-8
@@ -124,7 +126,8 @@ type ParticipantRow struct {
 func ExportParticipants(w io.Writer, ps []store.Participant) error {
 	rows := make([]ParticipantRow, len(ps))
 	for i, p := range ps {
-		rows[i] = ParticipantRow{p.Name, p.Email, p.Role.Label(), p.Organisation, p.Specialty, p.Locality, strings.Join(p.Wishes, "; ")}
+		rows[i] = ParticipantRow{p.Name, p.Email, p.Role.Label(), p.Organisation, p.Specialty, p.Locality, strings.Join(p.Wishes, "; "),
+			p.PlacesOrOne(), p.Request}
 	}
 	return csvio.Write(w, rows)
 }

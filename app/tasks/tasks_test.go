@@ -63,8 +63,8 @@ func TestExportsAreExcelSafe(t *testing.T) {
 	if err := ExportParticipants(&b, ps); err != nil {
 		t.Fatal(err)
 	}
-	want := "\ufeffName,Email,Role,Organisation,Specialty,Locality,Wished specialties\r\n" +
-		"\"'=HYPERLINK(\"\"x\"\")\",a@nhs.net,GP,'+Surgery,,,Cardiology; Renal\r\n"
+	want := "\ufeffName,Email,Role,Organisation,Specialty,Locality,Wished specialties,Places,Would like to be paired with\r\n" +
+		"\"'=HYPERLINK(\"\"x\"\")\",a@nhs.net,GP,'+Surgery,,,Cardiology; Renal,1,\r\n"
 	if got := b.String(); got != want {
 		t.Fatalf("export:\n%q\nwant\n%q", got, want)
 	}
@@ -74,7 +74,7 @@ func TestExportsAreExcelSafe(t *testing.T) {
 	if err := ExportPairings(&b, []store.Pairing{pair}, time.Date(2026, 2, 1, 0, 0, 0, 0, time.UTC)); err != nil {
 		t.Fatal(err)
 	}
-	if got := b.String(); !strings.Contains(got, "proposed (overdue)") || !strings.Contains(got, ",'-1 reason\r\n") || strings.Contains(got, ",=") {
+	if got := b.String(); !strings.Contains(got, "proposed (overdue)") || !strings.Contains(got, ",'-1 reason,,,no,,,no\r\n") || strings.Contains(got, ",=") {
 		t.Fatalf("pairings export:\n%s", got)
 	}
 }

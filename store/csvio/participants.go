@@ -18,10 +18,12 @@ const (
 	FieldSpecialty    = "specialty"
 	FieldLocality     = "locality"
 	FieldWishes       = "wishes"
+	FieldPlaces       = "places"
+	FieldRequest      = "request"
 )
 
 // Fields lists the participant fields in the order the GUI shows a mapping.
-var Fields = []string{FieldName, FieldEmail, FieldRole, FieldOrganisation, FieldSpecialty, FieldLocality, FieldWishes}
+var Fields = []string{FieldName, FieldEmail, FieldRole, FieldOrganisation, FieldSpecialty, FieldLocality, FieldWishes, FieldPlaces, FieldRequest}
 
 // firstNameField and lastNameField are the halves of a split name; they
 // are not in Fields because together they fill FieldName.
@@ -53,6 +55,8 @@ var synonyms = func() map[string]string {
 		}
 	}
 	add(FieldWishes, "Specialty wanted", "Speciality wanted", "Specialties wanted", "Specialities wanted")
+	add(FieldPlaces, "Places", "Visitors", "Capacity", "Places offered", "Number of visitors", "Number of places", "Max visitors")
+	add(FieldRequest, "Request", "Would like to be paired with", "Paired with", "Requested partner", "Preferred partner", "Partner request")
 	return m
 }()
 
@@ -77,6 +81,10 @@ func headerField(h string) (string, bool) {
 	switch {
 	case n == "":
 		return "", false
+	case has("pairedwith", "pairwith", "preferredpartner", "partnerrequest", "requestedpartner"):
+		return FieldRequest, true
+	case has("visitors", "places", "capacity", "howmany"):
+		return FieldPlaces, true
 	case has("shadow", "wish", "wouldliketo", "preferredspecial", "specialtiesofinterest", "specialtyofinterest"):
 		return FieldWishes, true
 	case has("email"):
@@ -289,6 +297,14 @@ func ReadParticipants(r io.Reader) (*ParticipantImport, error) {
 		p.Locality, _ = cell(row, cols[FieldLocality])
 		wishes, _ := cell(row, cols[FieldWishes])
 		p.Wishes = SplitWishes(wishes)
+		p.Request, _ = cell(row, cols[FieldRequest])
+		var places string
+		places, col = cell(row, cols[FieldPlaces])
+		if n, ok := ParsePlaces(places); ok {
+			p.Places = n
+		} else {
+			imp.problem(row.Line, col, places, fmt.Sprintf("is not a number of places: give a whole number from 1 to %d, or leave it empty for one", store.MaxPlaces))
+		}
 
 		if len(row.Cells) > len(t.Header) {
 			for i, c := range row.Cells[len(t.Header):] {
@@ -332,4 +348,32 @@ func SplitWishes(s string) []string {
 		}
 	}
 	return out
+}
+
+// placeWords are the numbers of places people write in words.
+var placeWords = map[string]int{"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9}
+
+// ParsePlaces reads how many places (partners) someone offers: "2", "3
+// visitors", "two". Empty is 0, meaning not given (one place). The import
+// and the GUI's participant form both use it.
+func ParsePlaces(s string) (int, bool) {
+	words := strings.Fields(strings.ToLower(s))
+	if len(words) == 0 {
+		return 0, true
+	}
+	w := words[0]
+	if n, ok := placeWords[w]; ok {
+		return n, true
+	}
+	n := 0
+	for _, r := range w {
+		if r < '0' || r > '9' {
+			return 0, false
+		}
+		n = n*10 + int(r-'0')
+		if n > store.MaxPlaces {
+			return 0, false
+		}
+	}
+	return n, n >= 1
 }

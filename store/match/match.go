@@ -12,6 +12,7 @@ package match
 import (
 	"cmp"
 	"fmt"
+	"maps"
 	"math"
 	"slices"
 	"strings"
@@ -33,17 +34,104 @@ type Options struct {
 	// used to three decimal places; zero ignores that preference. They never
 	// outweigh the number of pairs: one more pair always comes first.
 	LocalityWeight, WishWeight float64
+	// OtherLocalityWeight is what a pair from two different localities
+	// (both recorded) is worth, for an organiser who wants people to see
+	// another part of the region. It is usually zero or negative when
+	// LocalityWeight is positive.
+	OtherLocalityWeight float64
+	// NewSpecialtyWeight is what it is worth, for each of the two, that the
+	// partner's specialty is none of their partners' in earlier rounds
+	// (Input.EarlierSpecialties): "a further opportunity to shadow a
+	// colleague in a different speciality".
+	NewSpecialtyWeight float64
+	// PrioritySpecialties are the specialties the organiser wants paired
+	// this round (say, frailty and mental health); PriorityWeight is what a
+	// pair with one of them, on either side, is worth.
+	PrioritySpecialties []string
+	PriorityWeight      float64
+	// RequestWeight is what it is worth that one of the two asked to be
+	// paired with the other (store.Participant.Request), counted for each
+	// who asked. Like every weight it never costs a pair.
+	RequestWeight float64
+}
+
+// MaxWeightOption is the largest weight, either way, that Check accepts:
+// far above any useful one, low enough to keep costs exact.
+const MaxWeightOption = 1000
+
+// WeightNames are the names of the weights, as the command line and the
+// saved options give them, in the order they are shown.
+var WeightNames = []string{"request", "wish", "locality", "other-locality", "new-specialty", "priority"}
+
+// WeightHelp says in a few words what each of WeightNames is worth.
+var WeightHelp = map[string]string{
+	"wish":           "each specialty wished for that the partner has",
+	"locality":       "the two in the same locality",
+	"other-locality": "the two in different localities",
+	"new-specialty":  "for each of the two, a partner's specialty none of their earlier partners had",
+	"priority":       "a pair with one of the priority specialties",
+	"request":        "each of the two who asked to be paired with the other",
+}
+
+// Weight returns the weight called name (one of WeightNames), to read or set.
+func (o *Options) Weight(name string) (*float64, bool) {
+	switch strings.ToLower(strings.TrimSpace(name)) {
+	case "wish":
+		return &o.WishWeight, true
+	case "locality":
+		return &o.LocalityWeight, true
+	case "other-locality":
+		return &o.OtherLocalityWeight, true
+	case "new-specialty":
+		return &o.NewSpecialtyWeight, true
+	case "priority":
+		return &o.PriorityWeight, true
+	case "request":
+		return &o.RequestWeight, true
+	}
+	return nil, false
+}
+
+// Check reports options Suggest cannot use as the organiser means them: a
+// side with no role, a role on both sides (a pair is one of each side), or
+// a weight that is not a number or is beyond ±MaxWeightOption.
+func (o Options) Check() error {
+	if len(o.PrimaryRoles) == 0 || len(o.SecondaryRoles) == 0 {
+		return store.Errorf(store.EINVALID, "Each side of the matching needs at least one role.")
+	}
+	for _, r := range o.PrimaryRoles {
+		if !r.Valid() {
+			return store.Errorf(store.EINVALID, "%q is not a role Liaison knows.", r)
+		}
+		if slices.Contains(o.SecondaryRoles, r) {
+			return store.Errorf(store.EINVALID, "%s is on both sides; a pair is one person from each side, so a role can be on one side only.", r.Label())
+		}
+	}
+	for _, r := range o.SecondaryRoles {
+		if !r.Valid() {
+			return store.Errorf(store.EINVALID, "%q is not a role Liaison knows.", r)
+		}
+	}
+	for _, name := range WeightNames {
+		w, _ := o.Weight(name)
+		if math.IsNaN(*w) || math.Abs(*w) > MaxWeightOption {
+			return store.Errorf(store.EINVALID, "The weight %s must be a number between -%d and %d.", name, MaxWeightOption, MaxWeightOption)
+		}
+	}
+	return nil
 }
 
 // DefaultOptions pairs GPs with consultants and values a wished-for
 // specialty (3) a little above a shared locality (2), as the schemes we
-// follow put the GP's learning need first and travel second.
+// follow put the GP's learning need first and travel second; a named
+// request (10) comes before both.
 func DefaultOptions() Options {
 	return Options{
 		PrimaryRoles:   []store.Role{store.RoleGP},
 		SecondaryRoles: []store.Role{store.RoleConsultant},
 		LocalityWeight: 2,
 		WishWeight:     3,
+		RequestWeight:  10,
 	}
 }
 
@@ -66,6 +154,10 @@ type Input struct {
 	// it can, so that asking again after a small change does not reshuffle
 	// pairs the organiser has already told people about.
 	Current []store.Pairing
+	// EarlierSpecialties lists, for each person (keyed as in PairedBefore),
+	// the specialties of their partners in earlier rounds, for
+	// Options.NewSpecialtyWeight.
+	EarlierSpecialties map[string][]string
 }
 
 // Pair is one pair in the result, with why it was made so the organiser can
@@ -110,6 +202,14 @@ type person struct {
 	org, loc  int32
 	specialty int32
 	wishes    []int32
+	// earlier are the specialties of earlier partners; priority says the
+	// person's own specialty is one of the priority specialties.
+	earlier  []int32
+	priority bool
+	// places is how many partners they can still take; locked says they
+	// are in a locked pair already.
+	places int
+	locked bool
 }
 
 type interner map[string]int32
@@ -140,8 +240,10 @@ func historyKey(p store.Participant) string {
 
 // Suggest pairs the round. It keeps the locked pairs, then finds, among all
 // matchings that obey the hard rules, one with the most pairs and, among
-// those, the highest total preference weight. The same input gives the same
-// result whatever the order of People, Locked or PairedBefore.
+// those, the highest total preference weight. A person who offers several
+// places (store.Participant.Places) may be in as many pairs, one per
+// partner; the places are filled optimally too. The same input gives the
+// same result whatever the order of People, Locked or PairedBefore.
 func Suggest(in Input, opt Options) Result {
 	if opt.PrimaryRoles == nil {
 		opt.PrimaryRoles = DefaultOptions().PrimaryRoles
@@ -149,9 +251,18 @@ func Suggest(in Input, opt Options) Result {
 	if opt.SecondaryRoles == nil {
 		opt.SecondaryRoles = DefaultOptions().SecondaryRoles
 	}
-	m := &matcher{opt: opt, orgs: interner{}, locs: interner{}, specs: interner{}}
+	m := &matcher{opt: opt, orgs: interner{}, locs: interner{}, specs: interner{}, earlier: in.EarlierSpecialties}
 	m.locW = weightInt(opt.LocalityWeight)
 	m.wishW = weightInt(opt.WishWeight)
+	m.otherLocW = weightInt(opt.OtherLocalityWeight)
+	m.newW = weightInt(opt.NewSpecialtyWeight)
+	m.prioW = weightInt(opt.PriorityWeight)
+	m.reqW = weightInt(opt.RequestWeight)
+	for _, sp := range opt.PrioritySpecialties {
+		if id := m.specs.id(sp); id != 0 {
+			m.priority = append(m.priority, id)
+		}
+	}
 
 	people := slices.Clone(in.People)
 	slices.SortStableFunc(people, compareParticipants)
@@ -161,11 +272,13 @@ func Suggest(in Input, opt Options) Result {
 			byID[p.ID] = p
 		}
 	}
+	m.wants = resolveRequests(people)
 
 	var res Result
-	inLocked := m.lockedPairs(in.Locked, byID, &res)
+	lockedUse := m.lockedPairs(in.Locked, byID, &res)
 
-	// Sort the pool into the two sides; everyone else is unpaired.
+	// Sort the pool into the two sides, each with the places left after
+	// the locked pairs; everyone else is unpaired.
 	var prim, sec []person
 	nPrimAll, nSecAll := 0, 0
 	var neither []Unpaired
@@ -177,55 +290,82 @@ func Suggest(in Input, opt Options) Result {
 		case 2:
 			nSecAll++
 		}
-		if inLocked[p.ID] {
+		left := p.PlacesOrOne() - lockedUse[p.ID]
+		if lockedUse[p.ID] > 0 && (left <= 0 || side == 0) {
 			continue
 		}
+		q := m.person(p)
+		q.places, q.locked = left, lockedUse[p.ID] > 0
 		switch side {
 		case 1:
-			prim = append(prim, m.person(p))
+			prim = append(prim, q)
 		case 2:
-			sec = append(sec, m.person(p))
+			sec = append(sec, q)
 		default:
 			neither = append(neither, Unpaired{Person: p, Why: neitherWhy(p.Role)})
 		}
 	}
 
 	before := pairedBefore(in.PairedBefore, prim, sec)
-	match := m.assign(prim, sec, before, current(in.Current, prim, sec))
+	forbid := maps.Clone(before)
+	if forbid == nil {
+		forbid = map[[2]int]bool{}
+	}
+	// Two people already locked together (one of them with places left)
+	// are not paired a second time.
+	maps.Copy(forbid, current(in.Locked, prim, sec))
+	cells := m.assign(prim, sec, forbid, current(in.Current, prim, sec))
 
 	// Pairs in order of the primary-side person (prim is sorted by ID).
-	matchedSec := make([]bool, len(sec))
-	var unpaired []Unpaired
-	for i, j := range match {
-		if j < 0 {
-			continue
-		}
-		matchedSec[j] = true
-		res.Pairs = append(res.Pairs, m.pair(prim[i].p, sec[j].p, false))
+	nPrim, nSec := make([]int, len(prim)), make([]int, len(sec))
+	for _, c := range cells {
+		nPrim[c[0]]++
+		nSec[c[1]]++
+		res.Pairs = append(res.Pairs, m.pair(prim[c[0]].p, sec[c[1]].p, false))
 	}
-	unpaired = append(unpaired, neither...)
-	for i, j := range match {
-		if j < 0 {
+	multi := slices.ContainsFunc(prim, manyPlaces) || slices.ContainsFunc(sec, manyPlaces)
+	unpaired := append([]Unpaired(nil), neither...)
+	for i, n := range nPrim {
+		if n == 0 && !prim[i].locked {
 			unpaired = append(unpaired, Unpaired{Person: prim[i].p,
-				Why: m.unpairedWhy(prim[i], i, sec, before, true, len(prim), nSecAll)})
+				Why: m.unpairedWhy(prim[i], i, sec, before, true, places(prim), places(sec), nSecAll, multi)})
 		}
 	}
-	for j, ok := range matchedSec {
-		if !ok {
+	for j, n := range nSec {
+		if n == 0 && !sec[j].locked {
 			unpaired = append(unpaired, Unpaired{Person: sec[j].p,
-				Why: m.unpairedWhy(sec[j], j, prim, before, false, len(sec), nPrimAll)})
+				Why: m.unpairedWhy(sec[j], j, prim, before, false, places(sec), places(prim), nPrimAll, multi)})
 		}
 	}
 	slices.SortStableFunc(unpaired, func(a, b Unpaired) int { return compareParticipants(a.Person, b.Person) })
 	res.Unpaired = unpaired
+	m.explainRequests(&res, byID, lockedUse, in.PairedBefore)
 	return res
+}
+
+func manyPlaces(p person) bool { return p.places > 1 }
+
+// places adds up the places a side has left.
+func places(side []person) int {
+	n := 0
+	for _, p := range side {
+		n += p.places
+	}
+	return n
 }
 
 // matcher holds what one call of Suggest shares between its steps.
 type matcher struct {
-	opt               Options
-	orgs, locs, specs interner
-	locW, wishW       int64
+	opt                    Options
+	orgs, locs, specs      interner
+	locW, wishW            int64
+	otherLocW, newW, prioW int64
+	reqW                   int64
+	priority               []int32
+	earlier                map[string][]string
+	// wants maps a person's ID to the ID of the person they asked for, or
+	// to -1 when nobody in the round answers to the request.
+	wants map[int64]int64
 }
 
 func weightInt(w float64) int64 {
@@ -267,12 +407,18 @@ func (m *matcher) person(p store.Participant) person {
 			q.wishes = append(q.wishes, id)
 		}
 	}
+	for _, sp := range m.earlier[historyKey(p)] {
+		if id := m.specs.id(sp); id != 0 && !slices.Contains(q.earlier, id) {
+			q.earlier = append(q.earlier, id)
+		}
+	}
+	q.priority = q.specialty != 0 && slices.Contains(m.priority, q.specialty)
 	return q
 }
 
 // lockedPairs adds the locked pairs to res, in a fixed order, and returns
-// the IDs of the people in them.
-func (m *matcher) lockedPairs(locked []store.Pairing, byID map[int64]store.Participant, res *Result) map[int64]bool {
+// how many locked pairs each person is in.
+func (m *matcher) lockedPairs(locked []store.Pairing, byID map[int64]store.Participant, res *Result) map[int64]int {
 	locked = slices.Clone(locked)
 	slices.SortFunc(locked, func(a, b store.Pairing) int {
 		return cmp.Or(cmp.Compare(a.PrimaryID, b.PrimaryID), cmp.Compare(a.SecondaryID, b.SecondaryID))
@@ -289,11 +435,12 @@ func (m *matcher) lockedPairs(locked []store.Pairing, byID map[int64]store.Parti
 		}
 		return store.Participant{ID: id}
 	}
-	in := make(map[int64]bool, 2*len(locked))
+	in := make(map[int64]int, 2*len(locked))
 	for _, l := range locked {
 		p, s := find(l.PrimaryID, l.Primary), find(l.SecondaryID, l.Secondary)
 		res.Pairs = append(res.Pairs, m.pair(p, s, true))
-		in[l.PrimaryID], in[l.SecondaryID] = true, true
+		in[l.PrimaryID]++
+		in[l.SecondaryID]++
 	}
 	return in
 }
@@ -369,8 +516,21 @@ func allowed(a, b *person, i, j int, before map[[2]int]bool) bool {
 // the solver's integer units.
 func (m *matcher) scoreInt(a, b *person) int64 {
 	var s int64
-	if a.loc != 0 && a.loc == b.loc {
-		s += m.locW
+	if a.loc != 0 && b.loc != 0 {
+		if a.loc == b.loc {
+			s += m.locW
+		} else {
+			s += m.otherLocW
+		}
+	}
+	if a.priority || b.priority {
+		s += m.prioW
+	}
+	if len(a.earlier) > 0 && b.specialty != 0 && !slices.Contains(a.earlier, b.specialty) {
+		s += m.newW
+	}
+	if len(b.earlier) > 0 && a.specialty != 0 && !slices.Contains(b.earlier, a.specialty) {
+		s += m.newW
 	}
 	if b.specialty != 0 && slices.Contains(a.wishes, b.specialty) {
 		s += m.wishW
@@ -378,11 +538,27 @@ func (m *matcher) scoreInt(a, b *person) int64 {
 	if a.specialty != 0 && slices.Contains(b.wishes, a.specialty) {
 		s += m.wishW
 	}
+	if m.wants[a.p.ID] == b.p.ID {
+		s += m.reqW
+	}
+	if m.wants[b.p.ID] == a.p.ID {
+		s += m.reqW
+	}
 	return s
 }
 
-// assign solves the assignment and returns, for each primary, the index of
-// its secondary or -1.
+// bounds are the highest and lowest weight a pair can have, in the
+// solver's units.
+func (m *matcher) bounds() (hi, lo int64) {
+	hi = max(0, m.locW, m.otherLocW) + 2*max(0, m.wishW) + max(0, m.prioW) + 2*max(0, m.newW) + 2*max(0, m.reqW)
+	lo = min(0, m.locW, m.otherLocW) + 2*min(0, m.wishW) + min(0, m.prioW) + 2*min(0, m.newW) + 2*min(0, m.reqW)
+	return hi, lo
+}
+
+// assign solves the assignment and returns the pairs it makes, as
+// (primary index, secondary index) in order of the primary, then the
+// secondary. When everyone takes one partner it is an assignment problem
+// (solveLAP); when someone takes more, a b-matching (assignFlow).
 //
 // The cost of an allowed cell is maxScore − score, between 0 and d; a
 // forbidden cell costs k·d + 1, more than the spread of any k allowed
@@ -394,16 +570,18 @@ func (m *matcher) scoreInt(a, b *person) int64 {
 // weight, every cost is multiplied by rows+1 and a kept cell costs one less:
 // the at most rows units kept pairs can save are less than one unit of the
 // old costs.
-func (m *matcher) assign(prim, sec []person, before, keep map[[2]int]bool) []int {
+func (m *matcher) assign(prim, sec []person, before, keep map[[2]int]bool) [][2]int {
+	if len(prim) == 0 || len(sec) == 0 {
+		return nil
+	}
+	if slices.ContainsFunc(prim, manyPlaces) || slices.ContainsFunc(sec, manyPlaces) {
+		return m.assignFlow(prim, sec, before, keep)
+	}
 	match := make([]int, len(prim))
 	for i := range match {
 		match[i] = -1
 	}
-	if len(prim) == 0 || len(sec) == 0 {
-		return match
-	}
-	hi := max(0, m.locW) + 2*max(0, m.wishW)
-	lo := min(0, m.locW) + 2*min(0, m.wishW)
+	hi, lo := m.bounds()
 	d := hi - lo
 	// The solver needs rows <= cols: put the smaller side on the rows.
 	transpose := len(prim) > len(sec)
@@ -452,16 +630,75 @@ func (m *matcher) assign(prim, sec []person, before, keep map[[2]int]bool) []int
 			match[i] = j
 		}
 	}
-	return match
+	var cells [][2]int
+	for i, j := range match {
+		if j >= 0 {
+			cells = append(cells, [2]int{i, j})
+		}
+	}
+	return cells
+}
+
+// assignFlow is assign for a pool where someone takes several partners.
+// A cell the rules forbid is left out; an allowed one costs maxScore −
+// score (scaled, as in assign, so that keeping stored pairs only breaks
+// ties) plus one, which adds the same to every pairing of a given size.
+func (m *matcher) assignFlow(prim, sec []person, before, keep map[[2]int]bool) [][2]int {
+	hi, _ := m.bounds()
+	rows, cols := len(prim), len(sec)
+	capA, capB := make([]int, rows), make([]int, cols)
+	for i, p := range prim {
+		capA[i] = p.places
+	}
+	for j, p := range sec {
+		capB[j] = p.places
+	}
+	mult := int64(1)
+	if bound := int64(min(places(prim), places(sec))); len(keep) > 0 && hi < math.MaxInt64/16/(bound+1)/(bound+1) {
+		mult = bound + 1
+	}
+	cost := make([]int64, rows*cols)
+	for i := range prim {
+		for j := range sec {
+			c := int64(-1)
+			if allowed(&prim[i], &sec[j], i, j, before) {
+				c = (hi-m.scoreInt(&prim[i], &sec[j]))*mult + 1
+				if mult > 1 && keep[[2]int{i, j}] {
+					c--
+				}
+			}
+			cost[i*cols+j] = c
+		}
+	}
+	return solveFlow(cost, rows, cols, capA, capB)
 }
 
 // pair builds a result pair with its score and reason.
 func (m *matcher) pair(p, s store.Participant, locked bool) Pair {
 	var score float64
 	var why []string
-	if l := strings.TrimSpace(p.Locality); l != "" && norm(l) == norm(s.Locality) {
+	pw, sw := m.wants[p.ID] == s.ID && s.ID != 0, m.wants[s.ID] == p.ID && p.ID != 0
+	switch {
+	case pw && sw:
+		score += 2 * m.opt.RequestWeight
+		why = append(why, "each asked to be paired with the other")
+	case pw:
+		score += m.opt.RequestWeight
+		why = append(why, "requested by "+cmp.Or(strings.TrimSpace(p.Name), "the "+noun(p.Role, false)))
+	case sw:
+		score += m.opt.RequestWeight
+		why = append(why, "requested by "+cmp.Or(strings.TrimSpace(s.Name), "the "+noun(s.Role, false)))
+	}
+	pl, sl := strings.TrimSpace(p.Locality), strings.TrimSpace(s.Locality)
+	switch {
+	case pl != "" && norm(pl) == norm(sl):
 		score += m.opt.LocalityWeight
-		why = append(why, "same locality: "+l)
+		why = append(why, "same locality: "+pl)
+	case pl != "" && sl != "":
+		score += m.opt.OtherLocalityWeight
+		if m.opt.OtherLocalityWeight != 0 {
+			why = append(why, fmt.Sprintf("different localities: %s and %s", pl, sl))
+		}
 	}
 	if sp := strings.TrimSpace(s.Specialty); sp != "" && wishes(p, sp) {
 		score += m.opt.WishWeight
@@ -471,6 +708,18 @@ func (m *matcher) pair(p, s store.Participant, locked bool) Pair {
 		score += m.opt.WishWeight
 		why = append(why, fmt.Sprintf("specialty wished for by the %s: %s", noun(s.Role, false), sp))
 	}
+	if sp, ok := m.prioritySpecialty(p, s); ok {
+		score += m.opt.PriorityWeight
+		why = append(why, "priority specialty: "+sp)
+	}
+	for _, x := range [][2]store.Participant{{p, s}, {s, p}} {
+		if sp, ok := m.newSpecialty(x[0], x[1]); ok {
+			score += m.opt.NewSpecialtyWeight
+			if m.opt.NewSpecialtyWeight != 0 {
+				why = append(why, fmt.Sprintf("a specialty new to %s: %s", cmp.Or(strings.TrimSpace(x[0].Name), "them"), sp))
+			}
+		}
+	}
 	if locked {
 		return Pair{Primary: p, Secondary: s, Locked: true, Score: score, Reason: "locked by the organiser"}
 	}
@@ -478,6 +727,32 @@ func (m *matcher) pair(p, s store.Participant, locked bool) Pair {
 		why = append(why, "no shared locality or wished-for specialty", orgClause(p, s))
 	}
 	return Pair{Primary: p, Secondary: s, Score: score, Reason: strings.Join(why, "; ")}
+}
+
+// prioritySpecialty returns the priority specialty of the pair, if either
+// has one: the secondary side's first, as it is usually the specialist.
+func (m *matcher) prioritySpecialty(p, s store.Participant) (string, bool) {
+	for _, x := range []store.Participant{s, p} {
+		sp := strings.TrimSpace(x.Specialty)
+		if sp != "" && slices.ContainsFunc(m.opt.PrioritySpecialties, func(q string) bool { return norm(q) == norm(sp) }) {
+			return sp, true
+		}
+	}
+	return "", false
+}
+
+// newSpecialty returns the partner's specialty when x had partners in
+// earlier rounds and none of them had it.
+func (m *matcher) newSpecialty(x, partner store.Participant) (string, bool) {
+	earlier := m.earlier[historyKey(x)]
+	sp := strings.TrimSpace(partner.Specialty)
+	if sp == "" || !slices.ContainsFunc(earlier, func(e string) bool { return norm(e) != "" }) {
+		return "", false
+	}
+	if slices.ContainsFunc(earlier, func(e string) bool { return norm(e) == norm(sp) }) {
+		return "", false
+	}
+	return sp, true
 }
 
 func wishes(p store.Participant, specialty string) bool {
@@ -507,9 +782,10 @@ func neitherWhy(r store.Role) string {
 }
 
 // unpairedWhy explains why x, at index xi on its side, was left out. others
-// is the pool on the other side, mySide how many are left on x's side,
-// otherAll how many on the other side there are in the round in all.
-func (m *matcher) unpairedWhy(x person, xi int, others []person, before map[[2]int]bool, primary bool, mySide, otherAll int) string {
+// is the pool on the other side, mySide and otherSide how many places are
+// left on each side, otherAll how many people on the other side there are
+// in the round in all, multi whether anyone takes several partners.
+func (m *matcher) unpairedWhy(x person, xi int, others []person, before map[[2]int]bool, primary bool, mySide, otherSide, otherAll int, multi bool) string {
 	mine, theirs := m.opt.PrimaryRoles, m.opt.SecondaryRoles
 	if !primary {
 		mine, theirs = theirs, mine
@@ -548,16 +824,30 @@ func (m *matcher) unpairedWhy(x person, xi int, others []person, before map[[2]i
 			sideNoun(theirs, false), strings.Join(parts, " and "))
 	}
 	why := ""
-	if mySide > len(others) {
+	switch {
+	case mySide > otherSide && multi:
+		why = fmt.Sprintf("more places for %s than for %s left to fill (%d and %d); ",
+			sideNoun(mine, true), sideNoun(theirs, true), mySide, otherSide)
+	case mySide > otherSide:
 		why = fmt.Sprintf("more %s than %s left to pair (%d and %d); ",
-			sideNoun(mine, true), sideNoun(theirs, true), mySide, len(others))
+			sideNoun(mine, true), sideNoun(theirs, true), mySide, otherSide)
 	}
-	if nAllowed == 1 {
+	switch {
+	case multi && nAllowed == 1:
+		why += fmt.Sprintf("the one %s they could be paired with has every place taken by other %s",
+			sideNoun(theirs, false), sideNoun(mine, true))
+	case multi:
+		why += fmt.Sprintf("all %d %s they could be paired with have every place taken by other %s",
+			nAllowed, sideNoun(theirs, true), sideNoun(mine, true))
+	case nAllowed == 1:
 		why += fmt.Sprintf("the one %s they could be paired with is paired with another %s",
 			sideNoun(theirs, false), sideNoun(mine, false))
-	} else {
+	default:
 		why += fmt.Sprintf("all %d %s they could be paired with are paired with other %s",
 			nAllowed, sideNoun(theirs, true), sideNoun(mine, true))
+	}
+	if multi {
+		return why + ", and pairing them instead would not pair more people or meet more preferences"
 	}
 	return why + ", and pairing them instead would leave someone else unpaired"
 }

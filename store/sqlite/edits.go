@@ -68,9 +68,9 @@ func (d *DB) SaveVisits(ctx context.Context, pairingID int64, visits [2]store.Vi
 		}
 		for i, side := range []store.Side{store.SidePrimary, store.SideSecondary} {
 			v := visits[i]
-			res, err := tx.ExecContext(ctx, `UPDATE visits SET visit_date = ?, status = ?, notes = ?, reflection_received = ?
+			res, err := tx.ExecContext(ctx, `UPDATE visits SET visit_date = ?, session = ?, status = ?, notes = ?, reflection_received = ?
 				WHERE pairing_id = ? AND host = ? AND (? = 0 OR id = ?)`,
-				v.Date, string(v.Status), v.Notes, boolInt(v.ReflectionReceived), pairingID, string(side), v.ID, v.ID)
+				v.Date, v.Session, string(v.Status), v.Notes, boolInt(v.ReflectionReceived), pairingID, string(side), v.ID, v.ID)
 			if err != nil {
 				return err
 			}

@@ -90,6 +90,15 @@ func (d *DB) ErasePerson(ctx context.Context, email string, roundID int64) (roun
 				OR participant_id IN (SELECT id FROM participants WHERE email <> '' AND lower(email) = lower(?)))`, roundID, roundID, email, email); err != nil {
 			return err
 		}
+		// Someone else's "would like to be paired with" may name them, by
+		// email or by name: that goes too.
+		if _, err := tx.ExecContext(ctx, `UPDATE participants SET request = '' WHERE request <> '' AND (? = 0 OR round_id = ?) AND (
+				lower(trim(request)) = lower(?)
+				OR lower(trim(request)) IN (SELECT lower(name) FROM participants WHERE email <> '' AND lower(email) = lower(?) AND (? = 0 OR round_id = ?))
+				OR lower(trim(request)) IN (SELECT 'dr ' || lower(name) FROM participants WHERE email <> '' AND lower(email) = lower(?) AND (? = 0 OR round_id = ?)))`,
+			roundID, roundID, email, email, roundID, roundID, email, roundID, roundID); err != nil {
+			return err
+		}
 		_, err = tx.ExecContext(ctx, `DELETE FROM participants WHERE email <> '' AND lower(email) = lower(?) AND (? = 0 OR round_id = ?)`, email, roundID, roundID)
 		return err
 	})

@@ -13,8 +13,8 @@ import (
 // FindPairings returns the round's pairings with both people and both
 // visits, one row per pair, reading only the people who are paired.
 func (d *DB) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, error) {
-	const person = `%[1]s.id, %[1]s.round_id, %[1]s.name, %[1]s.email, %[1]s.role, %[1]s.organisation, %[1]s.specialty, %[1]s.locality, %[1]s.wishes`
-	const visit = `%[1]s.id, %[1]s.host, %[1]s.visit_date, %[1]s.status, %[1]s.notes, %[1]s.reflection_received`
+	const person = `%[1]s.id, %[1]s.round_id, %[1]s.name, %[1]s.email, %[1]s.role, %[1]s.organisation, %[1]s.specialty, %[1]s.locality, %[1]s.wishes, %[1]s.places, %[1]s.request`
+	const visit = `%[1]s.id, %[1]s.host, %[1]s.visit_date, %[1]s.session, %[1]s.status, %[1]s.notes, %[1]s.reflection_received`
 	rows, err := d.db.QueryContext(ctx, `SELECT p.id, p.round_id, p.locked, p.reason, `+
 		fmt.Sprintf(person, "a")+`, `+fmt.Sprintf(person, "b")+`, `+fmt.Sprintf(visit, "v1")+`, `+fmt.Sprintf(visit, "v2")+`
 		FROM pairings p
@@ -33,10 +33,10 @@ func (d *DB) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, 
 		var wa, wb string
 		a, b, v1, v2 := &p.Primary, &p.Secondary, &p.Visits[0], &p.Visits[1]
 		if err := rows.Scan(&p.ID, &p.RoundID, &p.Locked, &p.Reason,
-			&a.ID, &a.RoundID, &a.Name, &a.Email, &a.Role, &a.Organisation, &a.Specialty, &a.Locality, &wa,
-			&b.ID, &b.RoundID, &b.Name, &b.Email, &b.Role, &b.Organisation, &b.Specialty, &b.Locality, &wb,
-			&v1.ID, &v1.Host, &v1.Date, &v1.Status, &v1.Notes, &v1.ReflectionReceived,
-			&v2.ID, &v2.Host, &v2.Date, &v2.Status, &v2.Notes, &v2.ReflectionReceived); err != nil {
+			&a.ID, &a.RoundID, &a.Name, &a.Email, &a.Role, &a.Organisation, &a.Specialty, &a.Locality, &wa, &a.Places, &a.Request,
+			&b.ID, &b.RoundID, &b.Name, &b.Email, &b.Role, &b.Organisation, &b.Specialty, &b.Locality, &wb, &b.Places, &b.Request,
+			&v1.ID, &v1.Host, &v1.Date, &v1.Session, &v1.Status, &v1.Notes, &v1.ReflectionReceived,
+			&v2.ID, &v2.Host, &v2.Date, &v2.Session, &v2.Status, &v2.Notes, &v2.ReflectionReceived); err != nil {
 			return nil, err
 		}
 		a.Wishes, b.Wishes = splitList(wa), splitList(wb)
@@ -80,8 +80,8 @@ func insertPairing(ctx context.Context, tx *sql.Tx, p *store.Pairing) error {
 		if err := validVisit(v); err != nil {
 			return err
 		}
-		res, err := tx.ExecContext(ctx, `INSERT INTO visits (pairing_id, host, visit_date, status, notes, reflection_received) VALUES (?, ?, ?, ?, ?, ?)`,
-			v.PairingID, string(v.Host), v.Date, string(v.Status), v.Notes, boolInt(v.ReflectionReceived))
+		res, err := tx.ExecContext(ctx, `INSERT INTO visits (pairing_id, host, visit_date, session, status, notes, reflection_received) VALUES (?, ?, ?, ?, ?, ?, ?)`,
+			v.PairingID, string(v.Host), v.Date, v.Session, string(v.Status), v.Notes, boolInt(v.ReflectionReceived))
 		if err != nil {
 			return err
 		}
@@ -96,6 +96,11 @@ func validVisit(v *store.Visit) error {
 	if !v.Status.Valid() {
 		return store.Errorf(store.EINVALID, "%q is not a visit status; use proposed, confirmed, done or cancelled.", v.Status)
 	}
+	session, err := store.ParseSession(v.Session)
+	if err != nil {
+		return err
+	}
+	v.Session = session
 	return validDate("The visit date", &v.Date)
 }
 
@@ -121,13 +126,28 @@ func checkPairPeople(ctx context.Context, tx *sql.Tx, pairID, roundID, a, b int6
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return err
 	}
+	// A person is in at most as many pairs as the places they offer, and
+	// the same two people are paired once.
 	var name string
-	err = tx.QueryRowContext(ctx, `SELECT x.name FROM pairings p JOIN participants x ON x.id IN (p.primary_id, p.secondary_id)
-		WHERE p.round_id = ? AND p.id <> ? AND x.id IN (?, ?) LIMIT 1`, roundID, pairID, a, b).Scan(&name)
+	var places, pairs int
+	err = tx.QueryRowContext(ctx, `SELECT x.name, x.places, count(*) FROM pairings p JOIN participants x ON x.id IN (p.primary_id, p.secondary_id)
+		WHERE p.round_id = ? AND p.id <> ? AND x.id IN (?, ?) GROUP BY x.id HAVING count(*) >= x.places ORDER BY x.id LIMIT 1`,
+		roundID, pairID, a, b).Scan(&name, &places, &pairs)
 	if err == nil {
-		return store.Errorf(store.ECONFLICT, "%s is already in another pair; unpair them first.", name)
+		if places == 1 {
+			return store.Errorf(store.ECONFLICT, "%s is already in another pair; unpair them first.", name)
+		}
+		return store.Errorf(store.ECONFLICT, "%s offers %d places and is already in %d pairs; unpair one first or offer more places.", name, places, pairs)
 	} else if !errors.Is(err, sql.ErrNoRows) {
 		return err
+	}
+	var twice int
+	if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pairings WHERE id <> ? AND
+		((primary_id = ? AND secondary_id = ?) OR (primary_id = ? AND secondary_id = ?))`, pairID, a, b, b, a).Scan(&twice); err != nil {
+		return err
+	}
+	if twice > 0 {
+		return store.Errorf(store.ECONFLICT, "These two are already paired.")
 	}
 	return nil
 }
@@ -167,8 +187,8 @@ func (d *DB) UpdateVisit(ctx context.Context, v *store.Visit) error {
 		return err
 	}
 	return d.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `UPDATE visits SET visit_date = ?, status = ?, notes = ?, reflection_received = ? WHERE id = ?`,
-			v.Date, string(v.Status), v.Notes, boolInt(v.ReflectionReceived), v.ID)
+		res, err := tx.ExecContext(ctx, `UPDATE visits SET visit_date = ?, session = ?, status = ?, notes = ?, reflection_received = ? WHERE id = ?`,
+			v.Date, v.Session, string(v.Status), v.Notes, boolInt(v.ReflectionReceived), v.ID)
 		if err != nil {
 			return err
 		}

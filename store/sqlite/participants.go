@@ -3,6 +3,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"errors"
 	"fmt"
 	"strings"
 
@@ -38,7 +39,7 @@ func findParticipants(ctx context.Context, q querier, f store.ParticipantFilter)
 		where = append(where, `(lower(name) LIKE ? ESCAPE '\' OR lower(email) LIKE ? ESCAPE '\' OR lower(organisation) LIKE ? ESCAPE '\' OR lower(specialty) LIKE ? ESCAPE '\')`)
 		args = append(args, like, like, like, like)
 	}
-	rows, err := q.QueryContext(ctx, `SELECT id, round_id, name, email, role, organisation, specialty, locality, wishes
+	rows, err := q.QueryContext(ctx, `SELECT id, round_id, name, email, role, organisation, specialty, locality, wishes, places, request
 		FROM participants WHERE `+strings.Join(where, " AND ")+` ORDER BY name COLLATE NOCASE, id`, args...)
 	if err != nil {
 		return nil, err
@@ -48,7 +49,7 @@ func findParticipants(ctx context.Context, q querier, f store.ParticipantFilter)
 	for rows.Next() {
 		var p store.Participant
 		var wishes string
-		if err := rows.Scan(&p.ID, &p.RoundID, &p.Name, &p.Email, &p.Role, &p.Organisation, &p.Specialty, &p.Locality, &wishes); err != nil {
+		if err := rows.Scan(&p.ID, &p.RoundID, &p.Name, &p.Email, &p.Role, &p.Organisation, &p.Specialty, &p.Locality, &wishes, &p.Places, &p.Request); err != nil {
 			return nil, err
 		}
 		p.Wishes = splitList(wishes)
@@ -66,8 +67,10 @@ func (d *DB) CreateParticipant(ctx context.Context, p *store.Participant) error 
 }
 
 func insertParticipant(ctx context.Context, tx *sql.Tx, p *store.Participant) error {
-	res, err := tx.ExecContext(ctx, `INSERT INTO participants (round_id, name, email, role, organisation, specialty, locality, wishes)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?)`, p.RoundID, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes))
+	p.Places = p.PlacesOrOne()
+	res, err := tx.ExecContext(ctx, `INSERT INTO participants (round_id, name, email, role, organisation, specialty, locality, wishes, places, request)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.RoundID, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes),
+		p.Places, p.Request)
 	if err != nil {
 		return constraint(err, participantWhat(p))
 	}
@@ -91,12 +94,17 @@ func (d *DB) UpdateParticipant(ctx context.Context, p *store.Participant) error 
 }
 
 func updateParticipant(ctx context.Context, tx *sql.Tx, p *store.Participant) error {
-	res, err := tx.ExecContext(ctx, `UPDATE participants SET name = ?, email = ?, role = ?, organisation = ?, specialty = ?, locality = ?, wishes = ?
-		WHERE id = ?`, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes), p.ID)
+	p.Places = p.PlacesOrOne()
+	res, err := tx.ExecContext(ctx, `UPDATE participants SET name = ?, email = ?, role = ?, organisation = ?, specialty = ?, locality = ?, wishes = ?,
+		places = ?, request = ? WHERE id = ?`, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes),
+		p.Places, p.Request, p.ID)
 	if err != nil {
 		return constraint(err, participantWhat(p))
 	}
-	return checkAffected(res, "Participant %d does not exist.", p.ID)
+	if err := checkAffected(res, "Participant %d does not exist.", p.ID); err != nil {
+		return err
+	}
+	return overbooked(ctx, tx, "id = ?", p.ID)
 }
 
 // DeleteParticipant deletes a participant; their pairing and its visits go
@@ -147,15 +155,16 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 		if err := rows.Err(); err != nil {
 			return err
 		}
-		ins, err := tx.PrepareContext(ctx, `INSERT INTO participants (round_id, name, email, role, organisation, specialty, locality, wishes)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?)`)
+		ins, err := tx.PrepareContext(ctx, `INSERT INTO participants (round_id, name, email, role, organisation, specialty, locality, wishes, places, request)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return err
 		}
 		defer ins.Close()
 		upd, err := tx.PrepareContext(ctx, `UPDATE participants SET name = ?, role = ?,
 			organisation = coalesce(nullif(?, ''), organisation), specialty = coalesce(nullif(?, ''), specialty),
-			locality = coalesce(nullif(?, ''), locality), wishes = coalesce(nullif(?, ''), wishes), email = ? WHERE id = ?`)
+			locality = coalesce(nullif(?, ''), locality), wishes = coalesce(nullif(?, ''), wishes),
+			places = coalesce(nullif(?, 0), places), request = coalesce(nullif(?, ''), request), email = ? WHERE id = ?`)
 		if err != nil {
 			return err
 		}
@@ -171,7 +180,7 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 			}
 			if ok {
 				p.ID = id
-				if _, err := upd.ExecContext(ctx, p.Name, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes), p.Email, id); err != nil {
+				if _, err := upd.ExecContext(ctx, p.Name, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes), p.Places, p.Request, p.Email, id); err != nil {
 					if t := trouble(d.path, err); store.ErrorCode(t) != store.EINTERNAL {
 						return t // the disk, not the row
 					}
@@ -180,7 +189,8 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 				updated++
 				continue
 			}
-			res, err := ins.ExecContext(ctx, roundID, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes))
+			res, err := ins.ExecContext(ctx, roundID, p.Name, p.Email, string(p.Role), p.Organisation, p.Specialty, p.Locality, joinList(p.Wishes),
+				p.PlacesOrOne(), p.Request)
 			if err != nil {
 				if t := trouble(d.path, err); store.ErrorCode(t) != store.EINTERNAL {
 					return t // the disk, not the row
@@ -195,7 +205,7 @@ func (d *DB) UpsertParticipants(ctx context.Context, roundID int64, ps []store.P
 			}
 			created++
 		}
-		return nil
+		return overbooked(ctx, tx, "round_id = ?", roundID)
 	})
 	if err != nil {
 		return 0, 0, err
@@ -224,4 +234,22 @@ func (d *DB) CountParticipants(ctx context.Context, roundID int64) (store.Partic
 		c.ByLocality[strings.TrimSpace(place)] += n
 	}
 	return c, rows.Err()
+}
+
+// overbooked refuses participants (those that where, with arg, selects)
+// who are now in more pairs than the places they offer, as when an edit or
+// an import lowers someone's places below their pairs.
+func overbooked(ctx context.Context, tx *sql.Tx, where string, arg any) error {
+	var name string
+	var places, pairs int
+	err := tx.QueryRowContext(ctx, `SELECT x.name, x.places, count(*) FROM participants x
+		JOIN pairings p ON x.id IN (p.primary_id, p.secondary_id)
+		WHERE x.`+where+` GROUP BY x.id HAVING count(*) > x.places ORDER BY x.id LIMIT 1`, arg).Scan(&name, &places, &pairs)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	return store.Errorf(store.ECONFLICT, "%s is in %s but would offer %s; unpair someone first.",
+		name, store.Plural(pairs, "pair", "pairs"), store.Plural(places, "place", "places"))
 }

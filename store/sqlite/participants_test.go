@@ -33,6 +33,7 @@ func TestCreateParticipant(t *testing.T) {
 		want := store.Participant{
 			ID: p.ID, RoundID: r.ID, Name: "Dr Ada Example", Email: "ada@example.nhs.uk", Role: store.RoleGP,
 			Organisation: "Riverside Surgery", Locality: "West", Wishes: []string{"Geriatrics", "Renal, dialysis"},
+			Places: 1, // one place unless more are offered
 		}
 		if len(ps) != 1 || !reflect.DeepEqual(ps[0], want) {
 			t.Fatalf("FindParticipants = %+v, want [%+v]", ps, want)
