@@ -3,8 +3,6 @@ package app
 import (
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 	"strings"
 	"time"
 
@@ -16,7 +14,6 @@ import (
 
 	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/csvio"
 	"github.com/liaisonapp/liaison/store/ics"
 )
 
@@ -58,12 +55,8 @@ func (s *eventScreen) parseCheckInAt(v string) (time.Time, error) {
 		d, _ := time.ParseInLocation(store.DateLayout, s.event.Date, time.Local)
 		return time.Date(d.Year(), d.Month(), d.Day(), t.Hour(), t.Minute(), 0, 0, time.Local), nil
 	}
-	if date, clock, ok := strings.Cut(v, " "); ok {
-		if d, err := store.ParseDate(date); err == nil {
-			if t, err := time.ParseInLocation("2006-01-02 15:04", d+" "+strings.TrimSpace(clock), time.Local); err == nil {
-				return t, nil
-			}
-		}
+	if t, err := store.ParseDateTime(v, time.Local); err == nil {
+		return t, nil
 	}
 	return time.Time{}, fmt.Errorf("%q is not a time: type 14:05 (on the event's day) or 12/07/2018 14:05, or leave it empty for now", v)
 }
@@ -120,14 +113,9 @@ func (s *eventScreen) importAttendees() {
 		}
 		var res tasks.AttendeesImport
 		ui.write(func() error {
-			f, err := os.Open(path)
+			imp, err := tasks.ReadAttendeesFile(path)
 			if err != nil {
-				return store.Errorf(store.EINVALID, "Cannot open %s: %v", path, err)
-			}
-			defer f.Close()
-			imp, err := csvio.ReadAttendees(f)
-			if err != nil {
-				return store.Errorf(store.EINVALID, "%s: %s", filepath.Base(path), store.ErrorMessage(err))
+				return err
 			}
 			res, err = tasks.ImportAttendees(ui.ctx, ui.db, e, imp)
 			return err

@@ -41,3 +41,27 @@ func ParseDateField(field, s string) (string, error) {
 	}
 	return d, nil
 }
+
+// ParseDateTime reads a date and a time of day as organisers type them
+// ("15/10/2026 14:05", "2026-10-15 14:05"), the date by ParseDate's rule,
+// or a timestamp as Liaison writes one (RFC 3339, "2026-10-15T14:05"). The
+// time is in loc unless the text names its zone. Every field and import
+// that takes a time of arrival uses it.
+func ParseDateTime(s string, loc *time.Location) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, nil
+	}
+	if t, err := time.ParseInLocation("2006-01-02T15:04", s, loc); err == nil {
+		return t, nil
+	}
+	date, clock, ok := strings.Cut(s, " ")
+	if ok {
+		if d, err := ParseDate(date); err == nil && d != "" {
+			if t, err := time.ParseInLocation(DateLayout+" 15:04", d+" "+strings.TrimSpace(clock), loc); err == nil {
+				return t, nil
+			}
+		}
+	}
+	return time.Time{}, Errorf(EINVALID, "%q is not a date and time: type it as 15/10/2026 14:05 or 2026-10-15 14:05.", s)
+}

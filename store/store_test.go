@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestDefaultPath(t *testing.T) {
@@ -114,6 +115,21 @@ func TestNamesIn(t *testing.T) {
 		got := strings.Join(NamesIn(text, people), ", ")
 		if got != want {
 			t.Errorf("NamesIn(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+func TestParseDateTime(t *testing.T) {
+	for in, want := range map[string]string{"15/10/2026 14:05": "2026-10-15 14:05", "2026-10-15 9:05": "2026-10-15 09:05",
+		"2026-10-15T14:05": "2026-10-15 14:05", "2026-10-15T14:05:00Z": "2026-10-15 14:05"} {
+		got, err := ParseDateTime(in, time.UTC)
+		if err != nil || got.UTC().Format("2006-01-02 15:04") != want {
+			t.Errorf("ParseDateTime(%q) = %v, %v; want %s", in, got, err, want)
+		}
+	}
+	for _, bad := range []string{"10/15/2026 14:05", "15/10/2026", "15/10/2026 25:00", "14:05", "yes"} {
+		if _, err := ParseDateTime(bad, time.UTC); ErrorCode(err) != EINVALID {
+			t.Errorf("ParseDateTime(%q) = %v, want EINVALID", bad, err)
 		}
 	}
 }

@@ -4,12 +4,9 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"path/filepath"
 
 	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
-	"github.com/liaisonapp/liaison/store/csvio"
 )
 
 // eventFlag declares --event, which the event's commands take.
@@ -23,14 +20,9 @@ func importAttendeesFlags(fs *flag.FlagSet) func(env *Env, args []string) error 
 	roundName := roundFlag(fs)
 	eventName := eventFlag(fs)
 	return func(env *Env, args []string) error {
-		f, err := os.Open(args[0])
+		imp, err := tasks.ReadAttendeesFile(args[0])
 		if err != nil {
-			return store.Errorf(store.EINVALID, "Cannot open %s: %v", args[0], err)
-		}
-		defer f.Close()
-		imp, err := csvio.ReadAttendees(f)
-		if err != nil {
-			return store.Errorf(store.EINVALID, "%s: %s", filepath.Base(args[0]), store.ErrorMessage(err))
+			return err
 		}
 		r, err := env.existingRound(*roundName)
 		if err != nil {

@@ -90,12 +90,24 @@ func ImportDone(created, updated, keptEmpty int, round string) string {
 // ReadParticipantsFile opens and reads a sign-up sheet; a file that cannot
 // be opened or read as CSV at all is an EINVALID error naming it.
 func ReadParticipantsFile(path string) (*csvio.ParticipantImport, error) {
+	return readFile(path, csvio.ReadParticipants)
+}
+
+// ReadAttendeesFile opens and reads an attendee list as ReadParticipantsFile
+// reads a sign-up sheet.
+func ReadAttendeesFile(path string) (*csvio.AttendeeImport, error) {
+	return readFile(path, csvio.ReadAttendees)
+}
+
+// readFile opens path and reads it with read, naming the file in any error:
+// one that cannot be opened, or read as CSV at all, is EINVALID.
+func readFile[T any](path string, read func(io.Reader) (*T, error)) (*T, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, store.Errorf(store.EINVALID, "Cannot open %s: %v", path, unwrapPath(err))
 	}
 	defer f.Close()
-	imp, err := csvio.ReadParticipants(f)
+	imp, err := read(f)
 	if err != nil {
 		if store.ErrorCode(err) == store.EINTERNAL {
 			return nil, store.Errorf(store.EINVALID, "Cannot read %s: %v", path, err)

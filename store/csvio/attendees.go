@@ -191,10 +191,6 @@ func parseCheckIn(v string) (at time.Time, yes, ok bool) {
 	case "yes", "y", "present", "attended", "signed", "signedin", "arrived":
 		return time.Time{}, true, true
 	}
-	for _, layout := range []string{time.RFC3339, "2006-01-02 15:04", "2/1/2006 15:04", "2006-01-02T15:04"} {
-		if t, err := time.ParseInLocation(layout, v, time.Local); err == nil {
-			return t, false, true
-		}
-	}
-	return time.Time{}, false, false
+	t, err := store.ParseDateTime(v, time.Local)
+	return t, false, err == nil
 }
