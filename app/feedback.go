@@ -106,9 +106,16 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 		container.NewTabItem("Figures", figures),
 		container.NewTabItem("Key in paper forms", s.paperComment()),
 		container.NewTabItem("Questions", s.questionsEditor()),
-		container.NewTabItem("Comments", s.comments.content()),
+		container.NewTabItem(commentsTab, s.comments.content()),
 	)
 	s.tabs.OnSelected = func(t *container.TabItem) {
+		if t.Text == commentsTab {
+			// The comments are read from every response, so only while their tab
+	// is open: a refresh of the figures stays a matter of tallies.
+	if s.tabs.Selected() != nil && s.tabs.Selected().Text == commentsTab {
+		s.comments.show(s.ui.round.ID)
+	}
+		}
 		if t.Text == "Key in paper forms" {
 			if c := s.ui.win.Canvas(); c != nil {
 				c.Focus(s.entry)
@@ -117,6 +124,9 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	}
 	return s.tabs
 }
+
+// commentsTab is the Comments tab's title.
+const commentsTab = "Comments"
 
 // The widths of the figures and breakdown tables for a small round; count
 // columns widen to fit larger counts (fitCounts).
@@ -246,7 +256,11 @@ func (s *feedbackScreen) show(f store.Figures, qs []store.Question, cells, bcell
 		}
 	}
 	s.figures, s.questions, s.k = f, qs, f.Feedback.SuppressK
-	s.comments.show(s.ui.round.ID)
+	// The comments are read from every response, so only while their tab
+	// is open: a refresh of the figures stays a matter of tallies.
+	if s.tabs.Selected() != nil && s.tabs.Selected().Text == commentsTab {
+		s.comments.show(s.ui.round.ID)
+	}
 	s.rate.SetText(f.Feedback.RateText())
 	switch f.Feedback.RateBase {
 	case store.RateBaseCompleted:

@@ -40,7 +40,7 @@ func TestPaperCommentAndCommentsTab(t *testing.T) {
 		t.Errorf("the comment box kept %q after the form was saved", s.comment.Text)
 	}
 
-	ui.Changed()
+	s.tabs.SelectIndex(3) // the Comments tab reads the comments when it opens
 	waitIdle(t)
 	v := s.comments
 	if len(v.all) != 2 || !v.all[0].Flagged() || v.all[1].Flagged() {
