@@ -110,11 +110,7 @@ func (s *feedbackScreen) content() fyne.CanvasObject {
 	)
 	s.tabs.OnSelected = func(t *container.TabItem) {
 		if t.Text == commentsTab {
-			// The comments are read from every response, so only while their tab
-			// is open: a refresh of the figures stays a matter of tallies.
-			if s.tabs.Selected() != nil && s.tabs.Selected().Text == commentsTab {
-				s.comments.show(s.ui.round.ID)
-			}
+			s.comments.show(s.ui.round.ID)
 		}
 		if t.Text == "Key in paper forms" {
 			if c := s.ui.win.Canvas(); c != nil {
