@@ -1,6 +1,7 @@
 package charts
 
 import (
+	"bytes"
 	"math/rand/v2"
 	"testing"
 )
@@ -48,6 +49,22 @@ func BenchmarkFeedbackCharts(b *testing.B) {
 		}
 		for _, c := range []*Chart{Means(qs, opts), Diverging(qs, opts)} {
 			if _, err := c.Image(); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkPNGEncoder writes slide-sized charts as `liaison charts` does,
+// one PNGEncoder reusing its pixels.
+func BenchmarkPNGEncoder(b *testing.B) {
+	var e PNGEncoder
+	cs := sampleCharts(Options{Width: 1920, Height: 1080})
+	var buf bytes.Buffer
+	for b.Loop() {
+		for _, c := range cs {
+			buf.Reset()
+			if err := e.Encode(&buf, c); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -20,7 +20,6 @@ import (
 	"image"
 	"image/color"
 	"image/draw"
-	"image/png"
 	"io"
 	"math"
 	"strings"
@@ -105,63 +104,65 @@ type Chart struct {
 // Size returns the image size the chart renders at.
 func (c *Chart) Size() (width, height int) { return c.opts.Width, c.opts.Height }
 
-// PNG writes the chart as a PNG image.
+// PNG writes the chart as a PNG image. To write many, a PNGEncoder is
+// faster.
 func (c *Chart) PNG(w io.Writer) error {
-	img, err := c.Image()
-	if err != nil {
-		return err
-	}
-	if rgba, ok := img.(*image.RGBA); ok {
-		return writePNG(w, rgba)
-	}
-	return png.Encode(w, img)
+	var e PNGEncoder
+	return e.Encode(w, c)
 }
 
 // SVG writes the chart as an SVG document. The SVG names the font (Roboto)
 // but does not embed it, so a viewer without Roboto uses a sans-serif.
 func (c *Chart) SVG(w io.Writer) error {
-	return c.render(w, chart.SVG, true)
-}
-
-// Image renders the chart straight into an image, without a PNG encode and
-// decode, for live display.
-func (c *Chart) Image() (image.Image, error) {
-	var iw chart.ImageWriter
-	if err := c.render(&iw, chart.PNG, false); err != nil {
-		return nil, err
-	}
-	return iw.Image()
-}
-
-func (c *Chart) render(w io.Writer, provider chart.RendererProvider, svg bool) error {
-	o := c.opts
-	r, err := provider(o.Width, o.Height)
+	r, err := chart.SVG(c.opts.Width, c.opts.Height)
 	if err != nil {
 		return fmt.Errorf("charts: new renderer: %w", err)
 	}
+	return c.render(r, nil, w)
+}
+
+// Image renders the chart straight into a new image, without a PNG encode
+// and decode, for live display.
+func (c *Chart) Image() (image.Image, error) {
+	img := image.NewRGBA(image.Rect(0, 0, c.opts.Width, c.opts.Height))
+	if err := c.drawRaster(img); err != nil {
+		return nil, err
+	}
+	return img, nil
+}
+
+// drawRaster draws the chart into img, which is the chart's size.
+func (c *Chart) drawRaster(img *image.RGBA) error {
+	r, err := newCanvas(img)
+	if err != nil {
+		return fmt.Errorf("charts: new renderer: %w", err)
+	}
+	return c.render(r, img, nil)
+}
+
+// render draws the chart with r. img is r's image when r draws pixels
+// (rect then fills rectangles straight into it, many times cheaper than the
+// anti-aliasing rasteriser), and the pixels stay there; for SVG img is nil
+// and the document is saved to w.
+func (c *Chart) render(r chart.Renderer, img *image.RGBA, w io.Writer) error {
+	o := c.opts
 	f, err := chart.GetDefaultFont()
 	if err != nil {
 		return fmt.Errorf("charts: font: %w", err)
 	}
 	r.SetDPI(o.DPI)
-	p := &painter{r: r, font: f, dpi: o.DPI, pal: paletteFor(o.Theme), escape: svg, w: o.Width, h: o.Height, scale: o.FontScale, ptFix: 64.0 / 72}
+	svg := img == nil
+	p := &painter{r: r, font: f, dpi: o.DPI, pal: paletteFor(o.Theme), escape: svg, w: o.Width, h: o.Height, scale: o.FontScale, ptFix: 64.0 / 72, img: img}
 	if svg {
 		p.ptFix = 1
-	} else {
-		// The raster renderer hands over its image to an RGBACollector
-		// without encoding anything; holding it lets rect fill
-		// axis-aligned rectangles directly, which is many times cheaper
-		// than the anti-aliasing rasteriser (the full-size background
-		// alone cost a third of a frame).
-		var g grab
-		if err := r.Save(&g); err == nil {
-			p.img = g.rgba
-		}
 	}
 	p.fit(c)
 	p.rect(0, 0, o.Width, o.Height, p.pal.bg)
 	body := p.header(c.Title, c.Subtitle, true)
 	c.draw(p, body)
+	if !svg {
+		return nil
+	}
 	return r.Save(w)
 }
 
@@ -190,12 +191,6 @@ type painter struct {
 	w, h  int
 	img   *image.RGBA // the raster renderer's image, nil for SVG
 }
-
-// grab collects the raster renderer's image.
-type grab struct{ rgba *image.RGBA }
-
-func (g *grab) SetRGBA(i *image.RGBA)       { g.rgba = i }
-func (g *grab) Write(b []byte) (int, error) { return len(b), nil }
 
 // px converts a size in points (before scaling) to pixels.
 func (p *painter) px(pt float64) float64 { return pt * p.scale * p.dpi / 72 }

@@ -42,9 +42,9 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			return err
 		}
 		// Draw everything before writing anything, so a failure leaves no
-		// half set of files behind. Each chart is drawn on a goroutine of
-		// its own, at most one per core: rendering and compressing a
-		// 1920×1080 PNG is most of the command's time.
+		// half set of files behind. One worker per core draws charts in
+		// turn, each reusing its PNGEncoder's pixels: rendering and
+		// compressing a 1920×1080 PNG is most of the command's time.
 		type file struct {
 			name string
 			data []byte
@@ -52,24 +52,31 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		defs := set.Charts()
 		files := make([]file, 2*len(defs))
 		errs := make([]error, len(defs))
-		sem := make(chan struct{}, runtime.GOMAXPROCS(0))
+		next := make(chan int, len(defs))
+		for i := range defs {
+			next <- i
+		}
+		close(next)
 		var wg sync.WaitGroup
-		for i, def := range defs {
+		for range min(runtime.GOMAXPROCS(0), len(defs)) {
 			wg.Add(1)
-			sem <- struct{}{}
 			go func() {
-				defer func() { <-sem; wg.Done() }()
-				c := def.Build(charts.Options{Width: chartWidth, Height: chartHeight})
-				var png, svg bytes.Buffer
-				if err := c.PNG(&png); err != nil {
-					errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
-					return
+				defer wg.Done()
+				var enc charts.PNGEncoder
+				for i := range next {
+					def := defs[i]
+					c := def.Build(charts.Options{Width: chartWidth, Height: chartHeight})
+					var png, svg bytes.Buffer
+					if err := enc.Encode(&png, c); err != nil {
+						errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
+						continue
+					}
+					if err := c.SVG(&svg); err != nil {
+						errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
+						continue
+					}
+					files[2*i], files[2*i+1] = file{def.Name + ".png", png.Bytes()}, file{def.Name + ".svg", svg.Bytes()}
 				}
-				if err := c.SVG(&svg); err != nil {
-					errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
-					return
-				}
-				files[2*i], files[2*i+1] = file{def.Name + ".png", png.Bytes()}, file{def.Name + ".svg", svg.Bytes()}
 			}()
 		}
 		wg.Wait()
