@@ -275,9 +275,10 @@ func SchemaVersion() int {
 	return len(ms)
 }
 
-// migrate applies each pending migration together with its user_version
-// bump in one immediate transaction, so a crash leaves either the old or the
-// new schema, never half of one.
+// migrate applies every pending migration, and the user_version bump, in
+// one immediate transaction, so a crash leaves either the old or the new
+// schema, never half of one; and a new database costs one commit, not one
+// per migration.
 func (d *DB) migrate(ctx context.Context) error {
 	ms, err := migrations()
 	if err != nil {
@@ -295,33 +296,35 @@ func (d *DB) migrate(ctx context.Context) error {
 			return store.Errorf(store.ErrorCode(err), "Liaison needs to update the database %s, and backs it up first, but the backup failed, so nothing was changed: %s", d.path, store.ErrorMessage(err))
 		}
 	}
-	for _, m := range ms[version:] {
-		if err := d.apply(ctx, m); err != nil {
-			return err
-		}
+	if version >= len(ms) {
+		return nil
 	}
-	return nil
+	return d.apply(ctx, ms)
 }
 
-func (d *DB) apply(ctx context.Context, m migration) error {
+// apply runs the migrations of ms that the database does not have yet, in
+// one transaction.
+func (d *DB) apply(ctx context.Context, ms []migration) error {
 	tx, err := d.db.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
 	defer tx.Rollback()
-	// Another process may have applied m while this one waited for the
-	// write lock: read the version again inside the transaction.
+	// Another process may have migrated the database while this one waited
+	// for the write lock: read the version again inside the transaction.
 	var version int
 	if err := tx.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&version); err != nil {
 		return err
 	}
-	if version >= m.version {
+	if version >= len(ms) {
 		return nil
 	}
-	if _, err := tx.ExecContext(ctx, m.sql); err != nil {
-		return fmt.Errorf("migration %s: %w", m.name, err)
+	for _, m := range ms[version:] {
+		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
+			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
 	}
-	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, m.version)); err != nil {
+	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(ms))); err != nil {
 		return err
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA application_id = %d`, ApplicationID)); err != nil {
