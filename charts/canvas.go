@@ -9,6 +9,7 @@ import (
 	"github.com/golang/freetype/truetype"
 	"github.com/wcharczuk/go-chart/v2"
 	"github.com/wcharczuk/go-chart/v2/drawing"
+	"golang.org/x/image/math/fixed"
 )
 
 // canvas is go-chart's raster renderer drawing into an image we supply,
@@ -144,8 +145,15 @@ func (c *canvas) SetFontSize(size float64) { c.s.FontSize = size }
 // SetFontColor implements chart.Renderer.
 func (c *canvas) SetFontColor(col drawing.Color) { c.s.FontColor = col }
 
-// Text implements chart.Renderer.
+// Text implements chart.Renderer. Level text is composed of cached glyph
+// masks (see glyphCache); turned text is drawn from its outline.
 func (c *canvas) Text(body string, x, y int) {
+	if c.rotate == nil && c.s.Font != nil {
+		scale := fixed.Int26_6(c.s.FontSize * c.gc.GetDPI())
+		if drawCachedText(c.img, c.s.Font, scale, body, x, y, c.s.FontColor) == nil {
+			return
+		}
+	}
 	if c.rotate != nil {
 		c.gc.Translate(float64(x), float64(y))
 		c.gc.Rotate(*c.rotate)
