@@ -69,6 +69,31 @@ func cachedGlyph(f *truetype.Font, scale fixed.Int26_6, i truetype.Index, phase 
 	return g, nil
 }
 
+// glyphScratch is an image and a graphic context to rasterise glyphs in,
+// kept between glyphs: a new context allocates two rasterisers, which cost
+// more than drawing the glyph. Its pixels are transparent between uses.
+type glyphScratch struct {
+	img *image.RGBA
+	gc  *drawing.RasterGraphicContext
+}
+
+var glyphScratches sync.Pool
+
+// borrowGlyphScratch returns a scratch of at least w×h pixels.
+func borrowGlyphScratch(w, h int) *glyphScratch {
+	sc, _ := glyphScratches.Get().(*glyphScratch)
+	if sc == nil || sc.img.Rect.Dx() < w || sc.img.Rect.Dy() < h {
+		size := 64
+		for size < max(w, h) {
+			size *= 2
+		}
+		img := image.NewRGBA(image.Rect(0, 0, size, size))
+		gc, _ := drawing.NewRasterGraphicContext(img) // never fails for *image.RGBA
+		sc = &glyphScratch{img: img, gc: gc}
+	}
+	return sc
+}
+
 // drawGlyph rasterises glyph i with the pen at (frac, 0), as go-chart's
 // RasterGraphicContext draws a glyph of a string.
 func drawGlyph(f *truetype.Font, scale fixed.Int26_6, i truetype.Index, frac float64) (*glyphMask, error) {
@@ -83,21 +108,22 @@ func drawGlyph(f *truetype.Font, scale fixed.Int26_6, i truetype.Index, frac flo
 	right := int(math.Ceil(float64(b.Max.X)/64+frac)) + 1
 	bottom := int(math.Ceil(float64(-b.Min.Y)/64)) + 1
 	w, h := max(right-left, 1), max(bottom-top, 1)
-	rgba := image.NewRGBA(image.Rect(0, 0, w, h))
-	gc, err := drawing.NewRasterGraphicContext(rgba)
-	if err != nil {
-		return nil, err
-	}
+	sc := borrowGlyphScratch(w, h)
+	defer glyphScratches.Put(sc)
 	e0 := 0
 	for _, e1 := range buf.Ends {
-		drawing.DrawContour(gc, buf.Points[e0:e1], frac-float64(left), -float64(top))
+		drawing.DrawContour(sc.gc, buf.Points[e0:e1], frac-float64(left), -float64(top))
 		e0 = e1
 	}
-	gc.SetFillColor(drawing.ColorWhite)
-	gc.Fill()
-	mask := image.NewAlpha(rgba.Rect)
-	for p := range mask.Pix {
-		mask.Pix[p] = rgba.Pix[4*p+3]
+	sc.gc.SetFillColor(drawing.ColorWhite)
+	sc.gc.Fill()
+	mask := image.NewAlpha(image.Rect(0, 0, w, h))
+	for y := range h {
+		row := sc.img.Pix[y*sc.img.Stride:]
+		for x := range w {
+			mask.Pix[y*mask.Stride+x] = row[4*x+3]
+			row[4*x], row[4*x+1], row[4*x+2], row[4*x+3] = 0, 0, 0, 0 // clean for the next glyph
+		}
 	}
 	return &glyphMask{mask: mask, dx: left, dy: top}, nil
 }
