@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"image"
+	"image/color"
 	"image/png"
 	"path/filepath"
 	"slices"
@@ -35,12 +36,12 @@ type rollupDialog struct {
 	// rounds holds round names separated by commas; empty reads every round.
 	rounds *widget.Entry
 	// parent is the folder the roll-up's own folder goes into.
-	parent      string
-	where       *widget.Label
-	result      *widget.Label
-	preview     *canvas.Image
-	add, remove *widget.Button
-	folder, run *widget.Button
+	parent       string
+	where, empty *widget.Label
+	result       *widget.Label
+	preview      *canvas.Image
+	add, remove  *widget.Button
+	folder, run  *widget.Button
 	// selected is the row of files picked for Remove, or -1.
 	selected int
 	// load runs the roll-up; a newer run replaces an older one.
@@ -71,7 +72,7 @@ func (ui *UI) showRollup() {
 	d.result.Wrapping = fyne.TextWrapWord
 	d.preview = canvas.NewImageFromImage(nil)
 	d.preview.FillMode = canvas.ImageFillContain
-	d.preview.SetMinSize(fyne.NewSize(480, 270))
+	d.preview.SetMinSize(fyne.NewSize(400, 225))
 	d.preview.Hide()
 	d.add = widget.NewButtonWithIcon("Add a database…", theme.ContentAddIcon(), d.addFile)
 	d.remove = widget.NewButtonWithIcon("Remove", theme.ContentRemoveIcon(), d.removeFile)
@@ -83,8 +84,13 @@ func (ui *UI) showRollup() {
 	top := container.NewVBox(intro, container.NewHBox(d.add, d.remove))
 	form := widget.NewForm(widget.NewFormItem("Rounds", d.rounds),
 		widget.NewFormItem("Write to", container.NewBorder(nil, nil, nil, d.folder, d.where)))
-	bottom := container.NewVBox(form, d.result, container.NewCenter(d.preview))
-	d.dialog = dialog.NewCustomWithoutButtons("Regional roll-up", container.NewBorder(top, bottom, nil, nil, d.list), ui.win)
+	d.empty = widget.NewLabel("No database chosen yet: Add a database… for each scheme's file.")
+	// The list keeps room for a few files however long the outcome below.
+	room := canvas.NewRectangle(color.Transparent)
+	room.SetMinSize(fyne.NewSize(0, 140))
+	files := container.NewStack(room, d.list, container.NewCenter(d.empty))
+	bottom := container.NewVBox(form, container.NewBorder(nil, nil, nil, d.preview, d.result))
+	d.dialog = dialog.NewCustomWithoutButtons("Regional roll-up", container.NewBorder(top, bottom, nil, nil, files), ui.win)
 	d.run = widget.NewButtonWithIcon("Roll up", theme.ConfirmIcon(), d.start)
 	d.run.Importance = widget.HighImportance
 	d.dialog.SetButtons([]fyne.CanvasObject{widget.NewButton("Close", d.dialog.Hide), d.run})
@@ -97,6 +103,11 @@ func (ui *UI) showRollup() {
 
 // update shows where the roll-up will go and enables what can be done.
 func (d *rollupDialog) update() {
+	if len(d.files) == 0 {
+		d.empty.Show()
+	} else {
+		d.empty.Hide()
+	}
 	if d.parent == "" {
 		d.where.SetText("(choose a folder)")
 	} else {

@@ -534,7 +534,7 @@ func RollupCharts(ru *Rollup, figs []*rollupFigures, all *rollupFigures, now tim
 			return titled(charts.ParticipantsByRole(roles, o))
 		}},
 		{"participants-by-scheme", func(o charts.Options) *charts.Chart {
-			o.Note = "each person once within a scheme"
+			o.Note = "someone in two schemes is in both bars"
 			return charts.Bars("Regional roll-up · participants by scheme",
 				fmt.Sprintf("n = %s people in all, each once", store.Thousands(len(all.people))), perScheme, o)
 		}},
