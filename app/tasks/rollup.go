@@ -220,12 +220,12 @@ func BuildRollup(ctx context.Context, open store.RollupOpener, paths []string, o
 	ru := &Rollup{}
 	names := sourceNames(paths)
 	var figs []*rollupFigures
-	seen := map[int]os.FileInfo{}
+	seen := make([]os.FileInfo, len(paths))
 	for i, path := range paths {
 		src := RollupSource{Path: path, Name: names[i]}
 		if fi, err := os.Stat(path); err == nil {
-			for j, other := range seen {
-				if os.SameFile(fi, other) {
+			for j, other := range seen[:i] {
+				if other != nil && os.SameFile(fi, other) && src.Refused == "" {
 					src.Refused = fmt.Sprintf("%s is the same file as %s, which is already in the roll-up.", path, paths[j])
 				}
 			}
@@ -450,7 +450,7 @@ func rollupFiles(ru *Rollup, figs []*rollupFigures, all *rollupFigures, now time
 		return nil, err
 	}
 
-	for _, c := range RollupCharts(ru, figs, all, now) {
+	for _, c := range rollupCharts(ru, figs, all) {
 		chart := c.Build(charts.Options{Width: ChartWidth, Height: ChartHeight})
 		var png, svg bytes.Buffer
 		if err := chart.PNG(&png); err != nil {
@@ -490,15 +490,15 @@ func projectStatusText(s store.ProjectStatus) string {
 	return strings.ToUpper(t[:1]) + t[1:]
 }
 
-// RollupChart is one chart of a roll-up: its file stem and how to draw it.
-type RollupChart struct {
+// rollupChart is one chart of a roll-up: its file stem and how to draw it.
+type rollupChart struct {
 	Name  string
 	Build func(o charts.Options) *charts.Chart
 }
 
-// RollupCharts are the roll-up's charts, of the combined figures with the
+// rollupCharts are the roll-up's charts, of the combined figures with the
 // small-number rule at K, each naming the schemes in its subtitle.
-func RollupCharts(ru *Rollup, figs []*rollupFigures, all *rollupFigures, now time.Time) []RollupChart {
+func rollupCharts(ru *Rollup, figs []*rollupFigures, all *rollupFigures) []rollupChart {
 	k := ru.K
 	var names []string
 	for _, s := range ru.Sources {
@@ -528,7 +528,7 @@ func RollupCharts(ru *Rollup, figs []*rollupFigures, all *rollupFigures, now tim
 	for _, s := range store.ProjectStatuses {
 		status = append(status, charts.Count{Label: projectStatusText(s), N: all.projects[s]})
 	}
-	return []RollupChart{
+	return []rollupChart{
 		{"participants-by-role", func(o charts.Options) *charts.Chart {
 			o.SuppressBelow, o.Note = k, note
 			return titled(charts.ParticipantsByRole(roles, o))
@@ -539,11 +539,11 @@ func RollupCharts(ru *Rollup, figs []*rollupFigures, all *rollupFigures, now tim
 				fmt.Sprintf("n = %s people in all, each once", store.Thousands(len(all.people))), perScheme, o)
 		}},
 		{"feedback-means", func(o charts.Options) *charts.Chart {
-			o.Note, o.Today = note, now
+			o.Note = note
 			return titled(charts.Means(qs, o))
 		}},
 		{"feedback-scores", func(o charts.Options) *charts.Chart {
-			o.Note, o.Today = note, now
+			o.Note = note
 			return titled(charts.Diverging(qs, o))
 		}},
 		{"projects-by-status", func(o charts.Options) *charts.Chart {

@@ -133,7 +133,7 @@ func unwrapPathError(err error) error {
 func (r *rollupReader) check(ctx context.Context) error {
 	appID, version, tables, err := schemaInfo(ctx, r.db)
 	if err != nil {
-		return store.Errorf(store.EDAMAGED, "%s cannot be read as a database (%s); it may be damaged.", r.path, damageDetail(err))
+		return store.Errorf(store.EDAMAGED, "%s cannot be read as a database (%s); it may be damaged.", r.path, strings.TrimSpace(err.Error()))
 	}
 	if appID != ApplicationID {
 		if tables == 0 {
@@ -169,11 +169,6 @@ func (r *rollupReader) check(ctx context.Context) error {
 		}
 	}
 	return nil
-}
-
-// damageDetail is the driver's message without Liaison's wrapping.
-func damageDetail(err error) string {
-	return strings.TrimSpace(err.Error())
 }
 
 // Rounds lists the file's rounds, oldest first.
