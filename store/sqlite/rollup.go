@@ -53,7 +53,10 @@ func readOnlyURI(path string, immutable bool) (string, error) {
 		return "", err
 	}
 	p := filepath.ToSlash(abs)
-	if !strings.HasPrefix(p, "/") {
+	switch {
+	case strings.HasPrefix(p, "//"):
+		p = "//" + p // a Windows share, \\server\share: an empty authority, then the path
+	case !strings.HasPrefix(p, "/"):
 		p = "/" + p // C:/x.db → /C:/x.db, as SQLite wants on Windows
 	}
 	var b strings.Builder
