@@ -31,7 +31,8 @@ import (
 func main() {
 	args := os.Args[1:]
 	if cli.IsCommand(args) {
-		os.Exit(cli.Run(context.Background(), args, os.Stdout, os.Stderr, openStore, sqlite.Restore))
+		os.Exit(cli.RunWith(context.Background(), args, os.Stdout, os.Stderr,
+			cli.Tools{Open: openStore, Restore: sqlite.Restore, OpenRollup: sqlite.OpenRollup}))
 	}
 	os.Exit(runGUI(args))
 }
@@ -95,7 +96,7 @@ func runGUI(args []string) int {
 		}
 		defer lock.Release()
 	}
-	opt := app.Options{Restore: sqlite.Restore, About: buildInfo()}
+	opt := app.Options{Restore: sqlite.Restore, OpenRollup: sqlite.OpenRollup, About: buildInfo()}
 	if lockfile.OnNetworkDrive(path) {
 		opt.Warning = "The database " + path + " seems to be on a network drive, where SQLite cannot lock it reliably and it may be damaged. Keep it on this computer (the default place is your local application-data folder)."
 		fmt.Fprintln(os.Stderr, "liaison: warning:", opt.Warning)

@@ -98,6 +98,9 @@ type UI struct {
 
 	// roundFrom is the open "New round from this one" dialog.
 	roundFrom *roundFromDialog
+	// openRollup is Options.OpenRollup; rollup is the open roll-up dialog.
+	openRollup store.RollupOpener
+	rollup     *rollupDialog
 }
 
 // Options tune a UI.
@@ -112,6 +115,9 @@ type Options struct {
 	// Restore replaces the database with a backup (File → Restore…);
 	// without it the menu item does nothing.
 	Restore Restorer
+	// OpenRollup opens a database strictly read-only for File → Regional
+	// roll-up…; without it the roll-up says it cannot.
+	OpenRollup store.RollupOpener
 	// Warning is shown once the window is up, such as that the database is
 	// on a network drive.
 	Warning string
@@ -129,7 +135,8 @@ const defaultPollEvery = 100 * time.Millisecond
 
 // New builds the main window of a on db.
 func New(a fyne.App, db store.Service, opt Options) *UI {
-	ui := &UI{app: a, db: db, now: time.Now, pollEvery: opt.PollEvery, handoff: opt.handoff, restore: opt.Restore, warning: opt.Warning, info: opt.About}
+	ui := &UI{app: a, db: db, now: time.Now, pollEvery: opt.PollEvery, handoff: opt.handoff, restore: opt.Restore, warning: opt.Warning, info: opt.About,
+		openRollup: opt.OpenRollup}
 	ui.ctx, ui.cancel = context.WithCancel(context.Background())
 	ui.roundsLoad.acrossRounds = true
 	if ui.pollEvery == 0 {
@@ -195,6 +202,7 @@ func (ui *UI) build() {
 		fyne.NewMenuItem("New round from this one…", ui.showRoundFrom), fyne.NewMenuItem("Open the demo round", ui.openDemo),
 		fyne.NewMenuItemSeparator()}
 	file = append(file, ui.exports.menuItems()...)
+	file = append(file, fyne.NewMenuItem("Regional roll-up…", ui.showRollup))
 	file = append(file, fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Back up now…", ui.backUpNow), fyne.NewMenuItem("Restore…", ui.showRestore),
 		fyne.NewMenuItemSeparator(), fyne.NewMenuItem("Delete this round…", ui.showDeleteRound))
 	ui.win.SetMainMenu(fyne.NewMainMenu(

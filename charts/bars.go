@@ -100,6 +100,14 @@ func ProjectsByStatus(counts []Count, opts Options) *Chart {
 		fmt.Sprintf("n = %s projects", store.Thousands(total(counts))), counts, opts)
 }
 
+// Bars charts counts under the caller's title and subtitle (which should
+// give n), with the small-number rule at opts.SuppressBelow, for a
+// breakdown the other charts do not name, such as participants per scheme
+// in a regional roll-up.
+func Bars(title, subtitle string, counts []Count, opts Options) *Chart {
+	return barChart(title, subtitle, counts, opts)
+}
+
 func withNote(subtitle, note string) string {
 	if note == "" {
 		return subtitle

@@ -68,11 +68,7 @@ func ComputeToDate(ctx context.Context, s Service) (ToDate, error) {
 		}
 		row.Participants = len(people)
 		for _, p := range people {
-			k := strings.ToLower(strings.TrimSpace(p.Email))
-			if k == "" {
-				k = "name:" + NameKey(p.Name)
-			}
-			if !seen[k] {
+			if k := PersonKey(p.Email, p.Name); !seen[k] {
 				seen[k] = true
 				row.NewParticipants++
 			}

@@ -35,6 +35,9 @@ type Env struct {
 	// restore replaces the database at a path with a backup; main.go
 	// hands it over with open.
 	restore Restorer
+	// openRollup opens a database read-only for `liaison rollup`; main.go
+	// hands it over with open.
+	openRollup store.RollupOpener
 }
 
 // Opener opens (creating if need be) the database file at path.
@@ -54,8 +57,12 @@ type command struct {
 	// flags adds the command's own flags (besides --db) to fs and returns
 	// the function that runs it.
 	flags func(fs *flag.FlagSet) func(env *Env, args []string) error
-	// nargs is how many positional arguments it takes.
-	nargs int
+	// nargs is how many positional arguments it takes; with atLeast set,
+	// it takes atLeast or more instead.
+	nargs, atLeast int
+	// noDB is set for a command that works on files named as its
+	// arguments, not on --db (rollup): it has no --db flag.
+	noDB bool
 	// ownDB is set for a command that must not have the database opened
 	// for it (restore, which must work on a damaged file); it gets DBPath.
 	ownDB bool
@@ -130,7 +137,23 @@ func Usage() string {
 // process exit status: 0 on success, 1 when the command failed, 2 for a
 // usage error.
 func Run(ctx context.Context, args []string, stdout, stderr io.Writer, open Opener, restore Restorer) int {
-	env := &Env{Ctx: ctx, Stdout: stdout, Stderr: stderr, Now: time.Now, open: open, restore: restore}
+	return RunWith(ctx, args, stdout, stderr, Tools{Open: open, Restore: restore})
+}
+
+// Tools are what main.go hands the command line, so that only main knows
+// the store is SQLite.
+type Tools struct {
+	// Open opens the database of --db.
+	Open Opener
+	// Restore puts a backup back (`liaison restore`).
+	Restore Restorer
+	// OpenRollup opens a database strictly read-only (`liaison rollup`).
+	OpenRollup store.RollupOpener
+}
+
+// RunWith is Run with every tool the commands use.
+func RunWith(ctx context.Context, args []string, stdout, stderr io.Writer, t Tools) int {
+	env := &Env{Ctx: ctx, Stdout: stdout, Stderr: stderr, Now: time.Now, open: t.Open, restore: t.Restore, openRollup: t.OpenRollup}
 	return env.run(args)
 }
 
@@ -154,16 +177,29 @@ func (env *Env) run(args []string) int {
 	}
 	fs := flag.NewFlagSet("liaison "+name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	dbPath := fs.String("db", "", "the database file (default: your local application-data folder)")
+	dbPath := new(string)
+	if !cmd.noDB {
+		dbPath = fs.String("db", "", "the database file (default: your local application-data folder)")
+	}
 	runFn := cmd.flags(fs)
 	pos, err := parseInterspersed(fs, rest)
 	if err != nil {
 		fmt.Fprintf(env.Stderr, "liaison %s: %v\nusage: liaison %s\n", name, err, cmd.usage)
 		return 2
 	}
-	if len(pos) != cmd.nargs {
+	if cmd.atLeast > 0 && len(pos) < cmd.atLeast {
+		fmt.Fprintf(env.Stderr, "liaison %s: expected at least %d argument(s), got %d\nusage: liaison %s\n", name, cmd.atLeast, len(pos), cmd.usage)
+		return 2
+	}
+	if cmd.atLeast == 0 && len(pos) != cmd.nargs {
 		fmt.Fprintf(env.Stderr, "liaison %s: expected %d argument(s), got %d\nusage: liaison %s\n", name, cmd.nargs, len(pos), cmd.usage)
 		return 2
+	}
+	if cmd.noDB {
+		if err := runFn(env, pos); err != nil {
+			return env.fail(name, err)
+		}
+		return 0
 	}
 	path := *dbPath
 	if path == "" {
@@ -292,7 +328,9 @@ func (env *Env) help(args []string) int {
 		return 2
 	}
 	fs := flag.NewFlagSet("liaison "+name, flag.ContinueOnError)
-	fs.String("db", "", "the database file (default: your local application-data folder)")
+	if !cmd.noDB {
+		fs.String("db", "", "the database file (default: your local application-data folder)")
+	}
 	cmd.flags(fs)
 	var b strings.Builder
 	fmt.Fprintf(&b, "Usage: liaison %s\n\nOptions:\n", cmd.usage)

@@ -17,7 +17,7 @@ func run(t *testing.T, args ...string) (int, string, string) {
 	t.Helper()
 	var out, errb bytes.Buffer
 	env := &Env{Ctx: context.Background(), Stdout: &out, Stderr: &errb,
-		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }, open: testOpen, restore: testRestore}
+		Now: func() time.Time { return time.Date(2026, 11, 23, 12, 0, 0, 0, time.UTC) }, open: testOpen, restore: testRestore, openRollup: testOpenRollup}
 	code := env.run(args)
 	return code, out.String(), errb.String()
 }

@@ -92,6 +92,9 @@ func matchHelp() string {
 		fmt.Fprintf(&b, "  %-15s %s (default %s)\n", name, match.WeightHelp[name], strconv.FormatFloat(*w, 'f', -1, 64))
 	}
 	b.WriteString("\nRoles: GP, consultant, nurse, manager, pharmacist, support worker, other.\n" +
+		"A role may be on both sides: with --side-a \"GP, manager\" --side-b \"consultant, manager\" a\n" +
+		"manager may be paired with a GP, a consultant or another manager (never with themselves),\n" +
+		"and GPs still pair with consultants; the round is then matched as a whole, still optimally.\n" +
 		"Example: liaison match --side-a \"nurse, pharmacist\" --side-b consultant --weight locality=0\n")
 	return b.String()
 }

@@ -10,3 +10,6 @@ func testOpen(path string) (store.Service, error) { return sqlite.Open(path) }
 
 // testRestore restores with the SQLite store, as main.go's restorer does.
 var testRestore Restorer = sqlite.Restore
+
+// testOpenRollup opens a database read-only, as main.go's does.
+var testOpenRollup store.RollupOpener = sqlite.OpenRollup

@@ -25,9 +25,12 @@ import (
 // shadowing a specialist nurse, say) and tune the weights.
 type Options struct {
 	// PrimaryRoles are the roles on the host (primary-care) side and
-	// SecondaryRoles those on the hospital side. A pair is always one of
-	// each. A role listed on both sides counts as primary-side. A nil list
-	// means the default: GP on the primary side, consultant on the other.
+	// SecondaryRoles those on the hospital side. A pair is always one
+	// person from each side. A role may be on both sides (managers with
+	// managers): its people may pair with anyone whose role is on the other
+	// side from theirs, someone of the same role included, never with
+	// themselves (see general.go). A nil list means the default: GP on the
+	// primary side, consultant on the other.
 	PrimaryRoles, SecondaryRoles []store.Role
 	// LocalityWeight is what a pair in the same locality is worth, and
 	// WishWeight what each wished-for specialty met is worth. Weights are
@@ -93,8 +96,8 @@ func (o *Options) Weight(name string) (*float64, bool) {
 }
 
 // Check reports options Suggest cannot use as the organiser means them: a
-// side with no role, a role on both sides (a pair is one of each side), or
-// a weight that is not a number or is beyond ±MaxWeightOption.
+// side with no role, a role Liaison does not know, or a weight that is not
+// a number or is beyond ±MaxWeightOption. A role on both sides is allowed.
 func (o Options) Check() error {
 	if len(o.PrimaryRoles) == 0 || len(o.SecondaryRoles) == 0 {
 		return store.Errorf(store.EINVALID, "Each side of the matching needs at least one role.")
@@ -102,9 +105,6 @@ func (o Options) Check() error {
 	for _, r := range o.PrimaryRoles {
 		if !r.Valid() {
 			return store.Errorf(store.EINVALID, "%q is not a role Liaison knows.", r)
-		}
-		if slices.Contains(o.SecondaryRoles, r) {
-			return store.Errorf(store.EINVALID, "%s is on both sides; a pair is one person from each side, so a role can be on one side only.", r.Label())
 		}
 	}
 	for _, r := range o.SecondaryRoles {
@@ -276,6 +276,12 @@ func Suggest(in Input, opt Options) Result {
 
 	var res Result
 	lockedUse := m.lockedPairs(in.Locked, byID, &res)
+	if m.hasBothSides(people) {
+		// Someone may pair with their own role: a general matching.
+		m.suggestGeneral(people, in, lockedUse, &res)
+		m.explainRequests(&res, byID, lockedUse, in.PairedBefore)
+		return res
+	}
 
 	// Sort the pool into the two sides, each with the places left after
 	// the locked pairs; everyone else is unpaired.

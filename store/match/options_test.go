@@ -153,7 +153,9 @@ func TestOptionsCheck(t *testing.T) {
 		want string // part of the message; "" for no error
 	}{
 		{"Default", func(o *match.Options) {}, ""},
-		{"RoleOnBothSides", func(o *match.Options) { o.SecondaryRoles = append(o.SecondaryRoles, store.RoleGP) }, "GP is on both sides"},
+		// Managers with managers: a role may be on both sides.
+		{"RoleOnBothSides", func(o *match.Options) { o.SecondaryRoles = append(o.SecondaryRoles, store.RoleGP) }, ""},
+		{"UnknownRole", func(o *match.Options) { o.SecondaryRoles = append(o.SecondaryRoles, "surgeon") }, "not a role Liaison knows"},
 		{"EmptySide", func(o *match.Options) { o.PrimaryRoles = nil }, "at least one role"},
 		{"HugeWeight", func(o *match.Options) { o.PriorityWeight = 1e9 }, "weight priority"},
 		{"NaN", func(o *match.Options) { o.WishWeight = math.NaN() }, "weight wish"},

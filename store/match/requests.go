@@ -110,7 +110,7 @@ func (m *matcher) requestWhy(x store.Participant, target int64, byID map[int64]s
 		return asked + "their own role is on neither side of the matching"
 	case ts == 0:
 		return asked + fmt.Sprintf("that role (%s) is on neither side of the matching", t.Role.Label())
-	case xs == ts:
+	case !m.mayPair(x.Role, t.Role):
 		return asked + fmt.Sprintf("both are on the same side of the matching (%s)", sideNoun(sideRoles(m.opt, xs), true))
 	}
 	if o := norm(x.Organisation); o != "" && o == norm(t.Organisation) {
