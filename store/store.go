@@ -399,13 +399,20 @@ type Project struct {
 	ReflectionID int64  // 0 when not prompted by one reflection
 	Theme        string // the reflection theme that prompted it, or ""
 	Owner        string
-	Group        string // task-and-finish group
-	Status       ProjectStatus
-	StartedOn    string
-	CompletedOn  string
-	Impact       string // what changed, in words
-	Links        string
-	Output       ProjectOutput
+	Group        string // task-and-finish group (TaskGroup.Name); saving a new name creates the group
+	GroupID      int64  // the group's ID, as Projects reads it; saving goes by Group
+	// MeetingID is the forum meeting (an Event with a ForumID) at which the
+	// project was agreed as an action; 0 when none.
+	MeetingID int64
+	// Meeting names that meeting (MeetingLabel), as Projects reads it;
+	// saving ignores it.
+	Meeting     string
+	Status      ProjectStatus
+	StartedOn   string
+	CompletedOn string
+	Impact      string // what changed, in words
+	Links       string
+	Output      ProjectOutput
 	// AdoptedBy lists the organisations that adopted the output.
 	AdoptedBy []string
 	// Saving is an estimate of time or money saved, in SavingUnit ("hours
@@ -447,10 +454,13 @@ const (
 	RSVPDeclined   RSVP = "declined"
 )
 
-// Event is the celebration event or a forum meeting.
+// Event is the celebration event or a forum meeting: exactly one of
+// RoundID and ForumID is set. A round's events are deleted with the
+// round; a forum's meetings only with the forum.
 type Event struct {
 	ID       int64
 	RoundID  int64
+	ForumID  int64
 	Name     string
 	Date     string
 	Venue    string
@@ -500,6 +510,7 @@ type Service interface {
 	ReflectionService
 	ProjectService
 	EventService
+	ForumService
 	// Path is the database file.
 	Path() string
 	// Backup writes a consistent copy of the database, including what is

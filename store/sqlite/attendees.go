@@ -81,7 +81,8 @@ func (d *DB) SetRSVP(ctx context.Context, attendeeID int64, rsvp store.RSVP, now
 
 // UpsertAttendees creates or updates all of as for the event in one
 // transaction, matching stored attendees by email or, without one, by
-// name, and linking each to the round's participant with the same email.
+// name, and linking each to the round's participant with the same email
+// (for a forum meeting, the most recent round's).
 func (d *DB) UpsertAttendees(ctx context.Context, eventID int64, as []store.Attendee) (created, updated int, err error) {
 	for i := range as {
 		as[i].EventID = eventID
@@ -109,8 +110,13 @@ func (d *DB) UpsertAttendees(ctx context.Context, eventID int64, as []store.Atte
 			}
 		}
 		people := map[string]store.Participant{}
+		// A round's event links to its round's participants; a forum
+		// meeting, which has no round, to the most recent round's
+		// participant with the email (later rows replace earlier ones).
 		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.email, p.name, p.organisation, p.role FROM participants p
-			JOIN events e ON e.round_id = p.round_id WHERE e.id = ? AND p.email <> ''`, eventID)
+			JOIN rounds r ON r.id = p.round_id JOIN events e ON e.id = ?
+			WHERE p.email <> '' AND (p.round_id = e.round_id OR e.round_id IS NULL)
+			ORDER BY julianday(r.created_at), r.id, p.id`, eventID)
 		if err != nil {
 			return err
 		}

@@ -15,6 +15,7 @@ import (
 var personal = map[string]bool{
 	"rounds": true, "participants": true, "pairings": true, "responses": true,
 	"reflections": true, "events": true, "attendees": true,
+	"forums": true, "task_groups": true,
 }
 
 // erase makes deleted data unreadable in the file before a deletion
@@ -50,7 +51,9 @@ func (d *DB) erase(ctx context.Context) error {
 // case) from the round roundID, or from every round when roundID is 0,
 // together with their pairings and visits and their records as event
 // attendees (linked to them, or imported with their email), and then makes the deleted data unreadable in the file (see
-// erase). It returns the names of the rounds they were deleted from, and
+// erase). From every round (roundID 0) also means from every forum
+// meeting's list. It returns the names of the rounds they were deleted
+// from, then of the forums as "NAME (forum)", and
 // ENOTFOUND when there was nobody with that email. Anonymous reflections
 // and survey responses cannot be traced to a person, so they stay.
 func (d *DB) ErasePerson(ctx context.Context, email string, roundID int64) (rounds []string, err error) {
@@ -79,6 +82,28 @@ func (d *DB) ErasePerson(ctx context.Context, email string, roundID int64) (roun
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
+		}
+		// Forum meetings belong to no round: only "every round" reaches them.
+		if roundID == 0 {
+			rows, err := tx.QueryContext(ctx, `SELECT f.name FROM forums f WHERE EXISTS (SELECT 1 FROM attendees a JOIN events e ON e.id = a.event_id
+				WHERE e.forum_id = f.id AND ((a.email <> '' AND lower(a.email) = lower(?))
+					OR a.participant_id IN (SELECT id FROM participants WHERE email <> '' AND lower(email) = lower(?))))
+				ORDER BY f.name COLLATE NOCASE`, email, email)
+			if err != nil {
+				return err
+			}
+			for rows.Next() {
+				var name string
+				if err := rows.Scan(&name); err != nil {
+					rows.Close()
+					return err
+				}
+				rounds = append(rounds, name+" (forum)")
+			}
+			rows.Close()
+			if err := rows.Err(); err != nil {
+				return err
+			}
 		}
 		if len(rounds) == 0 {
 			return store.Errorf(store.ENOTFOUND, "Nobody with the email %s is stored%s.", email, map[bool]string{true: " in that round", false: ""}[roundID != 0])

@@ -11,7 +11,16 @@ import (
 
 // Events returns the round's events by date.
 func (d *DB) Events(ctx context.Context, roundID int64) ([]store.Event, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, round_id, name, event_date, venue, capacity FROM events WHERE round_id = ? ORDER BY event_date, id`, roundID)
+	return events(ctx, d.db, `WHERE round_id = ? ORDER BY event_date, id`, roundID)
+}
+
+// eventColumns are the columns scanEvent reads, for a query on events.
+const eventColumns = `id, coalesce(round_id, 0), coalesce(forum_id, 0), name, event_date, venue, capacity`
+
+// events reads the events that where (a WHERE clause with its ORDER BY,
+// never user input) picks.
+func events(ctx context.Context, q querier, where string, args ...any) ([]store.Event, error) {
+	rows, err := q.QueryContext(ctx, `SELECT `+eventColumns+` FROM events `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -19,7 +28,7 @@ func (d *DB) Events(ctx context.Context, roundID int64) ([]store.Event, error) {
 	var out []store.Event
 	for rows.Next() {
 		var e store.Event
-		if err := rows.Scan(&e.ID, &e.RoundID, &e.Name, &e.Date, &e.Venue, &e.Capacity); err != nil {
+		if err := rows.Scan(&e.ID, &e.RoundID, &e.ForumID, &e.Name, &e.Date, &e.Venue, &e.Capacity); err != nil {
 			return nil, err
 		}
 		out = append(out, e)
@@ -38,14 +47,17 @@ func validEvent(e *store.Event) error {
 	return validDate("The event date", &e.Date)
 }
 
-// CreateEvent stores a new event.
+// CreateEvent stores a new event, in a round or, as a meeting, in a forum.
 func (d *DB) CreateEvent(ctx context.Context, e *store.Event) error {
 	if err := validEvent(e); err != nil {
 		return err
 	}
+	if (e.RoundID == 0) == (e.ForumID == 0) {
+		return store.Errorf(store.EINVALID, "An event belongs to a round or, as a meeting, to a forum: one of them, not both.")
+	}
 	return d.write(ctx, func(tx *sql.Tx) error {
-		res, err := tx.ExecContext(ctx, `INSERT INTO events (round_id, name, event_date, venue, capacity) VALUES (?, ?, ?, ?, ?)`,
-			e.RoundID, e.Name, e.Date, e.Venue, e.Capacity)
+		res, err := tx.ExecContext(ctx, `INSERT INTO events (round_id, forum_id, name, event_date, venue, capacity) VALUES (?, ?, ?, ?, ?, ?)`,
+			nullID(e.RoundID), nullID(e.ForumID), e.Name, e.Date, e.Venue, e.Capacity)
 		if err != nil {
 			return constraint(err, "Event "+e.Name)
 		}
@@ -54,7 +66,8 @@ func (d *DB) CreateEvent(ctx context.Context, e *store.Event) error {
 	})
 }
 
-// UpdateEvent saves changes to an event.
+// UpdateEvent saves changes to an event's name, date, venue and capacity;
+// its round or forum stays.
 func (d *DB) UpdateEvent(ctx context.Context, e *store.Event) error {
 	if err := validEvent(e); err != nil {
 		return err

@@ -11,9 +11,18 @@ import (
 
 // Projects returns the round's improvement projects.
 func (d *DB) Projects(ctx context.Context, roundID int64) ([]store.Project, error) {
-	rows, err := d.db.QueryContext(ctx, `SELECT id, round_id, title, prompted_by, coalesce(pairing_id, 0), owner, group_name, status,
-		started_on, completed_on, impact, links, output_type, adopted_by, coalesce(saving, 0), saving_unit, saving_note, theme,
-		coalesce(reflection_id, 0) FROM projects WHERE round_id = ? ORDER BY id`, roundID)
+	return projects(ctx, d.db, `WHERE p.round_id = ? ORDER BY p.id`, roundID)
+}
+
+// projects reads the projects that where (a WHERE clause with its ORDER
+// BY, never user input, on projects p) picks, with their group's name and
+// the meeting that agreed them.
+func projects(ctx context.Context, q querier, where string, args ...any) ([]store.Project, error) {
+	rows, err := q.QueryContext(ctx, `SELECT p.id, p.round_id, p.title, p.prompted_by, coalesce(p.pairing_id, 0), p.owner,
+		coalesce(g.name, ''), coalesce(p.group_id, 0), p.status, p.started_on, p.completed_on, p.impact, p.links, p.output_type,
+		p.adopted_by, coalesce(p.saving, 0), p.saving_unit, p.saving_note, p.theme, coalesce(p.reflection_id, 0),
+		coalesce(p.meeting_id, 0), coalesce(m.name, ''), coalesce(m.event_date, '')
+		FROM projects p LEFT JOIN task_groups g ON g.id = p.group_id LEFT JOIN events m ON m.id = p.meeting_id `+where, args...)
 	if err != nil {
 		return nil, err
 	}
@@ -21,13 +30,16 @@ func (d *DB) Projects(ctx context.Context, roundID int64) ([]store.Project, erro
 	var out []store.Project
 	for rows.Next() {
 		var p store.Project
-		var adopted string
-		if err := rows.Scan(&p.ID, &p.RoundID, &p.Title, &p.PromptedBy, &p.PairingID, &p.Owner, &p.Group, &p.Status,
+		var adopted, meeting, met string
+		if err := rows.Scan(&p.ID, &p.RoundID, &p.Title, &p.PromptedBy, &p.PairingID, &p.Owner, &p.Group, &p.GroupID, &p.Status,
 			&p.StartedOn, &p.CompletedOn, &p.Impact, &p.Links, &p.Output, &adopted, &p.Saving, &p.SavingUnit, &p.SavingNote,
-			&p.Theme, &p.ReflectionID); err != nil {
+			&p.Theme, &p.ReflectionID, &p.MeetingID, &meeting, &met); err != nil {
 			return nil, err
 		}
 		p.AdoptedBy = splitList(adopted)
+		if p.MeetingID != 0 {
+			p.Meeting = store.MeetingLabel(store.Event{Name: meeting, Date: met})
+		}
 		out = append(out, p)
 	}
 	return out, rows.Err()
@@ -92,11 +104,15 @@ func (d *DB) CreateProject(ctx context.Context, p *store.Project) error {
 		return err
 	}
 	return d.write(ctx, func(tx *sql.Tx) error {
+		if err := linkProject(ctx, tx, p); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `INSERT INTO projects (round_id, title, prompted_by, pairing_id, owner, group_name, status,
-			started_on, completed_on, impact, links, output_type, adopted_by, saving, saving_unit, saving_note, theme, reflection_id)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.RoundID, p.Title, p.PromptedBy, nullID(p.PairingID), p.Owner, p.Group,
+			started_on, completed_on, impact, links, output_type, adopted_by, saving, saving_unit, saving_note, theme, reflection_id,
+			group_id, meeting_id)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`, p.RoundID, p.Title, p.PromptedBy, nullID(p.PairingID), p.Owner, p.Group,
 			string(p.Status), p.StartedOn, p.CompletedOn, p.Impact, p.Links, string(p.Output), joinList(p.AdoptedBy), nullSaving(p),
-			p.SavingUnit, p.SavingNote, p.Theme, nullID(p.ReflectionID))
+			p.SavingUnit, p.SavingNote, p.Theme, nullID(p.ReflectionID), nullID(p.GroupID), nullID(p.MeetingID))
 		if err != nil {
 			return constraint(err, "Project "+p.Title)
 		}
@@ -111,16 +127,41 @@ func (d *DB) UpdateProject(ctx context.Context, p *store.Project) error {
 		return err
 	}
 	return d.write(ctx, func(tx *sql.Tx) error {
+		if err := linkProject(ctx, tx, p); err != nil {
+			return err
+		}
 		res, err := tx.ExecContext(ctx, `UPDATE projects SET title = ?, prompted_by = ?, pairing_id = ?, owner = ?, group_name = ?, status = ?,
 			started_on = ?, completed_on = ?, impact = ?, links = ?, output_type = ?, adopted_by = ?, saving = ?, saving_unit = ?,
-			saving_note = ?, theme = ?, reflection_id = ? WHERE id = ?`, p.Title, p.PromptedBy, nullID(p.PairingID), p.Owner, p.Group,
+			saving_note = ?, theme = ?, reflection_id = ?, group_id = ?, meeting_id = ? WHERE id = ?`, p.Title, p.PromptedBy, nullID(p.PairingID), p.Owner, p.Group,
 			string(p.Status), p.StartedOn, p.CompletedOn, p.Impact, p.Links, string(p.Output), joinList(p.AdoptedBy), nullSaving(p),
-			p.SavingUnit, p.SavingNote, p.Theme, nullID(p.ReflectionID), p.ID)
+			p.SavingUnit, p.SavingNote, p.Theme, nullID(p.ReflectionID), nullID(p.GroupID), nullID(p.MeetingID), p.ID)
 		if err != nil {
 			return constraint(err, "Project "+p.Title)
 		}
 		return checkAffected(res, "Project %d does not exist.", p.ID)
 	})
+}
+
+// linkProject resolves a project's group by name (creating a new one) and
+// checks its meeting, inside tx, before it is written.
+func linkProject(ctx context.Context, tx *sql.Tx, p *store.Project) error {
+	id, name, err := groupID(ctx, tx, p.Group)
+	if err != nil {
+		return err
+	}
+	p.GroupID, p.Group = id, name
+	if err := checkMeeting(ctx, tx, p); err != nil {
+		return err
+	}
+	p.Meeting = ""
+	if p.MeetingID != 0 {
+		var e store.Event
+		if err := tx.QueryRowContext(ctx, `SELECT name, event_date FROM events WHERE id = ?`, p.MeetingID).Scan(&e.Name, &e.Date); err != nil {
+			return err
+		}
+		p.Meeting = store.MeetingLabel(e)
+	}
+	return nil
 }
 
 // DeleteProject deletes a project.

@@ -5,6 +5,7 @@ package sqlite
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -302,10 +303,43 @@ func (d *DB) migrate(ctx context.Context) error {
 	return d.apply(ctx, ms)
 }
 
+// foreignKeysOff, as a migration's first line, makes apply run with
+// foreign keys off. A migration that rebuilds a table other tables refer
+// to needs it: with foreign keys on, DROP TABLE first deletes every row,
+// and ON DELETE CASCADE empties the tables that refer to it (see
+// https://sqlite.org/lang_altertable.html#otheralter).
+const foreignKeysOff = "-- liaison: foreign_keys off"
+
 // apply runs the migrations of ms that the database does not have yet, in
-// one transaction.
+// one transaction. When one of them needs foreign keys off, they are all
+// run so (PRAGMA foreign_keys cannot change inside a transaction), and
+// PRAGMA foreign_key_check must find nothing before the commit.
 func (d *DB) apply(ctx context.Context, ms []migration) error {
-	tx, err := d.db.BeginTx(ctx, nil)
+	// One connection for the pragma and the transaction: PRAGMA
+	// foreign_keys is per connection, and does nothing inside a
+	// transaction, so it is set before BEGIN.
+	conn, err := d.db.Conn(ctx)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	var before int
+	if err := conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&before); err != nil {
+		return err
+	}
+	fkOff := false
+	for _, m := range ms[min(before, len(ms)):] {
+		fkOff = fkOff || strings.HasPrefix(m.sql, foreignKeysOff)
+	}
+	if fkOff {
+		// The connection is thrown away afterwards rather than returned to
+		// the pool, so no later work runs on it with foreign keys off.
+		defer conn.Raw(func(any) error { return driver.ErrBadConn })
+		if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
+			return err
+		}
+	}
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return err
 	}
@@ -322,6 +356,19 @@ func (d *DB) apply(ctx context.Context, ms []migration) error {
 	for _, m := range ms[version:] {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
+		}
+	}
+	if fkOff {
+		// What foreign keys would have refused had they been on.
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		err := tx.QueryRowContext(ctx, `PRAGMA foreign_key_check`).Scan(&table, &rowid, &parent, &fk)
+		if err == nil {
+			return fmt.Errorf("migrating to schema %d: row %d of %s refers to a missing row of %s", len(ms), rowid.Int64, table, parent)
+		}
+		if !errors.Is(err, sql.ErrNoRows) {
+			return err
 		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(ms))); err != nil {
