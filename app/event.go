@@ -53,16 +53,58 @@ type eventScreen struct {
 	// lastRSVP says what the last answer did to the waitlist, and
 	// lastImport what the last import did; both for tests.
 	lastRSVP, lastImport string
+
+	// src is what the screen shows: the round's events, or (on the Forum
+	// screen) one forum's meetings.
+	src eventSource
 }
 
-func newEvent(ui *UI) *eventScreen { return &eventScreen{ui: ui} }
+// eventSource is what an event screen lists and how it names them: the
+// Event screen's round events, or a forum's meetings, which share the
+// agenda, attendee and check-in machinery.
+type eventSource struct {
+	// noun is "event" or "meeting".
+	noun string
+	// read returns, on the UI goroutine, the work that lists the events.
+	read func() func(ctx context.Context) ([]store.Event, error)
+	// label names an event in the picker.
+	label func(store.Event) string
+	// own makes a new event the round's or the forum's.
+	own func(e *store.Event)
+	// none is the summary when there is nothing to show.
+	none string
+	// newLabel and onNew are the New… button: by default a blank event.
+	newLabel string
+	onNew    func()
+	// shown, when set, hears which event the screen shows once it is
+	// loaded (the Forum screen lists that meeting's actions).
+	shown func(store.Event)
+}
+
+func newEvent(ui *UI) *eventScreen {
+	s := &eventScreen{ui: ui}
+	s.src = eventSource{noun: "event", label: func(e store.Event) string { return e.Name },
+		read: func() func(ctx context.Context) ([]store.Event, error) {
+			r := ui.round
+			return func(ctx context.Context) ([]store.Event, error) {
+				if r.ID == 0 {
+					return nil, nil
+				}
+				return ui.db.Events(ctx, r.ID)
+			}
+		},
+		own:      func(e *store.Event) { e.RoundID = ui.round.ID },
+		none:     "This round has no event yet. Add the celebration event with New event…; forum meetings are on the Forum screen.",
+		newLabel: "New event…"}
+	return s
+}
 
 func (s *eventScreen) title() string { return "Event" }
 
 func (s *eventScreen) content() fyne.CanvasObject {
 	s.eventSelect = widget.NewSelect(nil, func(name string) {
 		for _, e := range s.events {
-			if e.Name == name && e.ID != s.event.ID {
+			if s.src.label(e) == name && e.ID != s.event.ID {
 				s.event = e
 				s.load()
 			}
@@ -70,12 +112,18 @@ func (s *eventScreen) content() fyne.CanvasObject {
 	})
 	s.summary = widget.NewLabel("")
 	s.summary.Wrapping = fyne.TextWrapWord
-	newBtn := widget.NewButtonWithIcon("New event…", theme.ContentAddIcon(), func() { s.editEvent(store.Event{}) })
+	newBtn := widget.NewButtonWithIcon(s.src.newLabel, theme.ContentAddIcon(), func() {
+		if s.src.onNew != nil {
+			s.src.onNew()
+			return
+		}
+		s.editEvent(store.Event{})
+	})
 	s.editBtn = widget.NewButtonWithIcon("Edit…", theme.DocumentCreateIcon(), func() { s.editEvent(s.event) })
 	s.calendarBtn = widget.NewButtonWithIcon("Calendar…", theme.CalendarIcon(), s.writeCalendar)
 	s.printBtn = widget.NewButtonWithIcon("Print…", theme.DocumentPrintIcon(), s.showPrint)
 	top := container.NewVBox(
-		container.NewBorder(nil, nil, widget.NewLabelWithStyle("Event:", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		container.NewBorder(nil, nil, widget.NewLabelWithStyle(upperFirst(s.src.noun)+":", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 			container.NewHBox(s.editBtn, s.calendarBtn, s.printBtn, newBtn), s.eventSelect),
 		s.summary)
 
@@ -184,22 +232,29 @@ func orDash(s string) string {
 	return s
 }
 
-// refresh reloads the round's events and the one shown.
+// upperFirst capitalises the first letter of an ASCII word.
+func upperFirst(w string) string {
+	if w == "" {
+		return w
+	}
+	return strings.ToUpper(w[:1]) + w[1:]
+}
+
+// refresh reloads the events (the round's, or the forum's meetings) and
+// the one shown.
 func (s *eventScreen) refresh() {
 	ui := s.ui
-	r := ui.round
+	read := s.src.read()
 	var events []store.Event
 	ui.load(&s.loads, func(ctx context.Context) (err error) {
-		if r.ID != 0 {
-			events, err = ui.db.Events(ctx, r.ID)
-		}
+		events, err = read(ctx)
 		return err
 	}, func() {
 		s.events = events
 		names := make([]string, len(events))
 		keep := false
 		for i, e := range events {
-			names[i] = e.Name
+			names[i] = s.src.label(e)
 			if e.ID == s.event.ID {
 				s.event, keep = e, true
 			}
@@ -212,7 +267,7 @@ func (s *eventScreen) refresh() {
 		}
 		s.eventSelect.SetOptions(names)
 		if s.event.ID != 0 {
-			s.eventSelect.SetSelected(s.event.Name)
+			s.eventSelect.SetSelected(s.src.label(s.event))
 		} else {
 			s.eventSelect.ClearSelected()
 		}
@@ -245,16 +300,19 @@ func (s *eventScreen) load() {
 			}
 		}
 		if !has {
-			s.summary.SetText("This round has no event yet. Add the celebration event (or a forum meeting) with New event….")
+			s.summary.SetText(s.src.none)
 		} else {
 			text := fmt.Sprintf("%s · %s · capacity %s", orDash(e.Date), orDash(e.Venue), capacityText(e.Capacity))
 			if e.Date != "" && e.Date < ui.now().Format(store.DateLayout) {
-				text += " · this event has taken place"
+				text += " · this " + s.src.noun + " has taken place"
 			}
 			s.summary.SetText(text)
 		}
 		s.agendaList.Refresh()
 		s.filter()
+		if s.src.shown != nil {
+			s.src.shown(e)
+		}
 	})
 }
 
@@ -359,11 +417,14 @@ func (s *eventScreen) setRSVP(a store.Attendee, to store.RSVP) {
 // inviteAll says what "Invite every participant" does, and asks first.
 func (s *eventScreen) inviteAll() {
 	if s.event.ID == 0 {
-		s.ui.showError(store.Errorf(store.EINVALID, "Create the event first."))
+		s.ui.showError(store.Errorf(store.EINVALID, "Create the %s first.", s.src.noun))
+		return
+	}
+	if !s.ui.haveRound() {
 		return
 	}
 	s.inviteAsk = dialog.NewConfirm("Invite every participant?",
-		"Everyone in the round who is not on the list yet is added to it as invited.\n"+
+		fmt.Sprintf("Everyone in the round %q who is not on the list yet is added to it as invited.\n", s.ui.round.Name)+
 			"Liaison sends nothing: invite them by email yourself. You can undo this straight afterwards.",
 		func(ok bool) {
 			if ok {
@@ -470,9 +531,9 @@ func (f *eventForm) text(name string) string {
 
 // editEvent adds (ID 0) or edits an event.
 func (s *eventScreen) editEvent(e store.Event) {
-	title := "New event"
+	title := "New " + s.src.noun
 	if e.ID != 0 {
-		title = "Edit event"
+		title = "Edit " + s.src.noun
 	}
 	cap := ""
 	if e.Capacity > 0 {
@@ -480,7 +541,9 @@ func (s *eventScreen) editEvent(e store.Event) {
 	}
 	s.showForm(title, []string{"Name", "Date", "Venue", "Capacity"}, []string{e.Name, e.Date, e.Venue, cap}, nil,
 		func(f *eventForm) error {
-			e.RoundID = s.ui.round.ID
+			if e.ID == 0 {
+				s.src.own(&e)
+			}
 			e.Name, e.Date, e.Venue = f.text("Name"), f.text("Date"), f.text("Venue")
 			n, err := atoiOrZero("Capacity", f.text("Capacity"))
 			if err != nil {

@@ -66,6 +66,7 @@ type projectsScreen struct {
 	note      *formEntry
 	theme     *widget.SelectEntry
 	pair      *formSelect
+	meeting   *meetingPicker // the forum meeting that agreed it (projects_meeting.go)
 
 	// The register's filters and sort.
 	search  *widget.Entry
@@ -147,6 +148,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	s.theme.SetPlaceHolder("The reflection theme that prompted it")
 	s.pair = newFormSelect(nil, nil)
 	s.pair.PlaceHolder = "(no pair)"
+	s.meeting = newMeetingPicker()
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
@@ -165,6 +167,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem("Saving note", s.note),
 		widget.NewFormItem("Theme", s.theme),
 		widget.NewFormItem("Prompted by pair", s.pair),
+		s.meeting.item(),
 		widget.NewFormItem("Links", s.links),
 	)
 	// Enter saves (Shift+Enter in What changed, where Enter starts a new
@@ -173,7 +176,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	// the form.
 	keys := &formKeys{submit: s.save, cancel: func() { s.edit(s.selected) }}
 	keys.bind(s.titleE, s.prompted, s.owner, s.group, s.status, s.started, s.completed, s.impact,
-		s.output, s.adopted, s.saving, s.note, s.pair, s.links)
+		s.output, s.adopted, s.saving, s.note, s.pair, s.meeting.sel, s.links)
 	s.unit.OnSubmitted = func(string) { s.save() }
 	s.theme.OnSubmitted = func(string) { s.save() }
 	buttons := container.NewHBox(
@@ -199,14 +202,19 @@ func (s *projectsScreen) refresh() {
 	roundID := ui.round.ID
 	var items []store.Project
 	var pairs []store.Pairing
+	var meetings []store.Event
 	ui.load(&s.loads, func(ctx context.Context) (err error) {
 		if items, err = ui.db.Projects(ctx, roundID); err != nil {
+			return err
+		}
+		if meetings, err = ui.db.ForumMeetings(ctx); err != nil {
 			return err
 		}
 		pairs, err = ui.db.FindPairings(ctx, roundID)
 		return err
 	}, func() {
 		s.pairs = pairs
+		s.meeting.set(meetings)
 		s.show(items)
 	})
 }
@@ -355,6 +363,7 @@ func (s *projectsScreen) edit(i int) {
 	s.unit.SetText(p.SavingUnit)
 	s.note.SetText(p.SavingNote)
 	s.theme.SetText(p.Theme)
+	s.meeting.show(p.MeetingID)
 	s.pair.SetOptions(s.pairNames())
 	s.pair.ClearSelected()
 	for _, pr := range s.pairs {
@@ -405,8 +414,9 @@ func (s *projectsScreen) save() {
 	creating := s.selected < 0
 	if !creating {
 		old := s.items[s.selected]
-		p.ID, p.ReflectionID = old.ID, old.ReflectionID
+		p.ID, p.ReflectionID, p.MeetingID = old.ID, old.ReflectionID, old.MeetingID
 	}
+	p.MeetingID = s.meeting.chosen(p.MeetingID)
 	ui.write(func() error {
 		if creating {
 			return ui.db.CreateProject(ui.ctx, &p)

@@ -161,6 +161,7 @@ func New(a fyne.App, db store.Service, opt Options) *UI {
 		newFeedback(ui),
 		newReflections(ui),
 		newProjects(ui),
+		newForum(ui),
 		newCharts(ui),
 	}
 	ui.build()
@@ -212,7 +213,7 @@ func (ui *UI) build() {
 	))
 }
 
-// goMenu lets the keyboard reach every screen: Ctrl+1 … Ctrl+8. They are
+// goMenu lets the keyboard reach every screen: Ctrl+1 … Ctrl+9. They are
 // menu shortcuts rather than canvas ones because Fyne tries a main-menu
 // shortcut before the focused widget, so they work while typing in a
 // search box too.

@@ -27,6 +27,7 @@ type ProjectRow struct {
 	PromptedBy  string   `csv:"Prompted by"`
 	Pair        string   `csv:"Prompted by pair"`
 	Theme       string   `csv:"Prompted by theme"`
+	Meeting     string   `csv:"Forum meeting"` // the meeting that agreed it as an action
 	Links       string   `csv:"Links"`
 }
 
@@ -47,7 +48,7 @@ func ExportProjects(w io.Writer, projects []store.Project, pairs []store.Pairing
 		rows[i] = ProjectRow{Title: p.Title, Status: ProjectStatusLabel(p.Status), Owner: p.Owner, Group: p.Group,
 			AdoptedBy: strings.Join(p.AdoptedBy, "; "), StartedOn: p.StartedOn, CompletedOn: p.CompletedOn, Impact: p.Impact,
 			SavingUnit: p.SavingUnit, SavingNote: p.SavingNote, PromptedBy: p.PromptedBy, Pair: pairName[p.PairingID],
-			Theme: p.Theme, Links: p.Links}
+			Theme: p.Theme, Meeting: p.Meeting, Links: p.Links}
 		if p.Output != store.OutputNone {
 			rows[i].Output = p.Output.Label()
 		}

@@ -110,7 +110,8 @@ func TestProjectsRegister(t *testing.T) {
 	letters := store.OutputLetterAction
 	ps := []store.Project{
 		{Title: "=Letters", Status: store.ProjectCompleted, Output: letters, Owner: "Orthopaedics", Group: "Letters",
-			AdoptedBy: []string{"City General", "Harbour Trust"}, Saving: 6, SavingUnit: "hours per week", PairingID: 7},
+			AdoptedBy: []string{"City General", "Harbour Trust"}, Saving: 6, SavingUnit: "hours per week", PairingID: 7,
+			MeetingID: 4, Meeting: "Thu 5 Mar 2026 · Interface forum"},
 		{Title: "Directory", Status: store.ProjectInProgress, Owner: "Liaison manager", Impact: "Fewer switchboard calls"},
 	}
 	t.Run("Filter", func(t *testing.T) {
@@ -133,10 +134,10 @@ func TestProjectsRegister(t *testing.T) {
 			t.Fatal(err)
 		}
 		lines := strings.Split(b.String(), "\r\n")
-		if !strings.HasPrefix(lines[0], "\ufeffTitle,Status,Output,Adopted by,") {
+		if !strings.HasPrefix(lines[0], "\ufeffTitle,Status,Output,Adopted by,") || !strings.HasSuffix(lines[0], ",Prompted by theme,Forum meeting,Links") {
 			t.Fatalf("header %q", lines[0])
 		}
-		if want := `'=Letters,completed,"""GP Action Required"" letter template",City General; Harbour Trust,Orthopaedics,Letters,,,,6,hours per week,,,Ada – Ben,,`; lines[1] != want {
+		if want := `'=Letters,completed,"""GP Action Required"" letter template",City General; Harbour Trust,Orthopaedics,Letters,,,,6,hours per week,,,Ada – Ben,,Thu 5 Mar 2026 · Interface forum,`; lines[1] != want {
 			t.Fatalf("row\n%s\nwant\n%s", lines[1], want)
 		}
 		if !strings.HasPrefix(lines[2], "Directory,in progress,,,") || !strings.Contains(lines[2], "switchboard calls,,,") {

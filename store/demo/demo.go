@@ -14,6 +14,11 @@ import (
 	"github.com/liaisonapp/liaison/store"
 )
 
+// ForumName is the demo forum's name. The forum outlives the demo round,
+// as every forum outlives rounds: deleting the round leaves it, and
+// creating the demo again does not add a second one.
+const ForumName = "Demo interface forum (fictional)"
+
 // RoundName is the demo round's name; Create does nothing when a round of
 // that name exists.
 const RoundName = "Demo round 2017–18 (fictional)"
@@ -88,6 +93,9 @@ func fill(ctx context.Context, s store.Service, r store.Round) error {
 		return err
 	}
 	if err := addEvent(ctx, s, r, people); err != nil {
+		return err
+	}
+	if err := addForum(ctx, s, r, people); err != nil {
 		return err
 	}
 	return store.SaveRoundSettings(ctx, s, r.ID, Settings)
@@ -370,6 +378,120 @@ func addEvent(ctx context.Context, s store.Service, r store.Round, people []stor
 		g.EventID, g.RSVP, g.CheckedInAt = e.ID, store.RSVPAccepted, checkIn
 		if err := s.SaveAttendee(ctx, &g); err != nil {
 			return err
+		}
+	}
+	return nil
+}
+
+// addForum sets up the demo forum, meeting every four weeks since the
+// celebration event: three past meetings, the later two made with "new
+// meeting from the last", each with some of the round's people (who
+// answered and came), two guests, and an action agreed at the second.
+func addForum(ctx context.Context, s store.Service, r store.Round, people []store.Participant) (err error) {
+	forums, err := s.Forums(ctx)
+	if err != nil {
+		return err
+	}
+	for _, f := range forums {
+		if strings.EqualFold(f.Name, ForumName) {
+			return nil
+		}
+	}
+	f := store.Forum{Name: ForumName, Every: store.Interval{N: 4, Unit: store.Weeks}, Venue: "Board room, City General Hospital (fictional)"}
+	if err := s.SaveForum(ctx, &f); err != nil {
+		return err
+	}
+	// A half-built forum goes again, as a half-built round does.
+	defer func() {
+		if err != nil {
+			if derr := s.DeleteForum(ctx, f.ID); derr != nil {
+				err = fmt.Errorf("%w (and removing the half-built demo forum failed: %v)", err, derr)
+			}
+		}
+	}()
+	first := store.Event{ForumID: f.ID, Name: ForumName, Date: "2018-09-06", Venue: f.Venue, Capacity: 30}
+	if err := s.CreateEvent(ctx, &first); err != nil {
+		return err
+	}
+	agenda := []store.AgendaItem{
+		{Starts: "12:30", Minutes: 15, Title: "Lunch and welcome", Speaker: "Forum chair"},
+		{Starts: "12:45", Minutes: 15, Title: "Actions from last time"},
+		{Starts: "13:00", Minutes: 40, Title: "Live problem-solving: a case from primary care", Speaker: "A GP member"},
+		{Starts: "13:40", Minutes: 20, Title: "Task-and-finish groups report back", Speaker: "Group leads"},
+	}
+	for i := range agenda {
+		agenda[i].EventID, agenda[i].Position = first.ID, i+1
+		if err := s.SaveAgendaItem(ctx, &agenda[i]); err != nil {
+			return err
+		}
+	}
+	var invited []store.Attendee
+	for _, p := range people[:16] {
+		invited = append(invited, store.Attendee{EventID: first.ID, ParticipantID: p.ID, Name: p.Name, Email: p.Email,
+			Organisation: p.Organisation, Role: p.Role.Label()})
+	}
+	invited = append(invited,
+		store.Attendee{EventID: first.ID, Name: "LMC representative (guest)", Organisation: "Local medical committee (fictional)", Role: "Guest"},
+		store.Attendee{EventID: first.ID, Name: "PCN clinical director (guest)", Organisation: "East PCN (fictional)", Role: "Guest"})
+	if err := s.SaveAttendees(ctx, invited); err != nil {
+		return err
+	}
+	meetings := []store.Event{first}
+	for _, date := range []string{"2018-10-04", "2018-11-01"} {
+		e, err := s.NewMeetingFrom(ctx, f.ID, date)
+		if err != nil {
+			return err
+		}
+		meetings = append(meetings, e)
+	}
+	// Who answered and who came: most, differently each time.
+	for n, e := range meetings {
+		list, err := s.Attendees(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		start, err := time.ParseInLocation("2006-01-02 15:04", e.Date+" 12:25", time.UTC)
+		if err != nil {
+			return err
+		}
+		for i, a := range list {
+			switch {
+			case (i+n)%6 == 5:
+				a.RSVP = store.RSVPDeclined
+			case (i+n)%4 == 3:
+				a.RSVP = store.RSVPAccepted
+			default:
+				a.RSVP = store.RSVPAccepted
+				a.CheckedInAt = start.Add(time.Duration(i%9) * time.Minute)
+			}
+			if err := s.SaveAttendee(ctx, &a); err != nil {
+				return err
+			}
+		}
+	}
+	ps, err := s.Projects(ctx, r.ID)
+	if err != nil {
+		return err
+	}
+	for _, p := range ps {
+		if strings.HasPrefix(p.Title, "Referral templates") {
+			p.MeetingID = meetings[1].ID
+			if err := s.UpdateProject(ctx, &p); err != nil {
+				return err
+			}
+		}
+	}
+	groups, err := s.TaskGroups(ctx)
+	if err != nil {
+		return err
+	}
+	for _, g := range groups {
+		if g.Name == "Letters task-and-finish group" {
+			g.Lead = "Orthopaedics consultant lead"
+			g.Members = []string{people[0].Name, people[3].Name, "Practice manager, Harbour View Surgery (fictional)"}
+			if err := s.SaveTaskGroup(ctx, &g); err != nil {
+				return err
+			}
 		}
 	}
 	return nil
