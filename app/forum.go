@@ -111,7 +111,7 @@ func (s *forumScreen) content() fyne.CanvasObject {
 			container.NewHBox(s.editBtn, s.deleteBtn, newBtn), s.forumSelect),
 		s.summary)
 
-	s.table = newCellTable(&s.cells, 130, 220, 240, 90, 90, 100, 70)
+	s.table = newCellTable(&s.cells, 140, 250, 340, 100, 90, 100, 80)
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row == 0 {
 			s.table.UnselectAll()
@@ -144,10 +144,10 @@ func (s *forumScreen) content() fyne.CanvasObject {
 			l.Truncation = fyne.TextTruncateEllipsis
 			l.SetText(s.actionText(s.actions[id]))
 		})
-	note := widget.NewLabel("Each action is an improvement project (Projects screen) linked to this meeting.")
-	actions := container.NewBorder(container.NewVBox(container.NewBorder(nil, nil, s.actionsHead, s.addActionBtn), note), nil, nil, nil, s.actionsList)
+	note := widget.NewLabel("each an improvement project on the Projects screen")
+	actions := container.NewBorder(container.NewBorder(nil, nil, container.NewHBox(s.actionsHead, note), s.addActionBtn), nil, nil, nil, s.actionsList)
 	meetingTab := container.NewVSplit(s.meeting.content(), actions)
-	meetingTab.Offset = 0.72
+	meetingTab.Offset = 0.78
 
 	s.tabs = container.NewAppTabs(
 		container.NewTabItem("Meetings", meetings),
@@ -424,17 +424,29 @@ func (s *forumScreen) showNewMeeting() {
 		return
 	}
 	form := &newMeetingForm{date: newDateEntry(store.DayMonthYear(store.NextMeetingDate(f, s.meetings, ui.now())))}
+	day := widget.NewLabel("")
+	showDay := func(v string) {
+		d, err := store.ParseDate(v)
+		if err != nil || d == "" {
+			day.SetText("")
+			return
+		}
+		day.SetText(store.LongDate(d))
+	}
+	form.date.OnChanged = showDay
+	showDay(form.date.Text)
 	form.copies = widget.NewLabel("")
 	form.copies.Wrapping = fyne.TextWrapWord
 	if last, ok := lastMeeting(s.meetings); ok {
 		form.copies.SetText(fmt.Sprintf("Copies the meeting of %s: its venue (%s), its agenda (titles, times, lengths and speakers) "+
-			"and its list of %s, everyone invited afresh: no answers, check-ins or needs are copied. The date is %s after it.",
+			"and its list of %s, everyone invited afresh: no answers, check-ins or needs are copied. "+
+			"The forum meets %s: the date proposed follows on from it, and is not in the past; type another if need be.",
 			store.LongDate(last.Date), orDash(last.Venue), store.Plural(last.Invited, "person", "people"), f.Every))
 	} else {
 		form.copies.SetText(fmt.Sprintf("The forum's first meeting, at %s. Later meetings copy the one before.", orDash(f.Venue)))
 	}
 	form.dialog = dialog.NewForm("New meeting of "+f.Name, "Create", "Cancel", []*widget.FormItem{
-		widget.NewFormItem("Date", form.date),
+		widget.NewFormItem("Date", container.NewBorder(nil, nil, nil, day, form.date)),
 		widget.NewFormItem("", form.copies),
 	}, func(ok bool) {
 		if !ok {

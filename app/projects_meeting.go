@@ -25,7 +25,7 @@ func newMeetingPicker() *meetingPicker {
 
 // item is the picker's row in the project form.
 func (m *meetingPicker) item() *widget.FormItem {
-	return widget.NewFormItem("Agreed at", m.sel)
+	return widget.NewFormItem("Forum meeting", m.sel)
 }
 
 // set offers the forum meetings read with the register.

@@ -134,7 +134,7 @@ func TestWindowBuildsOnDemoRound(t *testing.T) {
 func TestNavigationReachesEveryScreen(t *testing.T) {
 	db := MustOpenDB(t)
 	ui := newTestUI(t, db)
-	want := []string{"Dashboard", "Participants", "Pairings", "Event", "Feedback", "Reflections", "Projects", "Charts"}
+	want := []string{"Dashboard", "Participants", "Pairings", "Event", "Feedback", "Reflections", "Projects", "Forum", "Charts"}
 	if got := len(ui.tabs.Items); got != len(want) {
 		t.Fatalf("%d screens, want %d", got, len(want))
 	}
