@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/liaisonapp/liaison/app/tasks"
 	"github.com/liaisonapp/liaison/store"
@@ -11,7 +12,36 @@ import (
 
 // eventFlag declares --event, which the event's commands take.
 func eventFlag(fs *flag.FlagSet) *string {
-	return fs.String("event", "", "the event (default: the round's celebration event, the first created)")
+	return fs.String("event", "", "the event (default: the round's celebration event, the first created); with --forum, the meeting's date (15/10/2026) or name")
+}
+
+// forumFlag declares --forum, which makes an event's command work on one
+// of a forum's meetings rather than on a round's event.
+func forumFlag(fs *flag.FlagSet) *string {
+	return fs.String("forum", "", "a forum: work on one of its meetings (--event DATE; without it, today's meeting, else the next, else the latest), not a round's event")
+}
+
+// findEvent resolves --round, --forum and --event: a round's event, or a
+// forum's meeting, which belongs to no round.
+func (env *Env) findEvent(roundName, forumName, eventName string) (store.Event, error) {
+	if strings.TrimSpace(forumName) != "" {
+		if strings.TrimSpace(roundName) != "" {
+			return store.Event{}, usageErrorf("a forum's meetings belong to no round: give --forum or --round, not both")
+		}
+		return tasks.FindForumMeeting(env.Ctx, env.DB, forumName, eventName, env.Now())
+	}
+	r, err := env.existingRound(roundName)
+	if err != nil {
+		return store.Event{}, err
+	}
+	return tasks.FindEvent(env.Ctx, env.DB, r.ID, eventName)
+}
+
+// eventHelp is `liaison help` for the commands that work on one event.
+func eventHelp() string {
+	return "Without --event, the round's celebration event (its first). A forum meeting belongs to no round:\n" +
+		"choose it with --forum NAME and --event DATE (15/10/2026 or 2026-10-15) or the meeting's name;\n" +
+		"without --event, the forum's meeting today, else its next, else its latest.\n"
 }
 
 // importAttendeesFlags is `liaison import attendees FILE`: an attendee
@@ -19,16 +49,13 @@ func eventFlag(fs *flag.FlagSet) *string {
 func importAttendeesFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 	roundName := roundFlag(fs)
 	eventName := eventFlag(fs)
+	forumName := forumFlag(fs)
 	return func(env *Env, args []string) error {
 		imp, err := tasks.ReadAttendeesFile(args[0])
 		if err != nil {
 			return err
 		}
-		r, err := env.existingRound(*roundName)
-		if err != nil {
-			return err
-		}
-		e, err := tasks.FindEvent(env.Ctx, env.DB, r.ID, *eventName)
+		e, err := env.findEvent(*roundName, *forumName, *eventName)
 		if err != nil {
 			return err
 		}
@@ -36,7 +63,11 @@ func importAttendeesFlags(fs *flag.FlagSet) func(env *Env, args []string) error 
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Event: %s\n%s\n", e.Name, res)
+		name := e.Name
+		if e.ForumID != 0 {
+			name = store.MeetingLabel(e)
+		}
+		fmt.Fprintf(env.Stdout, "Event: %s\n%s\n", name, res)
 		if len(imp.Ignored) > 0 {
 			fmt.Fprintf(env.Stdout, "Ignored columns: %s\n", tasks.QuoteList(imp.Ignored))
 		}
@@ -44,17 +75,46 @@ func importAttendeesFlags(fs *flag.FlagSet) func(env *Env, args []string) error 
 	}
 }
 
-// eventExportFlags declares --round, --event and --out for an export of
-// one event and returns its runner, as exportFlags does for a round.
+// eventExportFlags declares --round, --forum, --event and --out for an
+// export of one event and returns its runner, as exportFlags does for a
+// round. A forum's meeting, which belongs to no round, is written without
+// looking up a round.
 func eventExportFlags(fs *flag.FlagSet, prepare func(env *Env, e store.Event) (func(w io.Writer) error, string, error)) func(env *Env, args []string) error {
 	eventName := eventFlag(fs)
-	return exportFlags(fs, func(env *Env, r store.Round) (func(w io.Writer) error, string, error) {
+	forumName := forumFlag(fs)
+	ofRound := exportFlags(fs, func(env *Env, r store.Round) (func(w io.Writer) error, string, error) {
 		e, err := tasks.FindEvent(env.Ctx, env.DB, r.ID, *eventName)
 		if err != nil {
 			return nil, "", err
 		}
 		return prepare(env, e)
 	})
+	return func(env *Env, args []string) error {
+		if strings.TrimSpace(*forumName) == "" {
+			return ofRound(env, args)
+		}
+		// exportFlags declared --round and --out on fs.
+		out := fs.Lookup("out").Value.String()
+		if strings.TrimSpace(out) == "" {
+			return usageErrorf("Say where to write the file with --out FILE.")
+		}
+		if err := tasks.CheckOutPath(out, env.DB.Path()); err != nil {
+			return err
+		}
+		e, err := env.findEvent(fs.Lookup("round").Value.String(), *forumName, *eventName)
+		if err != nil {
+			return err
+		}
+		write, what, err := prepare(env, e)
+		if err != nil {
+			return err
+		}
+		if err := tasks.WriteFileAtomic(out, write); err != nil {
+			return err
+		}
+		fmt.Fprintf(env.Stdout, "Wrote %s, the meeting of %s, to %s.\n", what, store.LongDate(e.Date), out)
+		return nil
+	}
 }
 
 // exportAttendeesFlags is `liaison export attendees --out FILE`: the list

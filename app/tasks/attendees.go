@@ -37,6 +37,75 @@ func FindEvent(ctx context.Context, db store.Service, roundID int64, name string
 	return store.Event{}, store.Errorf(store.ENOTFOUND, "There is no event called %q in this round; its events are %s.", name, strings.Join(names, ", "))
 }
 
+// FindForumMeeting returns a meeting of the forum called forum (ignoring
+// case): the one on the date meeting gives (any date store.ParseDate
+// reads, such as 05/03/2026), else the one of that name; with no meeting
+// named, the forum's meeting today, else the next, else the latest
+// (store.PickEvent). An unknown forum or meeting is an error that lists
+// the ones there are.
+func FindForumMeeting(ctx context.Context, db store.Service, forum, meeting string, now time.Time) (store.Event, error) {
+	forums, err := db.Forums(ctx)
+	if err != nil {
+		return store.Event{}, err
+	}
+	var names []string
+	var f store.Forum
+	for _, x := range forums {
+		if strings.EqualFold(store.OneLine(x.Name), store.OneLine(forum)) {
+			f = x
+		}
+		names = append(names, "\""+x.Name+"\"")
+	}
+	if f.ID == 0 {
+		if len(forums) == 0 {
+			return store.Event{}, store.Errorf(store.ENOTFOUND, "There is no forum yet; set one up on the Forum screen first.")
+		}
+		return store.Event{}, store.Errorf(store.ENOTFOUND, "There is no forum called %q; the forums are %s.", forum, strings.Join(names, ", "))
+	}
+	ms, err := db.Meetings(ctx, f.ID)
+	if err != nil {
+		return store.Event{}, err
+	}
+	if len(ms) == 0 {
+		return store.Event{}, store.Errorf(store.ENOTFOUND, "The forum %q has no meeting yet.", f.Name)
+	}
+	events := make([]store.Event, len(ms))
+	var dates []string
+	for i, m := range ms {
+		events[i] = m.Event
+		dates = append(dates, store.DayMonthYear(m.Date))
+	}
+	meeting = store.OneLine(meeting)
+	if meeting == "" {
+		return store.PickEvent(events, now), nil
+	}
+	var found []store.Event
+	if d, err := store.ParseDate(meeting); err == nil {
+		for _, e := range events {
+			if e.Date == d {
+				found = append(found, e)
+			}
+		}
+	} else {
+		for _, e := range events {
+			if strings.EqualFold(store.OneLine(e.Name), meeting) {
+				found = append(found, e)
+			}
+		}
+	}
+	switch len(found) {
+	case 0:
+		return store.Event{}, store.Errorf(store.ENOTFOUND, "The forum %q has no meeting %q; it met or meets on %s.", f.Name, meeting, strings.Join(dates, ", "))
+	case 1:
+		return found[0], nil
+	}
+	var which []string
+	for _, e := range found {
+		which = append(which, store.DayMonthYear(e.Date))
+	}
+	return store.Event{}, store.Errorf(store.EINVALID, "%d meetings of %q are called %q; give the date instead: %s.", len(found), f.Name, meeting, strings.Join(which, ", "))
+}
+
 // AttendeesImport is what importing an attendee list did.
 type AttendeesImport struct {
 	Created, Updated int
