@@ -79,6 +79,9 @@ type eventSource struct {
 	// shown, when set, hears which event the screen shows once it is
 	// loaded (the Forum screen lists that meeting's actions).
 	shown func(store.Event)
+	// pick, when set, chooses the event to show when the one shown has
+	// gone (or none was); by default the first.
+	pick func([]store.Event) store.Event
 }
 
 func newEvent(ui *UI) *eventScreen {
@@ -263,6 +266,9 @@ func (s *eventScreen) refresh() {
 			s.event = store.Event{}
 			if len(events) > 0 {
 				s.event = events[0]
+				if s.src.pick != nil {
+					s.event = s.src.pick(events)
+				}
 			}
 		}
 		s.eventSelect.SetOptions(names)

@@ -82,6 +82,8 @@ func newForum(ui *UI) *forumScreen {
 		newLabel: "New meeting…",
 		onNew:    s.showNewMeeting,
 		shown:    s.loadActions,
+		// A forum opens on today's meeting, else the next, else the latest.
+		pick: func(events []store.Event) store.Event { return store.PickEvent(events, ui.now()) },
 	}
 	s.groups = newGroupsPane(ui)
 	return s
@@ -289,6 +291,21 @@ func (s *forumScreen) actionText(p store.Project) string {
 	return strings.Join(parts, " · ")
 }
 
+// field is a form's field that can take the cursor.
+type field interface {
+	fyne.CanvasObject
+	fyne.Focusable
+}
+
+// openForm shows a form dialog width wide with Enter (its main button)
+// and Esc (cancel), and the cursor in its first field.
+func (ui *UI) openForm(d *dialog.FormDialog, width float32, first field, more ...fyne.CanvasObject) {
+	d.Resize(fyne.NewSize(width, 0))
+	ui.withKeys(d, &formKeys{submit: d.Submit, cancel: d.Hide}, append([]fyne.CanvasObject{first}, more...)...)
+	d.Show()
+	ui.win.Canvas().Focus(first)
+}
+
 // forumForm is the new/edit forum dialog's fields.
 type forumForm struct {
 	name, venue *formEntry
@@ -340,10 +357,7 @@ func (s *forumScreen) editForum(f store.Forum) {
 			ui.Changed()
 		})
 	}, ui.win)
-	form.dialog.Resize(fyne.NewSize(560, 0))
-	ui.withKeys(form.dialog, &formKeys{submit: form.dialog.Submit, cancel: form.dialog.Hide}, form.name, form.every, form.venue)
-	form.dialog.Show()
-	ui.win.Canvas().Focus(form.name)
+	ui.openForm(form.dialog, 560, form.name, form.every, form.venue)
 	s.forumForm = form
 }
 
@@ -467,10 +481,7 @@ func (s *forumScreen) showNewMeeting() {
 			ui.Changed()
 		})
 	}, ui.win)
-	form.dialog.Resize(fyne.NewSize(600, 0))
-	ui.withKeys(form.dialog, &formKeys{submit: form.dialog.Submit, cancel: form.dialog.Hide}, form.date)
-	form.dialog.Show()
-	ui.win.Canvas().Focus(form.date)
+	ui.openForm(form.dialog, 600, form.date)
 	s.meetingForm = form
 }
 
@@ -509,9 +520,6 @@ func (s *forumScreen) addAction() {
 			Group: form.group.Text, Status: store.ProjectIdea, MeetingID: e.ID}
 		ui.write(func() error { return ui.db.CreateProject(ui.ctx, &p) }, ui.Changed)
 	}, ui.win)
-	form.dialog.Resize(fyne.NewSize(600, 0))
-	ui.withKeys(form.dialog, &formKeys{submit: form.dialog.Submit, cancel: form.dialog.Hide}, form.title, form.owner, form.group)
-	form.dialog.Show()
-	ui.win.Canvas().Focus(form.title)
+	ui.openForm(form.dialog, 600, form.title, form.owner, form.group)
 	s.actionForm = form
 }

@@ -171,10 +171,7 @@ func (g *groupsPane) edit(i int) {
 		tg.Name, tg.Lead, tg.Members = form.name.Text, form.lead.Text, strings.Split(form.members.Text, "\n")
 		ui.write(func() error { return ui.db.SaveTaskGroup(ui.ctx, &tg) }, ui.Changed)
 	}, ui.win)
-	form.dialog.Resize(fyne.NewSize(600, 0))
-	ui.withKeys(form.dialog, &formKeys{submit: form.dialog.Submit, cancel: form.dialog.Hide}, form.name, form.lead, form.members)
-	form.dialog.Show()
-	ui.win.Canvas().Focus(form.name)
+	ui.openForm(form.dialog, 600, form.name, form.lead, form.members)
 	g.form = form
 }
 

@@ -42,6 +42,13 @@ func TestForumListsMeetingsWithCounts(t *testing.T) {
 	if !strings.Contains(s.summary.Text, "Meets every 4 weeks") || !strings.Contains(s.summary.Text, "next proposed Thu 29 Nov 2018") {
 		t.Fatalf("summary: %q", s.summary.Text)
 	}
+	// The meeting tab starts on the latest meeting, none being today or later.
+	if got, want := s.meeting.event.Date, "2018-11-01"; got != want {
+		t.Fatalf("the meeting tab shows the meeting of %q, want the latest, %q", got, want)
+	}
+	if got, want := s.meeting.eventSelect.Selected, "Thu 1 Nov 2018 · "+demo.ForumName; got != want {
+		t.Fatalf("meeting picker = %q, want %q", got, want)
+	}
 }
 
 func TestNewMeetingFromTheLastProposesTheNextDate(t *testing.T) {

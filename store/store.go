@@ -579,8 +579,10 @@ type ParticipantService interface {
 	// ErasePerson deletes everyone with the email (ignoring case) from the
 	// round roundID, or from every round when roundID is 0, with their
 	// pairings and their records as event attendees, so that nothing of
-	// them stays readable in the database file once it returns. It
-	// returns the names of the rounds they were deleted from.
+	// them stays readable in the database file once it returns. From
+	// every round (roundID 0) includes every forum meeting's list. It
+	// returns the names of the rounds they were deleted from, then of the
+	// forums as "NAME (forum)".
 	ErasePerson(ctx context.Context, email string, roundID int64) (rounds []string, err error)
 	// UpsertParticipants creates or updates all of ps in one transaction:
 	// all or nothing. A row matches a stored participant of the round by
@@ -711,7 +713,8 @@ type EventService interface {
 	// UpsertAttendees creates or updates all of as for the event in one
 	// transaction: a row matches a stored attendee by email (ignoring
 	// case) or, with no email, by name; a row whose email is a
-	// participant's of the event's round is linked to them. An empty cell
+	// participant's of the event's round is linked to them (for a forum
+	// meeting, the most recent round's participant). An empty cell
 	// never erases a stored value.
 	UpsertAttendees(ctx context.Context, eventID int64, as []Attendee) (created, updated int, err error)
 }

@@ -63,11 +63,18 @@ func (d *DB) ErasePerson(ctx context.Context, email string, roundID int64) (roun
 	}
 	err = d.write(ctx, func(tx *sql.Tx) error {
 		// Their rounds: where they took part, or were on an event's list
-		// (an attendee imported with their email, linked or not).
-		rows, err := tx.QueryContext(ctx, `SELECT r.name FROM rounds r WHERE (? = 0 OR r.id = ?) AND (
-				EXISTS (SELECT 1 FROM participants p WHERE p.round_id = r.id AND p.email <> '' AND lower(p.email) = lower(?))
-				OR EXISTS (SELECT 1 FROM attendees a JOIN events e ON e.id = a.event_id WHERE e.round_id = r.id AND a.email <> '' AND lower(a.email) = lower(?)))
-			ORDER BY julianday(r.created_at), r.id`, roundID, roundID, email, email)
+		// (an attendee imported with their email, linked or not). Then the
+		// forums whose meetings listed them: forum meetings belong to no
+		// round, so only "every round" (roundID 0) reaches them.
+		rows, err := tx.QueryContext(ctx, `SELECT name FROM (
+				SELECT 0 AS k, julianday(r.created_at) AS o, r.id AS i, r.name AS name FROM rounds r WHERE (? = 0 OR r.id = ?) AND (
+					EXISTS (SELECT 1 FROM participants p WHERE p.round_id = r.id AND p.email <> '' AND lower(p.email) = lower(?))
+					OR EXISTS (SELECT 1 FROM attendees a JOIN events e ON e.id = a.event_id WHERE e.round_id = r.id AND a.email <> '' AND lower(a.email) = lower(?)))
+				UNION ALL
+				SELECT 1, lower(f.name), f.id, f.name || ' (forum)' FROM forums f WHERE ? = 0 AND EXISTS (SELECT 1 FROM attendees a JOIN events e ON e.id = a.event_id
+					WHERE e.forum_id = f.id AND ((a.email <> '' AND lower(a.email) = lower(?))
+						OR a.participant_id IN (SELECT id FROM participants WHERE email <> '' AND lower(email) = lower(?)))))
+			ORDER BY k, o, i`, roundID, roundID, email, email, roundID, email, email)
 		if err != nil {
 			return err
 		}
@@ -82,28 +89,6 @@ func (d *DB) ErasePerson(ctx context.Context, email string, roundID int64) (roun
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return err
-		}
-		// Forum meetings belong to no round: only "every round" reaches them.
-		if roundID == 0 {
-			rows, err := tx.QueryContext(ctx, `SELECT f.name FROM forums f WHERE EXISTS (SELECT 1 FROM attendees a JOIN events e ON e.id = a.event_id
-				WHERE e.forum_id = f.id AND ((a.email <> '' AND lower(a.email) = lower(?))
-					OR a.participant_id IN (SELECT id FROM participants WHERE email <> '' AND lower(email) = lower(?))))
-				ORDER BY f.name COLLATE NOCASE`, email, email)
-			if err != nil {
-				return err
-			}
-			for rows.Next() {
-				var name string
-				if err := rows.Scan(&name); err != nil {
-					rows.Close()
-					return err
-				}
-				rounds = append(rounds, name+" (forum)")
-			}
-			rows.Close()
-			if err := rows.Err(); err != nil {
-				return err
-			}
 		}
 		if len(rounds) == 0 {
 			return store.Errorf(store.ENOTFOUND, "Nobody with the email %s is stored%s.", email, map[bool]string{true: " in that round", false: ""}[roundID != 0])

@@ -229,8 +229,10 @@ func (d *DB) SaveTaskGroup(ctx context.Context, g *store.TaskGroup) error {
 }
 
 // DeleteTaskGroup deletes a group; the projects it owned keep no group.
+// Its lead's and members' names are then made unreadable in the file
+// (erase), as with every deletion of personal data.
 func (d *DB) DeleteTaskGroup(ctx context.Context, id int64) error {
-	return d.write(ctx, func(tx *sql.Tx) error {
+	err := d.write(ctx, func(tx *sql.Tx) error {
 		if _, err := tx.ExecContext(ctx, `UPDATE projects SET group_name = '', group_id = NULL WHERE group_id = ?`, id); err != nil {
 			return err
 		}
@@ -240,6 +242,10 @@ func (d *DB) DeleteTaskGroup(ctx context.Context, id int64) error {
 		}
 		return checkAffected(res, "Group %d does not exist.", id)
 	})
+	if err != nil {
+		return err
+	}
+	return d.erase(ctx)
 }
 
 // groupID finds the task-and-finish group called name (ignoring case),

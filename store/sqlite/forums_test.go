@@ -399,11 +399,28 @@ func TestErasePersonFromForumLists(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
 	f, meeting := forumWithMeeting(t, db)
+	r := store.Round{Name: "Spring"}
+	if err := db.CreateRound(ctx, &r); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := db.UpsertParticipants(ctx, r.ID, []store.Participant{{Name: "Ann Lee", Email: "ann@nhs.example", Role: store.RoleGP}}); err != nil {
+		t.Fatal(err)
+	}
+	// From one round only, her place on the forum's list stays.
+	if _, err := db.ErasePerson(ctx, "ann@nhs.example", r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if people, _ := db.Attendees(ctx, meeting.ID); people[0].Email != "ann@nhs.example" {
+		t.Fatalf("deleting Ann from a round took her off the forum's list: %+v", people[0])
+	}
+	if _, _, err := db.UpsertParticipants(ctx, r.ID, []store.Participant{{Name: "Ann Lee", Email: "ann@nhs.example", Role: store.RoleGP}}); err != nil {
+		t.Fatal(err)
+	}
 	rounds, err := db.ErasePerson(ctx, "ANN@nhs.example", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got, want := strings.Join(rounds, ","), f.Name+" (forum)"; got != want {
+	if got, want := strings.Join(rounds, ","), "Spring,"+f.Name+" (forum)"; got != want {
 		t.Fatalf("deleted from %q, want %q", got, want)
 	}
 	people, _ := db.Attendees(ctx, meeting.ID)
