@@ -113,10 +113,18 @@ func (d *DB) UpsertAttendees(ctx context.Context, eventID int64, as []store.Atte
 		// A round's event links to its round's participants; a forum
 		// meeting, which has no round, to the most recent round's
 		// participant with the email (later rows replace earlier ones).
-		rows, err := tx.QueryContext(ctx, `SELECT p.id, p.email, p.name, p.organisation, p.role FROM participants p
-			JOIN rounds r ON r.id = p.round_id JOIN events e ON e.id = ?
-			WHERE p.email <> '' AND (p.round_id = e.round_id OR e.round_id IS NULL)
-			ORDER BY julianday(r.created_at), r.id, p.id`, eventID)
+		var roundID sql.NullInt64
+		if err := tx.QueryRowContext(ctx, `SELECT round_id FROM events WHERE id = ?`, eventID).Scan(&roundID); err != nil {
+			return notFound(err, "Event %d does not exist.", eventID)
+		}
+		var rows *sql.Rows
+		if roundID.Valid {
+			rows, err = tx.QueryContext(ctx, `SELECT id, email, name, organisation, role FROM participants
+				WHERE round_id = ? AND email <> ''`, roundID.Int64)
+		} else {
+			rows, err = tx.QueryContext(ctx, `SELECT p.id, p.email, p.name, p.organisation, p.role FROM participants p
+				JOIN rounds r ON r.id = p.round_id WHERE p.email <> '' ORDER BY julianday(r.created_at), r.id, p.id`)
+		}
 		if err != nil {
 			return err
 		}

@@ -14,7 +14,7 @@ func (d *DB) Events(ctx context.Context, roundID int64) ([]store.Event, error) {
 	return events(ctx, d.db, `WHERE round_id = ? ORDER BY event_date, id`, roundID)
 }
 
-// eventColumns are the columns scanEvent reads, for a query on events.
+// eventColumns are the columns events (and Meetings) read, in order.
 const eventColumns = `id, coalesce(round_id, 0), coalesce(forum_id, 0), name, event_date, venue, capacity`
 
 // events reads the events that where (a WHERE clause with its ORDER BY,

@@ -277,6 +277,9 @@ func TestDeletingARoundKeepsForumMeetings(t *testing.T) {
 	if _, _, err := db.UpsertAttendees(ctx, meeting.ID, []store.Attendee{{Name: "Ann Lee", Email: "ann@nhs.example"}}); err != nil {
 		t.Fatal(err)
 	}
+	if people, _ := db.Attendees(ctx, meeting.ID); people[0].ParticipantID == 0 {
+		t.Fatalf("Ann's place at the forum is not linked to her as a participant: %+v", people[0])
+	}
 	action := store.Project{RoundID: r.ID, Title: "Discharge letter template", MeetingID: meeting.ID, Group: "Letters"}
 	if err := db.CreateProject(ctx, &action); err != nil {
 		t.Fatal(err)
