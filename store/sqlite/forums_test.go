@@ -20,23 +20,7 @@ import (
 // into records, and leave foreign keys on in every pooled connection.
 func TestMigration8_KeepsEventsAgendasAndAttendees(t *testing.T) {
 	path := filepath.Join(t.TempDir(), "liaison.db")
-	raw := rawOpen(t, path)
-	names, err := filepath.Glob("migrations/*.sql")
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, name := range names[:7] {
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if _, err := raw.Exec(string(b)); err != nil {
-			t.Fatalf("%s: %v", name, err)
-		}
-	}
-	for _, q := range []string{
-		fmt.Sprintf(`PRAGMA application_id = %d`, sqlite.ApplicationID),
-		`PRAGMA user_version = 7`,
+	version7(t, path,
 		`INSERT INTO rounds (id, name, created_at) VALUES (1, 'R', '2026-01-01T00:00:00Z')`,
 		`INSERT INTO participants (id, round_id, name, role) VALUES (1, 1, 'Ann', 'gp')`,
 		`INSERT INTO events (id, round_id, name, event_date, venue, capacity) VALUES (5, 1, 'Celebration', '2026-07-01', 'Suite', 80)`,
@@ -44,15 +28,7 @@ func TestMigration8_KeepsEventsAgendasAndAttendees(t *testing.T) {
 		`INSERT INTO attendees (id, event_id, participant_id, name, rsvp, checked_in_at, dietary_needs) VALUES
 			(20, 5, 1, 'Ann', 'accepted', '2026-07-01T12:40:00Z', 'vegetarian'), (21, 5, NULL, 'Guest', 'invited', '', '')`,
 		`INSERT INTO projects (id, round_id, title, group_name) VALUES (30, 1, 'Letters', 'Letters group'), (31, 1, 'Directory', ' letters GROUP '),
-			(32, 1, 'Leaflet', ''), (33, 1, 'Frailty line', 'Frailty')`,
-	} {
-		if _, err := raw.Exec(q); err != nil {
-			t.Fatalf("%s: %v", q, err)
-		}
-	}
-	if err := raw.Close(); err != nil {
-		t.Fatal(err)
-	}
+			(32, 1, 'Leaflet', ''), (33, 1, 'Frailty line', 'Frailty')`)
 
 	db := MustOpenPath(t, path)
 	ctx := context.Background()
@@ -115,6 +91,57 @@ func TestMigration8_KeepsEventsAgendasAndAttendees(t *testing.T) {
 	}
 	if check != 0 {
 		t.Fatalf("%d rows refer to missing ones", check)
+	}
+}
+
+// version7 writes a database at path as Liaison's schema 7 left it, with
+// the rows that the statements insert (foreign keys off, as a damaged file
+// may have them).
+func version7(t *testing.T, path string, inserts ...string) {
+	t.Helper()
+	raw := rawOpen(t, path)
+	defer raw.Close()
+	names, err := filepath.Glob("migrations/*.sql")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names[:7] {
+		b, err := os.ReadFile(name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := raw.Exec(string(b)); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+	}
+	conn, err := raw.Conn(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer conn.Close()
+	for _, q := range append([]string{`PRAGMA foreign_keys = OFF`, fmt.Sprintf(`PRAGMA application_id = %d`, sqlite.ApplicationID),
+		`PRAGMA user_version = 7`}, inserts...) {
+		if _, err := conn.ExecContext(context.Background(), q); err != nil {
+			t.Fatalf("%s: %v", q, err)
+		}
+	}
+}
+
+// TestMigration8_OpensADatabaseWithADanglingRow: an attendee of an event
+// that no longer exists (possible only in a damaged file) is not the
+// migration's doing, so it does not stop the database from opening.
+func TestMigration8_OpensADatabaseWithADanglingRow(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "liaison.db")
+	version7(t, path,
+		`INSERT INTO rounds (id, name, created_at) VALUES (1, 'R', '2026-01-01T00:00:00Z')`,
+		`INSERT INTO events (id, round_id, name) VALUES (5, 1, 'Celebration')`,
+		`INSERT INTO attendees (id, event_id, name) VALUES (20, 5, 'Ann'), (21, 99, 'Lost')`)
+	db := MustOpenPath(t, path)
+	if got, want := pragmaInt(t, db.Pool(), "user_version"), sqlite.SchemaVersion(); got != want {
+		t.Fatalf("user_version = %d, want %d", got, want)
+	}
+	if people, err := db.Attendees(context.Background(), 5); err != nil || len(people) != 1 {
+		t.Fatalf("the event's list after the migration: %+v, %v", people, err)
 	}
 }
 

@@ -313,7 +313,8 @@ const foreignKeysOff = "-- liaison: foreign_keys off"
 // apply runs the migrations of ms that the database does not have yet, in
 // one transaction. When one of them needs foreign keys off, they are all
 // run so (PRAGMA foreign_keys cannot change inside a transaction), and
-// PRAGMA foreign_key_check must find nothing before the commit.
+// PRAGMA foreign_key_check must find no new dangling row before the
+// commit.
 func (d *DB) apply(ctx context.Context, ms []migration) error {
 	// One connection for the pragma and the transaction: PRAGMA
 	// foreign_keys is per connection, and does nothing inside a
@@ -353,22 +354,28 @@ func (d *DB) apply(ctx context.Context, ms []migration) error {
 	if version >= len(ms) {
 		return nil
 	}
+	// With foreign keys off, the migrations must not leave a row that
+	// refers to a missing one: foreign_key_check finds no more such rows
+	// afterwards than before (a damaged file's own are not the
+	// migration's doing, and must not lock the organiser out).
+	var dangling int
+	if fkOff {
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&dangling); err != nil {
+			return err
+		}
+	}
 	for _, m := range ms[version:] {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
 	}
 	if fkOff {
-		// What foreign keys would have refused had they been on.
-		var table, parent string
-		var rowid sql.NullInt64
-		var fk int
-		err := tx.QueryRowContext(ctx, `PRAGMA foreign_key_check`).Scan(&table, &rowid, &parent, &fk)
-		if err == nil {
-			return fmt.Errorf("migrating to schema %d: row %d of %s refers to a missing row of %s", len(ms), rowid.Int64, table, parent)
-		}
-		if !errors.Is(err, sql.ErrNoRows) {
+		var after int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM pragma_foreign_key_check`).Scan(&after); err != nil {
 			return err
+		}
+		if after > dangling {
+			return fmt.Errorf("migrating to schema %d would leave %d rows that refer to missing ones", len(ms), after-dangling)
 		}
 	}
 	if _, err := tx.ExecContext(ctx, fmt.Sprintf(`PRAGMA user_version = %d`, len(ms))); err != nil {
