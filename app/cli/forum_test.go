@@ -34,7 +34,7 @@ func TestForumMeetingByDate(t *testing.T) {
 		t.Fatal(err)
 	}
 	code, stdout, stderr = run(t, "import", "attendees", list, "--db", db, "--forum", demo.ForumName, "--event", "2018-11-01")
-	if code != 0 || !strings.Contains(stdout, "Event: Thu 1 Nov 2018") || !strings.Contains(stdout, "1 new") {
+	if code != 0 || !strings.Contains(stdout, "Event: Thu 1 Nov 2018") || !strings.Contains(stdout, "1 new") || !strings.Contains(stdout, "participants of a round") {
 		t.Fatalf("import into a forum meeting: exit %d, %q %q", code, stdout, stderr)
 	}
 	attendees := filepath.Join(dir, "attendees.csv")

@@ -109,8 +109,11 @@ func FindForumMeeting(ctx context.Context, db store.Service, forum, meeting stri
 // AttendeesImport is what importing an attendee list did.
 type AttendeesImport struct {
 	Created, Updated int
-	// Linked counts the rows whose email is a participant's of the round.
+	// Linked counts the rows whose email is a participant's of the round
+	// (for a forum meeting, of the most recent round with that email).
 	Linked int
+	// Meeting is set when the event is a forum meeting, which has no round.
+	Meeting bool
 }
 
 // ImportAttendees stores a checked attendee list in the event, all or
@@ -141,7 +144,7 @@ func ImportAttendees(ctx context.Context, db store.Service, e store.Event, imp *
 	if err != nil {
 		return AttendeesImport{}, err
 	}
-	res := AttendeesImport{Created: created, Updated: updated}
+	res := AttendeesImport{Created: created, Updated: updated, Meeting: e.ForumID != 0}
 	for _, a := range as {
 		if a.ParticipantID != 0 {
 			res.Linked++
@@ -152,8 +155,12 @@ func ImportAttendees(ctx context.Context, db store.Service, e store.Event, imp *
 
 // String says what the import did, as both front ends report it.
 func (r AttendeesImport) String() string {
+	of := " of the round (linked by email)."
+	if r.Meeting {
+		of = " of a round (linked by email to the most recent)."
+	}
 	return store.Thousands(r.Created) + " new, " + store.Thousands(r.Updated) + " updated; " +
-		store.Plural(r.Linked, "attendee is a participant", "attendees are participants") + " of the round (linked by email)."
+		store.Plural(r.Linked, "attendee is a participant", "attendees are participants") + of
 }
 
 // eventStart is when an event begins: its date at its first agenda item's
