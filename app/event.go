@@ -308,7 +308,7 @@ func (s *eventScreen) load() {
 		if !has {
 			s.summary.SetText(s.src.none)
 		} else {
-			text := fmt.Sprintf("%s · %s · capacity %s", orDash(e.Date), orDash(e.Venue), capacityText(e.Capacity))
+			text := fmt.Sprintf("%s · %s · capacity %s", orDash(store.LongDate(e.Date)), orDash(e.Venue), capacityText(e.Capacity))
 			if e.Date != "" && e.Date < ui.now().Format(store.DateLayout) {
 				text += " · this " + s.src.noun + " has taken place"
 			}

@@ -40,7 +40,7 @@ func newGroupsPane(ui *UI) *groupsPane {
 }
 
 func (g *groupsPane) content() fyne.CanvasObject {
-	g.table = newCellTable(&g.cells, 240, 180, 300, 260)
+	g.table = newCellTable(&g.cells, 240, 240, 460, 180)
 	g.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row == 0 {
 			g.table.UnselectAll()
