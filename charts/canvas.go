@@ -48,6 +48,7 @@ func (e *PNGEncoder) Encode(w io.Writer, c *Chart) error {
 	width, height := c.Size()
 	if e.img == nil || e.img.Rect.Dx() != width || e.img.Rect.Dy() != height {
 		e.img = image.NewRGBA(image.Rect(0, 0, width, height))
+		adviseHugePages(e.img.Pix)
 	}
 	// The old pixels need no clearing: every chart begins by filling its
 	// whole background.

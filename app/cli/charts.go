@@ -63,11 +63,12 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			go func() {
 				defer wg.Done()
 				var enc charts.PNGEncoder
+				var png bytes.Buffer // reused: each file keeps a copy of just its size
 				for i := range next {
 					def := defs[i]
 					c := def.Build(charts.Options{Width: chartWidth, Height: chartHeight})
-					var png, svg bytes.Buffer
-					png.Grow(512 << 10) // a slide-sized chart is 50–300 KB: grow once, not ten times
+					var svg bytes.Buffer
+					png.Reset()
 					if err := enc.Encode(&png, c); err != nil {
 						errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
 						continue
@@ -76,7 +77,7 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 						errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
 						continue
 					}
-					files[2*i], files[2*i+1] = file{def.Name + ".png", png.Bytes()}, file{def.Name + ".svg", svg.Bytes()}
+					files[2*i], files[2*i+1] = file{def.Name + ".png", bytes.Clone(png.Bytes())}, file{def.Name + ".svg", svg.Bytes()}
 				}
 			}()
 		}

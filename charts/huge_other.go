@@ -1,0 +1,6 @@
+//go:build !linux
+
+package charts
+
+// adviseHugePages does nothing outside Linux.
+func adviseHugePages([]byte) {}
