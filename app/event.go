@@ -32,6 +32,7 @@ type eventScreen struct {
 	eventSelect *widget.Select
 	summary     *widget.Label
 	agendaList  *widget.List
+	agendaFit   fyne.CanvasObject // a row not shown, to measure titles with
 	search      *widget.Entry
 	people      *widget.List
 	counts      *widget.Label
@@ -130,33 +131,26 @@ func (s *eventScreen) content() fyne.CanvasObject {
 			container.NewHBox(s.editBtn, s.calendarBtn, s.printBtn, newBtn), s.eventSelect),
 		s.summary)
 
-	s.agendaList = widget.NewList(func() int { return len(s.agenda) },
-		func() fyne.CanvasObject {
-			return container.NewBorder(nil, nil, widget.NewLabelWithStyle("00:00", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
-				container.NewHBox(widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil), widget.NewButtonWithIcon("", theme.MoveDownIcon(), nil),
-					widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), widget.NewButtonWithIcon("", theme.DeleteIcon(), nil)), widget.NewLabel(""))
-		},
+	s.agendaList = widget.NewList(func() int { return len(s.agenda) }, newAgendaRow,
 		func(id widget.ListItemID, o fyne.CanvasObject) {
+			if id >= len(s.agenda) {
+				return
+			}
 			a := s.agenda[id]
 			c := o.(*fyne.Container)
-			text := a.Title
-			if a.Speaker != "" {
-				text += " — " + a.Speaker
-			}
-			if a.Minutes > 0 {
-				text += fmt.Sprintf(" (%d min)", a.Minutes)
-			}
-			c.Objects[0].(*widget.Label).SetText(text)
-			c.Objects[0].(*widget.Label).Truncation = fyne.TextTruncateEllipsis
+			c.Objects[0].(*widget.Label).SetText(agendaText(a))
 			c.Objects[1].(*widget.Label).SetText(orDash(a.Starts))
-			btns := c.Objects[2].(*fyne.Container).Objects
+			btns := agendaButtons(c)
 			btns[0].(*widget.Button).OnTapped = func() { s.moveItem(id, id-1) }
 			btns[1].(*widget.Button).OnTapped = func() { s.moveItem(id, id+1) }
 			btns[2].(*widget.Button).OnTapped = func() { s.editItem(a) }
 			btns[3].(*widget.Button).OnTapped = func() { s.deleteItem(a) }
 		})
 	s.addItemBtn = widget.NewButtonWithIcon("Add agenda item…", theme.ContentAddIcon(), func() { s.editItem(store.AgendaItem{}) })
-	agenda := container.NewBorder(container.NewBorder(nil, nil, heading("Agenda"), s.addItemBtn), nil, nil, nil, s.agendaList)
+	// The rows grow to show the whole of each title at the list's width.
+	s.agendaFit = newAgendaRow()
+	agendaWatch := container.New(&sizeWatch{changed: func(fyne.Size) { s.fitAgenda() }}, s.agendaList)
+	agenda := container.NewBorder(container.NewBorder(nil, nil, heading("Agenda"), s.addItemBtn), nil, nil, nil, agendaWatch)
 
 	s.search = widget.NewEntry()
 	s.search.SetPlaceHolder("Find a name or organisation; Enter checks in the only match")
@@ -221,6 +215,56 @@ func (s *eventScreen) content() fyne.CanvasObject {
 	split := container.NewHSplit(agenda, people)
 	split.Offset = 0.45
 	return container.NewBorder(container.NewPadded(top), nil, nil, nil, split)
+}
+
+// newAgendaRow makes a row of the agenda list: the title, wrapped so that
+// it is never cut off, between the start time and the row's buttons
+// (move up, move down, edit, delete).
+func newAgendaRow() fyne.CanvasObject {
+	title := widget.NewLabel("")
+	title.Wrapping = fyne.TextWrapWord
+	// The buttons keep their size at the top of a tall row, beside the
+	// title's first line.
+	buttons := container.NewHBox(widget.NewButtonWithIcon("", theme.MoveUpIcon(), nil), widget.NewButtonWithIcon("", theme.MoveDownIcon(), nil),
+		widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), widget.NewButtonWithIcon("", theme.DeleteIcon(), nil))
+	return container.NewBorder(nil, nil, widget.NewLabelWithStyle("00:00", fyne.TextAlignLeading, fyne.TextStyle{Monospace: true}),
+		container.NewVBox(buttons), title)
+}
+
+// agendaButtons are the buttons of an agenda row made by newAgendaRow.
+func agendaButtons(row *fyne.Container) []fyne.CanvasObject {
+	return row.Objects[2].(*fyne.Container).Objects[0].(*fyne.Container).Objects
+}
+
+// agendaText is an agenda item as its row shows it: title, speaker and
+// length.
+func agendaText(a store.AgendaItem) string {
+	text := a.Title
+	if a.Speaker != "" {
+		text += " — " + a.Speaker
+	}
+	if a.Minutes > 0 {
+		text += fmt.Sprintf(" (%d min)", a.Minutes)
+	}
+	return text
+}
+
+// fitAgenda makes each agenda row as tall as its wrapped title needs at
+// the list's present width, measured on a row laid out at that width. A
+// list only sizes rows it is told about, so without this a long title
+// would be cut at the row's edge.
+func (s *eventScreen) fitAgenda() {
+	w := s.agendaList.Size().Width
+	if w <= 0 {
+		return
+	}
+	row := s.agendaFit
+	row.Resize(fyne.NewSize(w, row.MinSize().Height))
+	title := row.(*fyne.Container).Objects[0].(*widget.Label)
+	for i, a := range s.agenda {
+		title.SetText(agendaText(a))
+		s.agendaList.SetItemHeight(i, max(row.MinSize().Height, title.MinSize().Height))
+	}
 }
 
 // heading is a bold section title.
@@ -314,6 +358,7 @@ func (s *eventScreen) load() {
 			}
 			s.summary.SetText(text)
 		}
+		s.fitAgenda()
 		s.agendaList.Refresh()
 		s.filter()
 		if s.src.shown != nil {

@@ -8,6 +8,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/demo"
@@ -345,4 +346,39 @@ func attendee(t *testing.T, ui *UI, id int64) store.Attendee {
 	}
 	t.Fatalf("attendee %d not found", id)
 	return store.Attendee{}
+}
+
+// TestAgendaTitlesAreNeverCutOff: a long title wraps, and its row grows to
+// hold every line, at a laptop's window size and a larger one.
+func TestAgendaTitlesAreNeverCutOff(t *testing.T) {
+	ui, s := eventOnDemo(t)
+	const long = "Improving the discharge summary: what GPs need from hospital letters and what consultants need from referrals"
+	a := s.agenda[4]
+	a.Title = long
+	if err := ui.db.SaveAgendaItem(context.Background(), &a); err != nil {
+		t.Fatal(err)
+	}
+	ui.Changed()
+	waitIdle(t)
+	for _, size := range []fyne.Size{{Width: 1280, Height: 720}, {Width: 1600, Height: 900}} {
+		ui.win.Resize(size)
+		waitIdle(t)
+		var row *widget.Label
+		for _, o := range test.LaidOutObjects(s.agendaList) {
+			if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, long) {
+				row = l
+			}
+		}
+		if row == nil {
+			t.Fatalf("at %v the long title is in no visible row", size)
+		}
+		if row.Truncation != fyne.TextTruncateOff || row.Wrapping != fyne.TextWrapWord {
+			t.Fatalf("at %v the title is cut rather than wrapped", size)
+		}
+		one := widget.NewLabel("x").MinSize().Height
+		if got, need := row.Size().Height, row.MinSize().Height; got < need || need < 2*one-1 {
+			t.Fatalf("at %v the title's row is %.0f high and its %.0f-wide text needs %.0f (one line is %.0f)",
+				size, got, row.Size().Width, need, one)
+		}
+	}
 }
