@@ -64,9 +64,15 @@ type projectsScreen struct {
 	saving    *formEntry
 	unit      *widget.SelectEntry
 	note      *formEntry
-	theme     *widget.SelectEntry
-	pair      *formSelect
-	meeting   *meetingPicker // the forum meeting that agreed it (projects_meeting.go)
+
+	// What prompted the project (projects_links.go): a theme, a pair and
+	// a reflection, each with a button that clears it, and the forum
+	// meeting that agreed it (projects_meeting.go).
+	theme                                  *widget.SelectEntry
+	pair, reflection                       *personPicker
+	clearTheme, clearPair, clearReflection *widget.Button
+	prompts                                linkChoices
+	meeting                                *meetingPicker
 
 	// The register's filters and sort.
 	search  *widget.Entry
@@ -92,7 +98,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	s.counts.Wrapping = fyne.TextWrapWord
 	// Narrow enough that the dates show beside the form on a 1280-pixel
 	// laptop; the group is in the form.
-	s.table = newCellTable(&s.cells, 200, 95, 130, 120, 100)
+	s.table = newCellTable(&s.cells, 155, 125, 95, 100, 100, 92)
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if id.Row == 0 {
 			s.table.UnselectAll()
@@ -111,10 +117,12 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	rowSelect(s.timeline, nil)
 
 	s.heading = widget.NewLabelWithStyle("New project", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
+	// A long title wraps, rather than widening the form (and the window).
+	s.heading.Wrapping = fyne.TextWrapWord
 	s.titleE = newFormEntry()
 	s.titleE.SetPlaceHolder("Such as: letters headed GP Action Required")
 	s.prompted = newFormEntry()
-	s.prompted.SetPlaceHolder("A theme, a specialty or a pair")
+	s.prompted.SetPlaceHolder("In words, such as a specialty or a meeting")
 	s.owner = newFormEntry()
 	s.group = newFormEntry()
 	s.group.SetPlaceHolder("Task-and-finish group")
@@ -144,17 +152,18 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	s.unit.SetPlaceHolder("unit")
 	s.note = newFormEntry()
 	s.note.SetPlaceHolder("How the saving was estimated")
-	s.theme = widget.NewSelectEntry(store.SchemeThemes)
-	s.theme.SetPlaceHolder("The reflection theme that prompted it")
-	s.pair = newFormSelect(nil, nil)
-	s.pair.PlaceHolder = "(no pair)"
 	s.meeting = newMeetingPicker()
 	s.message = widget.NewLabel("")
 	s.message.Wrapping = fyne.TextWrapWord
 	s.del = widget.NewButtonWithIcon("Delete", theme.DeleteIcon(), s.deleteSelected)
-	form := widget.NewForm(
+	// What prompted the project comes first: the words, then the links.
+	items := []*widget.FormItem{
 		widget.NewFormItem("Title", s.titleE),
 		widget.NewFormItem("Prompted by", s.prompted),
+	}
+	items = append(items, s.linkItems()...)
+	items = append(items, s.meeting.item())
+	form := widget.NewForm(append(items,
 		widget.NewFormItem("Owner", s.owner),
 		widget.NewFormItem("Group", s.group),
 		widget.NewFormItem("Status", s.status),
@@ -165,20 +174,16 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 		widget.NewFormItem("Adopted by", s.adopted),
 		widget.NewFormItem("Saving", container.NewGridWithColumns(2, s.saving, s.unit)),
 		widget.NewFormItem("Saving note", s.note),
-		widget.NewFormItem("Theme", s.theme),
-		widget.NewFormItem("Prompted by pair", s.pair),
-		s.meeting.item(),
 		widget.NewFormItem("Links", s.links),
-	)
+	)...)
 	// Enter saves (Shift+Enter in What changed, where Enter starts a new
-	// line); Esc puts back what is stored. The unit and theme pickers are
-	// Fyne's own SelectEntry: Enter saves there too, Esc does not reach
-	// the form.
+	// line); Esc puts back what is stored. The unit, theme, pair and
+	// reflection pickers are Fyne's own SelectEntry: Enter saves there
+	// too, Esc does not reach the form.
 	keys := &formKeys{submit: s.save, cancel: func() { s.edit(s.selected) }}
 	keys.bind(s.titleE, s.prompted, s.owner, s.group, s.status, s.started, s.completed, s.impact,
-		s.output, s.adopted, s.saving, s.note, s.pair, s.meeting.sel, s.links)
+		s.output, s.adopted, s.saving, s.note, s.meeting.sel, s.links)
 	s.unit.OnSubmitted = func(string) { s.save() }
-	s.theme.OnSubmitted = func(string) { s.save() }
 	buttons := container.NewHBox(
 		widget.NewButtonWithIcon("Save", theme.DocumentSaveIcon(), s.save),
 		widget.NewButtonWithIcon("New", theme.ContentAddIcon(), func() { s.table.UnselectAll(); s.edit(-1) }),
@@ -203,6 +208,8 @@ func (s *projectsScreen) refresh() {
 	var items []store.Project
 	var pairs []store.Pairing
 	var meetings []store.Event
+	var refl []store.Reflection
+	var themes []store.Theme
 	ui.load(&s.loads, func(ctx context.Context) (err error) {
 		if items, err = ui.db.Projects(ctx, roundID); err != nil {
 			return err
@@ -210,11 +217,18 @@ func (s *projectsScreen) refresh() {
 		if meetings, err = ui.db.ForumMeetings(ctx); err != nil {
 			return err
 		}
-		pairs, err = ui.db.FindPairings(ctx, roundID)
+		if pairs, err = ui.db.FindPairings(ctx, roundID); err != nil {
+			return err
+		}
+		if refl, err = ui.db.Reflections(ctx, roundID); err != nil {
+			return err
+		}
+		themes, err = ui.db.Themes(ctx)
 		return err
 	}, func() {
 		s.pairs = pairs
 		s.meeting.set(meetings)
+		s.setLinkChoices(pairs, refl, themes)
 		s.show(items)
 	})
 }
@@ -227,13 +241,13 @@ func (s *projectsScreen) show(items []store.Project) {
 	s.all = items
 	s.syncFilters()
 	s.items = s.filtered()
-	s.cells = [][]string{{"Title", "Status", "Output", "Owner", "Completed"}}
+	s.cells = [][]string{{"Title", "Prompted by", "Status", "Output", "Owner", "Completed"}}
 	for _, p := range s.items {
 		out := ""
 		if p.Output != store.OutputNone {
 			out = p.Output.Label()
 		}
-		s.cells = append(s.cells, []string{p.Title, statusLabels[p.Status], out, p.Owner, p.CompletedOn})
+		s.cells = append(s.cells, []string{p.Title, s.promptedText(p), statusLabels[p.Status], out, p.Owner, p.CompletedOn})
 	}
 	s.table.Refresh()
 	s.tcells = projectTimeline(items)
@@ -362,15 +376,8 @@ func (s *projectsScreen) edit(i int) {
 	}
 	s.unit.SetText(p.SavingUnit)
 	s.note.SetText(p.SavingNote)
-	s.theme.SetText(p.Theme)
+	s.showLinks(p)
 	s.meeting.show(p.MeetingID)
-	s.pair.SetOptions(s.pairNames())
-	s.pair.ClearSelected()
-	for _, pr := range s.pairs {
-		if pr.ID == p.PairingID {
-			s.pair.SetSelected(pairLabel(pr))
-		}
-	}
 }
 
 func (s *projectsScreen) save() {
@@ -382,8 +389,7 @@ func (s *projectsScreen) save() {
 		Owner: strings.TrimSpace(s.owner.Text), Group: strings.TrimSpace(s.group.Text), Status: statusOf(s.status.Selected),
 		StartedOn: strings.TrimSpace(s.started.Text), CompletedOn: strings.TrimSpace(s.completed.Text),
 		Impact: strings.TrimSpace(s.impact.Text), Links: strings.TrimSpace(s.links.Text),
-		AdoptedBy: splitAdopters(s.adopted.Text), SavingUnit: strings.TrimSpace(s.unit.Text), SavingNote: strings.TrimSpace(s.note.Text),
-		Theme: strings.TrimSpace(s.theme.Text)}
+		AdoptedBy: splitAdopters(s.adopted.Text), SavingUnit: strings.TrimSpace(s.unit.Text), SavingNote: strings.TrimSpace(s.note.Text)}
 	for _, o := range store.ProjectOutputs {
 		if o.Label() == s.output.Selected {
 			p.Output = o
@@ -395,10 +401,9 @@ func (s *projectsScreen) save() {
 		return
 	}
 	p.Saving = saving
-	for _, pr := range s.pairs {
-		if pairLabel(pr) == s.pair.Selected {
-			p.PairingID = pr.ID
-		}
+	if err := s.readLinks(&p); err != nil {
+		ui.showError(err)
+		return
 	}
 	for _, c := range []struct {
 		field string
@@ -414,7 +419,7 @@ func (s *projectsScreen) save() {
 	creating := s.selected < 0
 	if !creating {
 		old := s.items[s.selected]
-		p.ID, p.ReflectionID, p.MeetingID = old.ID, old.ReflectionID, old.MeetingID
+		p.ID, p.MeetingID = old.ID, old.MeetingID
 	}
 	p.MeetingID = s.meeting.chosen(p.MeetingID)
 	ui.write(func() error {

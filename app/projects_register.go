@@ -157,15 +157,6 @@ func (s *projectsScreen) export() {
 // pairLabel names a pair in the project form's pair choice.
 func pairLabel(p store.Pairing) string { return p.Primary.Name + " – " + p.Secondary.Name }
 
-// pairNames lists the round's pairs for the project form.
-func (s *projectsScreen) pairNames() []string {
-	names := make([]string, len(s.pairs))
-	for i, p := range s.pairs {
-		names[i] = pairLabel(p)
-	}
-	return names
-}
-
 // splitAdopters reads the organisations typed as a list.
 func splitAdopters(v string) []string {
 	var out []string

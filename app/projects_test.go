@@ -1,12 +1,15 @@
 package app
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+
 	"github.com/liaisonapp/liaison/store"
+	"github.com/liaisonapp/liaison/store/demo"
 )
 
 func projectsUI(t *testing.T) (*UI, *projectsScreen, store.Round) {
@@ -38,7 +41,7 @@ func TestProjectsForm(t *testing.T) {
 	if len(ps) != 1 || ps[0].Status != store.ProjectInProgress || ps[0].Owner != "Dr Kestrel" || ps[0].StartedOn != "2018-01-15" {
 		t.Fatalf("stored %+v", ps)
 	}
-	if got, want := s.cells[1][1], "in progress"; got != want {
+	if got, want := s.cells[1][2], "in progress"; got != want {
 		t.Fatalf("table status %q, want %q", got, want)
 	}
 	if !strings.Contains(s.counts.Text, "1 improvement project: 0 idea · 1 in progress") {
@@ -149,8 +152,8 @@ func TestProjectsRegister(t *testing.T) {
 			got.SavingText() != "6 hours per week (two practices' estimate)" || got.Theme != "efficiency" {
 			t.Fatalf("stored %+v", got)
 		}
-		if s.cells[1][2] != store.OutputLetterAction.Label() {
-			t.Fatalf("table output column %q", s.cells[1][2])
+		if s.cells[1][3] != store.OutputLetterAction.Label() {
+			t.Fatalf("table output column %q", s.cells[1][3])
 		}
 	})
 
@@ -196,6 +199,161 @@ func TestProjectsRegister(t *testing.T) {
 		waitIdle(t)
 		if s.items[0].Title != "Directory of secretaries" {
 			t.Fatalf("sorted by title: %q first", s.items[0].Title)
+		}
+	})
+}
+
+// projectsOnDemo opens the Projects screen on the demo round, which has
+// pairs and reflections to link.
+func projectsOnDemo(t *testing.T) (*UI, *projectsScreen) {
+	t.Helper()
+	db := MustOpenDB(t)
+	if _, err := demo.Create(context.Background(), db); err != nil {
+		t.Fatal(err)
+	}
+	ui := newTestUI(t, db)
+	ui.Start()
+	waitIdle(t)
+	return ui, showScreen[*projectsScreen](t, ui)
+}
+
+// storedProject reads the project called title back from the database.
+func storedProject(t *testing.T, ui *UI, title string) store.Project {
+	t.Helper()
+	ps, err := ui.db.Projects(context.Background(), ui.round.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range ps {
+		if p.Title == title {
+			return p
+		}
+	}
+	t.Fatalf("no project %q", title)
+	return store.Project{}
+}
+
+// editByTitle loads the project called title into the form.
+func editByTitle(t *testing.T, s *projectsScreen, title string) {
+	t.Helper()
+	for i, p := range s.items {
+		if p.Title == title {
+			s.edit(i)
+			waitIdle(t)
+			return
+		}
+	}
+	t.Fatalf("no project %q in the table", title)
+}
+
+// TestProjectLinksSetAndCleared: the pair and the reflection are chosen by
+// typing and picking from the matches, the theme by typing; each is saved,
+// shown again and in the table, and cleared by its button.
+func TestProjectLinksSetAndCleared(t *testing.T) {
+	ui, s := projectsOnDemo(t)
+	const title = "Frailty advice line for GPs"
+	if p := storedProject(t, ui, title); p.PairingID != 0 || p.ReflectionID != 0 || p.Theme != "" {
+		t.Fatalf("the demo project already has links: %+v", p)
+	}
+	editByTitle(t, s, title)
+
+	test.Type(s.pair.entry, "Juniper")
+	waitIdle(t)
+	if len(s.pair.Options) == 0 || !strings.Contains(s.pair.Options[0], "Juniper") {
+		t.Fatalf("typing Juniper offers %q", s.pair.Options)
+	}
+	pair := s.pair.Options[0]
+	s.pair.entry.SetText(pair) // as choosing it from the drop-down does
+	waitIdle(t)
+	test.Type(s.reflection.entry, "compassion")
+	waitIdle(t)
+	if len(s.reflection.Options) < 2 {
+		t.Fatalf("typing compassion offers %q", s.reflection.Options)
+	}
+	for _, o := range s.reflection.Options {
+		if !strings.Contains(o, "compassion") || !strings.HasPrefix(o, "Reflection ") || !strings.Contains(o, "“") {
+			t.Fatalf("the reflection %q is not named by its number, themes and first words", o)
+		}
+	}
+	refl := s.reflection.Options[1]
+	s.reflection.entry.SetText(refl)
+	waitIdle(t)
+	test.Type(s.theme, "complexity")
+	waitIdle(t)
+	s.save()
+	waitIdle(t)
+
+	p := storedProject(t, ui, title)
+	if p.PairingID == 0 || p.ReflectionID == 0 || p.Theme != "complexity" {
+		t.Fatalf("stored links: pair %d, reflection %d, theme %q", p.PairingID, p.ReflectionID, p.Theme)
+	}
+	if got, want := s.prompts.pairOf[p.PairingID], pair; got != want {
+		t.Fatalf("stored pair %q, want %q", got, want)
+	}
+	if got, want := s.prompts.reflOf[p.ReflectionID], refl; got != want {
+		t.Fatalf("stored reflection %q, want %q", got, want)
+	}
+	n := s.prompts.reflNo[p.ReflectionID]
+	var row []string
+	for _, r := range s.cells[1:] {
+		if r[0] == title {
+			row = r
+		}
+	}
+	if got, want := row[1], fmt.Sprintf("complexity · reflection %d · pair %s", n, pair); got != want {
+		t.Fatalf("the table says it was prompted by %q, want %q", got, want)
+	}
+
+	t.Run("ShownAgain", func(t *testing.T) {
+		s.edit(-1)
+		waitIdle(t)
+		editByTitle(t, s, title)
+		if s.pair.entry.Text != pair || s.reflection.entry.Text != refl || s.theme.Text != "complexity" {
+			t.Fatalf("the form shows pair %q, reflection %q, theme %q", s.pair.entry.Text, s.reflection.entry.Text, s.theme.Text)
+		}
+		// Saving another field keeps the links.
+		s.owner.SetText("Frailty lead")
+		s.save()
+		waitIdle(t)
+		if p := storedProject(t, ui, title); p.PairingID == 0 || p.ReflectionID == 0 || p.Owner != "Frailty lead" {
+			t.Fatalf("after saving the owner: %+v", p)
+		}
+	})
+
+	t.Run("TextThatNamesNoPairIsRefused", func(t *testing.T) {
+		editByTitle(t, s, title)
+		s.pair.entry.SetText("")
+		test.Type(s.pair.entry, "Nobody of that name")
+		waitIdle(t)
+		s.save()
+		waitIdle(t)
+		if p := storedProject(t, ui, title); p.PairingID == 0 {
+			t.Fatal("text naming no pair was saved as no pair")
+		}
+	})
+
+	t.Run("OneMatchIsChosen", func(t *testing.T) {
+		editByTitle(t, s, title)
+		s.reflection.ClearSelected()
+		waitIdle(t)
+		// A reflection's own number matches it alone.
+		test.Type(s.reflection.entry, fmt.Sprintf("reflection %d ·", n))
+		waitIdle(t)
+		if s.reflection.Selected != refl {
+			t.Fatalf("typing its number chose %q, want %q", s.reflection.Selected, refl)
+		}
+	})
+
+	t.Run("Cleared", func(t *testing.T) {
+		editByTitle(t, s, title)
+		test.Tap(s.clearPair)
+		test.Tap(s.clearReflection)
+		test.Tap(s.clearTheme)
+		waitIdle(t)
+		s.save()
+		waitIdle(t)
+		if p := storedProject(t, ui, title); p.PairingID != 0 || p.ReflectionID != 0 || p.Theme != "" {
+			t.Fatalf("after clearing: pair %d, reflection %d, theme %q", p.PairingID, p.ReflectionID, p.Theme)
 		}
 	})
 }
