@@ -41,9 +41,14 @@ type projectsScreen struct {
 	all      []store.Project // the round's register, as stored
 	items    []store.Project // those the filters let through, sorted
 	pairs    []store.Pairing
-	selected int // index into items, or -1 for a new project
-	cells    [][]string
-	tcells   [][]string // counts over time, header first
+	selected int // index into items of the project in the form, or -1
+	// editing is the project in the form as it was loaded (ID 0 for a new
+	// one): Save updates it even when the filters hide its row.
+	editing store.Project
+	rows    *tableRows
+	quiet   bool // set while show moves the highlight: no form reload
+	cells   [][]string
+	tcells  [][]string // counts over time, header first
 
 	counts   *widget.Label
 	table    *widget.Table
@@ -100,6 +105,9 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	// laptop; the group is in the form.
 	s.table = newCellTable(&s.cells, 155, 125, 95, 100, 100, 92)
 	s.table.OnSelected = func(id widget.TableCellID) {
+		if s.quiet {
+			return
+		}
 		if id.Row == 0 {
 			s.table.UnselectAll()
 			return
@@ -108,7 +116,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	}
 	// A click loads a project into the form beside; a double-click also
 	// puts the cursor in its title.
-	rowSelect(s.table, func(row int) {
+	s.rows = rowSelect(s.table, func(row int) {
 		if row > 0 {
 			s.ui.win.Canvas().Focus(s.titleE)
 		}
@@ -180,7 +188,7 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	// line); Esc puts back what is stored. The unit, theme, pair and
 	// reflection pickers are Fyne's own SelectEntry: Enter saves there
 	// too, Esc does not reach the form.
-	keys := &formKeys{submit: s.save, cancel: func() { s.edit(s.selected) }}
+	keys := &formKeys{submit: s.save, cancel: s.revert}
 	keys.bind(s.titleE, s.prompted, s.owner, s.group, s.status, s.started, s.completed, s.impact,
 		s.output, s.adopted, s.saving, s.note, s.meeting.sel, s.links)
 	s.unit.OnSubmitted = func(string) { s.save() }
@@ -234,10 +242,6 @@ func (s *projectsScreen) refresh() {
 }
 
 func (s *projectsScreen) show(items []store.Project) {
-	var editing int64
-	if s.selected >= 0 && s.selected < len(s.items) {
-		editing = s.items[s.selected].ID
-	}
 	s.all = items
 	s.syncFilters()
 	s.items = s.filtered()
@@ -258,12 +262,25 @@ func (s *projectsScreen) show(items []store.Project) {
 		counts += " Showing " + store.Thousands(len(s.items)) + " that match the filters."
 	}
 	s.counts.SetText(counts)
+	s.highlight()
+}
+
+// highlight marks the row of the project in the form, or none when the
+// filters hide it, leaving the form as it is.
+func (s *projectsScreen) highlight() {
 	s.selected = -1
 	for i, p := range s.items {
-		if p.ID == editing {
+		if s.editing.ID != 0 && p.ID == s.editing.ID {
 			s.selected = i
 		}
 	}
+	s.quiet = true
+	defer func() { s.quiet = false }()
+	if s.selected < 0 {
+		s.table.UnselectAll()
+		return
+	}
+	s.table.Select(widget.TableCellID{Row: s.selected + 1})
 }
 
 // statusCounts says how many projects are at each status.
@@ -345,17 +362,38 @@ func projectTimeline(items []store.Project) [][]string {
 	return rows
 }
 
-// edit loads project i into the form, or empties it for a new one.
+// edit loads project i of the table into the form, or empties it for a
+// new one.
 func (s *projectsScreen) edit(i int) {
-	s.selected = i
-	s.message.SetText("")
 	p := store.Project{Status: store.ProjectIdea}
 	if i >= 0 && i < len(s.items) {
 		p = s.items[i]
+	} else {
+		i = -1
+	}
+	s.selected = i
+	s.fill(p)
+}
+
+// revert puts back what is stored of the project in the form (Esc).
+func (s *projectsScreen) revert() {
+	p := store.Project{Status: store.ProjectIdea}
+	for _, q := range s.all {
+		if s.editing.ID != 0 && q.ID == s.editing.ID {
+			p = q
+		}
+	}
+	s.fill(p)
+}
+
+// fill shows p in the form.
+func (s *projectsScreen) fill(p store.Project) {
+	s.editing = p
+	s.message.SetText("")
+	if p.ID != 0 {
 		s.heading.SetText("Project: " + p.Title)
 		s.del.Enable()
 	} else {
-		s.selected = -1
 		s.heading.SetText("New project")
 		s.del.Disable()
 	}
@@ -416,12 +454,8 @@ func (s *projectsScreen) save() {
 		}
 		*c.v = d
 	}
-	creating := s.selected < 0
-	if !creating {
-		old := s.items[s.selected]
-		p.ID, p.MeetingID = old.ID, old.MeetingID
-	}
-	p.MeetingID = s.meeting.chosen(p.MeetingID)
+	p.ID, p.MeetingID = s.editing.ID, s.meeting.chosen(s.editing.MeetingID)
+	creating := p.ID == 0
 	ui.write(func() error {
 		if creating {
 			return ui.db.CreateProject(ui.ctx, &p)
@@ -432,17 +466,19 @@ func (s *projectsScreen) save() {
 		if creating {
 			s.table.UnselectAll()
 			s.edit(-1)
+		} else if s.editing.ID == p.ID {
+			s.editing = p
 		}
 		s.message.SetText("Saved " + p.Title + ".")
 	})
 }
 
 func (s *projectsScreen) deleteSelected() {
-	if s.selected < 0 {
+	if s.editing.ID == 0 {
 		return
 	}
 	ui := s.ui
-	p := s.items[s.selected]
+	p := s.editing
 	ui.showConfirm("Delete the project?", fmt.Sprintf("Delete %q? This cannot be undone.", p.Title), func() {
 		ui.write(func() error { return ui.db.DeleteProject(ui.ctx, p.ID) }, func() {
 			s.table.UnselectAll()

@@ -3,10 +3,12 @@ package app
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/demo"
@@ -356,4 +358,109 @@ func TestProjectLinksSetAndCleared(t *testing.T) {
 			t.Fatalf("after clearing: pair %d, reflection %d, theme %q", p.PairingID, p.ReflectionID, p.Theme)
 		}
 	})
+}
+
+// TestProjectsFilterWhileEditing: a filter that hides the project in the
+// form does not turn Save into "create a copy", and the row highlighted is
+// always the project in the form.
+func TestProjectsFilterWhileEditing(t *testing.T) {
+	ui, s := projectsOnDemo(t)
+	const title = "Shared directory of consultants' secretaries"
+	before, _ := ui.db.Projects(context.Background(), ui.round.ID)
+	editByTitle(t, s, title)
+	s.table.Select(widget.TableCellID{Row: s.selected + 1})
+	s.statusF.SetSelected("in progress") // the directory is completed
+	waitIdle(t)
+	for _, p := range s.items {
+		if p.Title == title {
+			t.Fatalf("the status filter let the completed %q through", title)
+		}
+	}
+	if s.rows.selected != -1 {
+		t.Fatalf("row %d is highlighted though the project in the form is filtered out", s.rows.selected)
+	}
+	s.owner.SetText("Directory keeper")
+	s.save()
+	waitIdle(t)
+	after, _ := ui.db.Projects(context.Background(), ui.round.ID)
+	if len(after) != len(before) {
+		t.Fatalf("saving a filtered-out project made %d projects of %d", len(after), len(before))
+	}
+	if p := storedProject(t, ui, title); p.Owner != "Directory keeper" {
+		t.Fatalf("the owner was not saved: %+v", p)
+	}
+	s.statusF.SetSelected(allStatuses)
+	waitIdle(t)
+	if s.rows.selected < 1 || s.items[s.rows.selected-1].Title != title {
+		t.Fatalf("with no filter row %d is highlighted, not %q", s.rows.selected, title)
+	}
+	if got := s.owner.Text; got != "Directory keeper" {
+		t.Fatalf("showing the row again reloaded the form: owner %q", got)
+	}
+}
+
+// TestProjectsFilterByStatusAndGroupAndSort covers the filters and orders
+// the register test does not.
+func TestProjectsFilterByStatusAndGroupAndSort(t *testing.T) {
+	_, s := projectsOnDemo(t)
+	titles := func() string {
+		var out []string
+		for _, p := range s.items {
+			out = append(out, p.Title)
+		}
+		return strings.Join(out, " | ")
+	}
+	s.statusF.SetSelected("completed")
+	waitIdle(t)
+	if len(s.items) != 3 {
+		t.Fatalf("completed: %s", titles())
+	}
+	for _, p := range s.items {
+		if p.Status != store.ProjectCompleted {
+			t.Fatalf("the completed filter let through %q (%s)", p.Title, p.Status)
+		}
+	}
+	s.statusF.SetSelected(allStatuses)
+	s.groupF.SetSelected("Letters task-and-finish group")
+	waitIdle(t)
+	if len(s.items) != 1 || s.items[0].Group != "Letters task-and-finish group" {
+		t.Fatalf("group filter: %s", titles())
+	}
+	if !strings.Contains(s.counts.Text, "Showing 1 that match") {
+		t.Fatalf("counts %q", s.counts.Text)
+	}
+	s.groupF.SetSelected(allGroups)
+	waitIdle(t)
+	for _, c := range []struct {
+		sort string
+		key  func(store.Project) string
+	}{
+		{"By status", func(p store.Project) string {
+			return fmt.Sprint(slices.Index(store.ProjectStatuses, p.Status))
+		}},
+		{"By owner", func(p store.Project) string { return strings.ToLower(p.Owner) }},
+		{"By group", func(p store.Project) string { return strings.ToLower(p.Group) }},
+		{"By output", func(p store.Project) string {
+			return fmt.Sprint(slices.Index(store.ProjectOutputs, p.Output))
+		}},
+	} {
+		s.sortBy.SetSelected(c.sort)
+		waitIdle(t)
+		if len(s.items) != 7 {
+			t.Fatalf("%s: %d projects, want all 7", c.sort, len(s.items))
+		}
+		for i := 1; i < len(s.items); i++ {
+			if c.key(s.items[i-1]) > c.key(s.items[i]) {
+				t.Fatalf("%s: %q before %q\n%s", c.sort, s.items[i-1].Title, s.items[i].Title, titles())
+			}
+		}
+		if s.cells[1][0] != s.items[0].Title {
+			t.Fatalf("%s: the table's first row is %q, not %q", c.sort, s.cells[1][0], s.items[0].Title)
+		}
+	}
+	s.sortBy.SetSelected("Latest completed")
+	waitIdle(t)
+	if s.items[0].CompletedOn != "2018-05-20" || s.items[len(s.items)-1].CompletedOn != "" {
+		t.Fatalf("latest completed: first %q, last %q", s.items[0].CompletedOn, s.items[len(s.items)-1].CompletedOn)
+	}
 }
