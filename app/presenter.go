@@ -293,6 +293,9 @@ type presenter struct {
 	paused    bool
 	onClose   func()
 	closed    bool
+	// pagedFor is what was on now and next (indexes of agenda items, -1
+	// for none) when the agenda was split over slides.
+	pagedFor [2]int
 	// hints is true while the footer shows the keys: briefly after the
 	// start, for the presenter, and never again once a key is pressed, so
 	// the audience's screen carries only the slide number.
@@ -486,7 +489,7 @@ func (p *presenter) restyle() {
 		}
 	}
 	p.over.Refresh()
-	p.showCurrent()
+	p.dataChanged() // a new size of type may need more or fewer agenda pages
 }
 
 // goTo shows slide i, if there is one.
@@ -510,7 +513,15 @@ func (p *presenter) dataChanged() {
 		cur = p.slides[p.index].name
 	}
 	p.slides = p.buildSlides(d)
+	// Stay on the same slide; when a new size left fewer agenda pages,
+	// on the last of them.
+	kind, _, _ := strings.Cut(cur, ":")
 	p.index = 0
+	for i, s := range p.slides {
+		if k, _, _ := strings.Cut(s.name, ":"); k == kind && cur != "" {
+			p.index = i
+		}
+	}
 	for i, s := range p.slides {
 		if s.name == cur {
 			p.index = i
@@ -523,12 +534,17 @@ func (p *presenter) buildSlides(d *chartset.Set) []slide {
 	if d == nil {
 		return []slide{{name: "title", build: func() fyne.CanvasObject { return p.titleSlide(p.ui.round.Name, "Loading the round's figures…") }}}
 	}
-	sub := "GP–consultant liaison scheme"
+	sub := []string{"GP–consultant liaison scheme"}
 	if e := d.Agenda.Event; e.ID != 0 {
-		sub = strings.TrimSpace(e.Name + "\n" + longDate(e.Date) + "\n" + e.Venue)
+		sub = []string{e.Name}
+		for _, v := range []string{longDate(e.Date), e.Venue} {
+			if strings.TrimSpace(v) != "" {
+				sub = append(sub, v)
+			}
+		}
 	}
 	slides := []slide{
-		{name: "title", build: func() fyne.CanvasObject { return p.titleSlide(d.Round.Name, sub) }},
+		{name: "title", build: func() fyne.CanvasObject { return p.titleSlide(d.Round.Name, sub...) }},
 		{name: "figures", build: func() fyne.CanvasObject { return p.figuresSlide(d.Figures) }},
 	}
 	for _, def := range d.Charts() {
@@ -541,10 +557,10 @@ func (p *presenter) buildSlides(d *chartset.Set) []slide {
 		slides = append(slides, slide{name: "chart:" + def.Name, panel: panel, build: func() fyne.CanvasObject { return panel.img }})
 	}
 	if d.Agenda.Event.ID != 0 && len(d.Agenda.Items) > 0 {
-		pages := (len(d.Agenda.Items) + agendaPerSlide - 1) / agendaPerSlide
-		for pg := range pages {
+		pages := p.agendaPages(d.Agenda.Event, d.Agenda.Items)
+		for pg, page := range pages {
 			slides = append(slides, slide{name: fmt.Sprintf("agenda:%d", pg), build: func() fyne.CanvasObject {
-				return p.agendaSlide(chartset.AgendaAt(d.Agenda.Event, d.Agenda.Items, p.ui.now()), pg, pages)
+				return p.agendaSlide(chartset.AgendaAt(d.Agenda.Event, d.Agenda.Items, p.ui.now()), page, pg, len(pages))
 			}})
 		}
 	}
@@ -565,17 +581,52 @@ func (p *presenter) showCurrent() {
 	}
 	p.index = min(max(p.index, 0), len(p.slides)-1)
 	s := p.slides[p.index]
-	p.body.Objects = []fyne.CanvasObject{s.build()}
+	if d := p.feed.data; strings.HasPrefix(s.name, "agenda:") && d != nil {
+		if at := chartset.AgendaAt(d.Agenda.Event, d.Agenda.Items, p.ui.now()); p.pagedFor != [2]int{at.Now, at.Next} {
+			p.dataChanged() // split again for the new now and next lines
+			return
+		}
+	}
+	if s.panel != nil {
+		p.body.Objects = []fyne.CanvasObject{s.build()}
+	} else {
+		p.body.Objects = []fyne.CanvasObject{p.fit(s.build)}
+	}
 	p.body.Refresh()
 	p.updateFooter()
 	p.sizePanels()
 	p.render.request()
 }
 
+// resized lays the slides out again for the new size: the title's type
+// and the agenda's pages follow the screen.
+// fit builds a slide of text in the presenter's type and, when it would
+// run off the bottom of the screen (long titles, a narrow projector),
+// again in smaller type, a tenth smaller each time down to half size, so
+// that nothing is cut off. The slide comes in a ThemeOverride of the type
+// it was built in, laid out at the screen's size.
+func (p *presenter) fit(build func() fyne.CanvasObject) fyne.CanvasObject {
+	th := p.th
+	defer func() { p.th = th }()
+	for f := float32(1); ; f -= 0.1 {
+		if f < 1 {
+			p.th = newPresenterTheme(p.settings.scale, p.settings.high, roomScale*f)
+		}
+		o := build()
+		over := container.NewThemeOverride(o, p.th)
+		if p.bodySize.Width <= 0 || p.bodySize.Height <= 0 {
+			return over // not yet on screen: shown again once sized
+		}
+		over.Resize(p.bodySize)
+		if over.MinSize().Height <= p.bodySize.Height || f < 0.55 {
+			return over
+		}
+	}
+}
+
 func (p *presenter) resized(size fyne.Size) {
 	p.bodySize = size
-	p.sizePanels()
-	p.render.request()
+	p.dataChanged()
 }
 
 // sizePanels sets the pixel size of the charts of this slide and the next,
@@ -654,25 +705,91 @@ func (p *presenter) big(s string) *canvas.Text {
 	return t
 }
 
-func (p *presenter) titleSlide(name, sub string) fyne.CanvasObject {
-	t := p.text(name, true, fyne.TextAlignCenter)
-	t.SizeName = theme.SizeNameHeadingText
-	title := canvas.NewText(name, p.th.Color(theme.ColorNameForeground, theme.VariantLight))
-	title.TextSize = p.th.Size(theme.SizeNameHeadingText) * 1.5
-	title.TextStyle.Bold = true
-	title.Alignment = fyne.TextAlignCenter
-	var head fyne.CanvasObject = title
-	if title.MinSize().Width > p.bodySize.Width && p.bodySize.Width > 0 {
-		head = t // too long for one line: wrap it at the heading size
+// titleSlide fills the screen as a title slide should: the round's name
+// as large as fits the screen (on one line if it can be, else two), a
+// rule, then the lines of sub (the event's name, date and venue) in type
+// half as large, the whole centred. The sizes follow the window rather
+// than the size setting, so the title fills any projector.
+func (p *presenter) titleSlide(name string, sub ...string) fyne.CanvasObject {
+	w, h := p.bodySize.Width, p.bodySize.Height
+	if w <= 0 || h <= 0 {
+		w, h = 1024, 640 // before the first layout; redrawn once sized
 	}
-	return container.NewVBox(layoutSpacer(), head, p.text(sub, false, fyne.TextAlignCenter), layoutSpacer())
+	ink := p.th.Color(theme.ColorNameForeground, theme.VariantLight)
+	box := container.NewVBox()
+	add := func(text string, size float32, bold bool, lines int) float32 {
+		style := fyne.TextStyle{Bold: bold}
+		wrapped, sz := fitLines(text, 0.9*w, size, 0.7*size, 1, style)
+		if len(wrapped) > 1 {
+			wrapped, sz = fitLines(text, 0.9*w, size, 8, lines, style)
+		}
+		for _, l := range wrapped {
+			t := canvas.NewText(l, ink)
+			t.TextSize, t.TextStyle, t.Alignment = sz, style, fyne.TextAlignCenter
+			box.Add(t)
+		}
+		return sz
+	}
+	size := add(name, h/7, true, 2)
+	rule := canvas.NewRectangle(p.th.Color(theme.ColorNamePrimary, theme.VariantLight))
+	rule.SetMinSize(fyne.NewSize(w/4, max(3, h/150)))
+	gap := func() fyne.CanvasObject {
+		r := canvas.NewRectangle(color.Transparent)
+		r.SetMinSize(fyne.NewSize(1, h/40))
+		return r
+	}
+	box.Add(gap())
+	box.Add(container.NewCenter(rule))
+	box.Add(gap())
+	for i, line := range sub {
+		sz := min(size/2, h/14)
+		if i > 0 {
+			sz = min(size*0.4, h/18)
+		}
+		add(line, sz, false, 2)
+	}
+	return container.NewCenter(box)
 }
 
-// layoutSpacer is an expanding gap for VBox slides.
-func layoutSpacer() fyne.CanvasObject {
-	r := canvas.NewRectangle(color.Transparent)
-	r.SetMinSize(fyne.NewSize(1, 40))
-	return r
+// fitLines wraps text at word breaks to lines no wider than width, in the
+// largest type from size down to least (shrinking by steps of 8%) that
+// needs no more than maxLines lines; at least it returns what least gives.
+func fitLines(text string, width, size, least float32, maxLines int, style fyne.TextStyle) ([]string, float32) {
+	for {
+		lines, widest := wrapWords(text, width, size, style)
+		if len(lines) <= maxLines && widest <= width || size*0.92 < least {
+			return lines, size
+		}
+		size *= 0.92
+	}
+}
+
+// wrapWords breaks text into lines of at most width in type of size, and
+// says how wide the widest is (wider than width only for a word too long
+// for a line).
+func wrapWords(text string, width, size float32, style fyne.TextStyle) ([]string, float32) {
+	var lines []string
+	var widest float32
+	cur := ""
+	for _, word := range strings.Fields(text) {
+		try := word
+		if cur != "" {
+			try = cur + " " + word
+		}
+		if cur != "" && fyne.MeasureText(try, size, style).Width > width {
+			lines = append(lines, cur)
+			cur = word
+			continue
+		}
+		cur = try
+	}
+	if cur != "" || len(lines) == 0 {
+		lines = append(lines, cur)
+	}
+	for _, l := range lines {
+		widest = max(widest, fyne.MeasureText(l, size, style).Width)
+	}
+	return lines, widest
 }
 
 func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
@@ -694,16 +811,66 @@ func (p *presenter) figuresSlide(f store.Figures) fyne.CanvasObject {
 		))
 }
 
-// agendaPerSlide is how many agenda items one slide holds: a long agenda
-// is split over slides rather than scrolled, as nobody can scroll a
-// projector.
+// agendaPerSlide is how many agenda items one slide holds before the
+// presenter knows its size.
 const agendaPerSlide = 7
+
+// agendaPage is the agenda items from and to (not included) of one slide.
+type agendaPage struct{ from, to int }
+
+// agendaPages splits the agenda over slides that each fit the screen at
+// its present size and type, rather than scrolling, as nobody can scroll
+// a projector: as few slides as fit, with the items shared evenly between
+// them where that fits too. The slides are measured with the lines for
+// what is on now and next; showCurrent splits the agenda again when those
+// change.
+func (p *presenter) agendaPages(e store.Event, items []store.AgendaItem) []agendaPage {
+	at := chartset.AgendaAt(e, items, p.ui.now())
+	p.pagedFor = [2]int{at.Now, at.Next}
+	n := len(items)
+	chunks := func(per int) []agendaPage {
+		var out []agendaPage
+		for i := 0; i < n; i += per {
+			out = append(out, agendaPage{i, min(i+per, n)})
+		}
+		return out
+	}
+	if p.bodySize.Width <= 0 || p.bodySize.Height <= 0 {
+		return chunks(agendaPerSlide)
+	}
+	fits := func(pg agendaPage) bool {
+		// Measured through a ThemeOverride, as shown: the layouts' padding
+		// comes from the theme only while it lays them out.
+		over := container.NewThemeOverride(p.agendaSlide(at, pg, 1, 2), p.th) // "(2 of 2)" in the heading
+		over.Resize(p.bodySize)
+		return over.MinSize().Height <= p.bodySize.Height
+	}
+	var greedy []agendaPage
+	for from := 0; from < n; {
+		to := from + 1 // one item a slide at least, even if it overflows
+		for to < n && fits(agendaPage{from, to + 1}) {
+			to++
+		}
+		greedy = append(greedy, agendaPage{from, to})
+		from = to
+	}
+	even := chunks((n + len(greedy) - 1) / len(greedy))
+	if len(even) != len(greedy) {
+		return greedy
+	}
+	for _, pg := range even {
+		if !fits(pg) {
+			return greedy
+		}
+	}
+	return even
+}
 
 // agendaSlide shows page pg (of pages) of the agenda, with what is on now
 // and next. That an event is over is said only on its day ("Thank you for
 // coming"); an event in the past is the organiser's business, shown on the
 // Event screen, not the audience's.
-func (p *presenter) agendaSlide(a chartset.Agenda, pg, pages int) fyne.CanvasObject {
+func (p *presenter) agendaSlide(a chartset.Agenda, page agendaPage, pg, pages int) fyne.CanvasObject {
 	when := longDate(a.Event.Date)
 	if a.OnTheDay {
 		when = "Today"
@@ -716,7 +883,10 @@ func (p *presenter) agendaSlide(a chartset.Agenda, pg, pages int) fyne.CanvasObj
 	line := func(label string, i int) {
 		if i >= 0 {
 			it := a.Items[i]
-			box.Add(p.text(fmt.Sprintf("%s %s  %s%s", label, it.Starts, it.Title, speaker(it)), true, fyne.TextAlignLeading))
+			// Bold in the list's type, so they leave room for the list.
+			l := p.text(fmt.Sprintf("%s %s  %s%s", label, it.Starts, it.Title, speaker(it)), false, fyne.TextAlignLeading)
+			l.TextStyle.Bold = true
+			box.Add(l)
 		}
 	}
 	line("Now:", a.Now)
@@ -725,20 +895,39 @@ func (p *presenter) agendaSlide(a chartset.Agenda, pg, pages int) fyne.CanvasObj
 		box.Add(p.text("The agenda is over. Thank you for coming.", true, fyne.TextAlignLeading))
 	}
 	box.Add(widget.NewSeparator())
-	for i := pg * agendaPerSlide; i < min((pg+1)*agendaPerSlide, len(a.Items)); i++ {
+	// The times (and the now and next marks) in a column of their own, so
+	// a title that wraps lines up under itself.
+	col := fyne.MeasureText("next  00:00", p.th.Size(theme.SizeNameText), fyne.TextStyle{Bold: true}).Width +
+		2*p.th.Size(theme.SizeNameInnerPadding) + 2
+	for i := page.from; i < min(page.to, len(a.Items)); i++ {
 		it := a.Items[i]
-		mark := "      "
-		switch i {
+		mark := ""
+		switch i { // in words: arrows come out as emoji in some fonts
 		case a.Now:
-			mark = "now ▶"
+			mark = "now  "
 		case a.Next:
-			mark = "next ▷"
+			mark = "next  "
 		}
-		l := p.text(fmt.Sprintf("%s %s  %s%s", mark, it.Starts, it.Title, speaker(it)), false, fyne.TextAlignLeading)
-		l.TextStyle.Bold = i == a.Now || i == a.Next
-		box.Add(l)
+		when := p.text(mark+it.Starts, false, fyne.TextAlignTrailing)
+		what := p.text(it.Title+speaker(it), false, fyne.TextAlignLeading)
+		when.TextStyle.Bold = i == a.Now || i == a.Next
+		what.TextStyle.Bold = when.TextStyle.Bold
+		box.Add(container.NewBorder(nil, nil, container.New(fixedWidth(col), when), nil, what))
 	}
 	return box
+}
+
+// fixedWidth lays its one object out at a set width and the height it
+// needs: a column of the agenda slide.
+type fixedWidth float32
+
+func (w fixedWidth) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	return fyne.NewSize(float32(w), objs[0].MinSize().Height)
+}
+
+func (w fixedWidth) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	objs[0].Move(fyne.Position{})
+	objs[0].Resize(size)
 }
 
 func speaker(it store.AgendaItem) string {
@@ -749,11 +938,22 @@ func speaker(it store.AgendaItem) string {
 }
 
 // caseStudySlide shows one completed improvement project: its title, what
-// changed, and its impact (the output, who adopted it, what it saved).
+// changed, and its impact (the output, who adopted it, what it saved),
+// each part under its own heading. Nothing on it names the pair.
 func (p *presenter) caseStudySlide(n, of int, cs store.Project) fyne.CanvasObject {
-	box := container.NewVBox(p.text(fmt.Sprintf("What changed · %d of %d", n, of), false, fyne.TextAlignLeading))
-	box.Add(p.text(cs.Title, true, fyne.TextAlignLeading))
+	kicker := fmt.Sprintf("Improvement project %d of %d", n, of)
+	if cs.CompletedOn != "" {
+		kicker += " · completed " + longDate(cs.CompletedOn)
+	}
+	box := container.NewVBox(p.text(kicker, false, fyne.TextAlignLeading), p.text(cs.Title, true, fyne.TextAlignLeading))
+	section := func(name string) {
+		l := p.text(name, false, fyne.TextAlignLeading)
+		l.TextStyle.Bold = true
+		l.Importance = widget.HighImportance
+		box.Add(l)
+	}
 	if cs.Impact != "" {
+		section("What changed")
 		l := p.text(cs.Impact, false, fyne.TextAlignLeading)
 		l.SizeName = theme.SizeNameSubHeadingText
 		box.Add(l)
@@ -769,7 +969,7 @@ func (p *presenter) caseStudySlide(n, of int, cs store.Project) fyne.CanvasObjec
 		impact = append(impact, "Saves "+sv)
 	}
 	if len(impact) > 0 {
-		box.Add(widget.NewSeparator())
+		section("Impact")
 		for _, line := range impact {
 			box.Add(p.text(line, false, fyne.TextAlignLeading))
 		}
