@@ -427,3 +427,20 @@ func TestAgendaSplitAgainAsTheDayGoesOn(t *testing.T) {
 		t.Fatalf("the agenda slide does not fit in its own type: needs %.0f of %.0f", slide.MinSize().Height, p.bodySize.Height)
 	}
 }
+
+// TestKeyHintsLeaveTheAudiencesScreen: the keys show in the footer only
+// briefly after the start; then the room sees the slide number alone.
+func TestKeyHintsLeaveTheAudiencesScreen(t *testing.T) {
+	_, _, p, ft := present(t, 0)
+	if !strings.Contains(p.footer.Text, "Esc to leave") {
+		t.Fatalf("the keys are not shown at the start: %q", p.footer.Text)
+	}
+	hide := ft.fns[hintsFor]
+	if hide == nil {
+		t.Fatal("nothing takes the keys away")
+	}
+	hide()
+	if got, want := p.footer.Text, fmt.Sprintf("1 / %d", len(p.slides)); got != want {
+		t.Fatalf("after %v the footer says %q, want %q", hintsFor, got, want)
+	}
+}
