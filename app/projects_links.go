@@ -89,27 +89,36 @@ func (s *projectsScreen) linkItems() []*widget.FormItem {
 	}
 }
 
-// setLinkChoices offers the round's pairs, reflections and themes, keeping
-// what the form shows when it is still among them.
+// setLinkChoices offers the round's pairs, reflections and themes. What the
+// pickers hold stays (a change made elsewhere reloads the screen while
+// someone may be typing): a choice under its new label (a reflection's
+// number changes when an earlier one is deleted), or gone with what it
+// named, and letters typed towards a choice as typed.
 func (s *projectsScreen) setLinkChoices(pairs []store.Pairing, refl []store.Reflection, themes []store.Theme) {
-	s.prompts = newLinkChoices(pairs, refl)
+	old, c := s.prompts, newLinkChoices(pairs, refl)
+	s.prompts = c
 	names := slices.Clone(store.SchemeThemes)
 	for _, t := range themes {
-		if n := strings.ToLower(strings.TrimSpace(t.Name)); n != "" && !slices.Contains(names, n) {
+		n := strings.TrimSpace(t.Name)
+		if n != "" && !slices.ContainsFunc(names, func(m string) bool { return strings.EqualFold(m, n) }) {
 			names = append(names, n)
 		}
 	}
 	s.theme.SetOptions(names)
-	c := s.prompts
 	for _, pk := range []struct {
-		p            *personPicker
-		labels, keys []string
-		ids          map[string]int64
-	}{{s.pair, c.pairLabels, c.pairKeys, c.pairID}, {s.reflection, c.reflLabels, c.reflKeys, c.reflID}} {
-		ids := pk.ids
+		p              *personPicker
+		labels, keys   []string
+		oldIDs, newIDs map[string]int64
+		label          map[int64]string
+	}{{s.pair, c.pairLabels, c.pairKeys, old.pairID, c.pairID, c.pairOf},
+		{s.reflection, c.reflLabels, c.reflKeys, old.reflID, c.reflID, c.reflOf}} {
 		text := pk.p.entry.Text
+		ids := pk.newIDs
 		pk.p.setPeople(pk.labels, pk.keys, func(l string) bool { _, ok := ids[l]; return ok })
-		if _, ok := ids[text]; ok {
+		if id, chosen := pk.oldIDs[text]; chosen {
+			text = pk.label[id]
+		}
+		if text != "" {
 			pk.p.SetSelected(text)
 		}
 	}

@@ -464,3 +464,37 @@ func TestProjectsFilterByStatusAndGroupAndSort(t *testing.T) {
 		t.Fatalf("latest completed: first %q, last %q", s.items[0].CompletedOn, s.items[len(s.items)-1].CompletedOn)
 	}
 }
+
+// TestProjectLinksSurviveAReload: a change made elsewhere reloads the
+// screen; the reflection chosen stays chosen under its new number when an
+// earlier one is deleted, and letters typed in the pair picker stay.
+func TestProjectLinksSurviveAReload(t *testing.T) {
+	ui, s := projectsOnDemo(t)
+	const title = "Frailty advice line for GPs"
+	editByTitle(t, s, title)
+	refl, err := ui.db.Reflections(context.Background(), ui.round.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chosen := refl[2]
+	s.reflection.SetSelected(s.prompts.reflOf[chosen.ID])
+	test.Type(s.pair.entry, "Junip")
+	waitIdle(t)
+	if err := ui.db.DeleteReflection(context.Background(), refl[0].ID); err != nil {
+		t.Fatal(err)
+	}
+	ui.Changed()
+	waitIdle(t)
+	if got, want := s.reflection.entry.Text, s.prompts.reflOf[chosen.ID]; got != want || !strings.HasPrefix(got, "Reflection 2 ·") {
+		t.Fatalf("after the reload the reflection picker says %q, want %q (now number 2)", got, want)
+	}
+	if got := s.pair.entry.Text; got != "Junip" {
+		t.Fatalf("after the reload the pair picker says %q, want the letters typed", got)
+	}
+	s.pair.ClearSelected()
+	s.save()
+	waitIdle(t)
+	if p := storedProject(t, ui, title); p.ReflectionID != chosen.ID {
+		t.Fatalf("saved reflection %d, want %d", p.ReflectionID, chosen.ID)
+	}
+}
