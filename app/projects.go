@@ -91,6 +91,24 @@ type projectsScreen struct {
 	message *widget.Label
 }
 
+// projectWidths are the register table's narrowest columns: title,
+// prompted by, status, output, owner, completed.
+var projectWidths = []float32{145, 120, 95, 100, 100, 92}
+
+// fitColumns shares the table's width beyond its narrowest columns
+// between the title and what prompted the project, the columns that are
+// cut short.
+func (s *projectsScreen) fitColumns(size fyne.Size) {
+	var least float32
+	for _, w := range projectWidths {
+		least += w
+	}
+	// Leave room for the scroll bar, so the last column shows whole.
+	extra := max(size.Width-least-theme.Size(theme.SizeNameScrollBar)-4, 0)
+	s.table.SetColumnWidth(0, projectWidths[0]+0.6*extra)
+	s.table.SetColumnWidth(1, projectWidths[1]+0.4*extra)
+}
+
 // timelineWidths are the month-by-month table's narrowest columns.
 var timelineWidths = []float32{80, 80, 100, 80, 100, 150}
 
@@ -102,8 +120,9 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	s.counts = widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	s.counts.Wrapping = fyne.TextWrapWord
 	// Narrow enough that the dates show beside the form on a 1280-pixel
-	// laptop; the group is in the form.
-	s.table = newCellTable(&s.cells, 155, 125, 95, 100, 100, 92)
+	// laptop (the group is in the form); fitColumns widens them to fill a
+	// larger window.
+	s.table = newCellTable(&s.cells, projectWidths...)
 	s.table.OnSelected = func(id widget.TableCellID) {
 		if s.quiet {
 			return
@@ -199,7 +218,8 @@ func (s *projectsScreen) content() fyne.CanvasObject {
 	right := container.NewVScroll(container.NewPadded(container.NewVBox(s.heading, form, buttons, s.message)))
 	thead := widget.NewLabelWithStyle("By month, from the dates (under way: started and not yet completed or stopped at the month's end; a stopped project's end date goes in Completed)", fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 	thead.Wrapping = fyne.TextWrapWord
-	left := container.NewVSplit(container.NewBorder(s.filterBar(), nil, nil, nil, s.table), container.NewBorder(thead, nil, nil, nil, s.timeline))
+	table := container.New(&sizeWatch{changed: s.fitColumns}, s.table)
+	left := container.NewVSplit(container.NewBorder(s.filterBar(), nil, nil, nil, table), container.NewBorder(thead, nil, nil, nil, s.timeline))
 	left.Offset = 0.6
 	split := container.NewHSplit(left, right)
 	split.Offset = 0.58
