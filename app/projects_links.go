@@ -155,7 +155,8 @@ func (s *projectsScreen) readLinks(p *store.Project) error {
 }
 
 // promptedText says what prompted p, for the register's table: its links
-// (theme, reflection, pair), or else what was typed in Prompted by.
+// (theme, reflection, pair, forum meeting), or else what was typed in
+// Prompted by.
 func (s *projectsScreen) promptedText(p store.Project) string {
 	var parts []string
 	if p.Theme != "" {
@@ -166,6 +167,11 @@ func (s *projectsScreen) promptedText(p store.Project) string {
 	}
 	if l := s.prompts.pairOf[p.PairingID]; l != "" {
 		parts = append(parts, "pair "+l)
+	}
+	for _, e := range s.meeting.meetings {
+		if p.MeetingID != 0 && e.ID == p.MeetingID {
+			parts = append(parts, "meeting "+store.MeetingLabel(e))
+		}
 	}
 	if len(parts) == 0 {
 		return p.PromptedBy

@@ -282,6 +282,11 @@ func TestProjectLinksSetAndCleared(t *testing.T) {
 	waitIdle(t)
 	test.Type(s.theme, "complexity")
 	waitIdle(t)
+	if len(s.meeting.sel.Options) < 2 {
+		t.Fatalf("the demo's forum meetings are not offered: %q", s.meeting.sel.Options)
+	}
+	meeting := s.meeting.sel.Options[1]
+	s.meeting.sel.SetSelected(meeting)
 	s.save()
 	waitIdle(t)
 
@@ -302,7 +307,10 @@ func TestProjectLinksSetAndCleared(t *testing.T) {
 			row = r
 		}
 	}
-	if got, want := row[1], fmt.Sprintf("complexity · reflection %d · pair %s", n, pair); got != want {
+	if p.MeetingID == 0 {
+		t.Fatal("the forum meeting was not stored")
+	}
+	if got, want := row[1], fmt.Sprintf("complexity · reflection %d · pair %s · meeting %s", n, pair, meeting); got != want {
 		t.Fatalf("the table says it was prompted by %q, want %q", got, want)
 	}
 
@@ -351,11 +359,12 @@ func TestProjectLinksSetAndCleared(t *testing.T) {
 		test.Tap(s.clearPair)
 		test.Tap(s.clearReflection)
 		test.Tap(s.clearTheme)
+		s.meeting.sel.SetSelected(noMeeting)
 		waitIdle(t)
 		s.save()
 		waitIdle(t)
-		if p := storedProject(t, ui, title); p.PairingID != 0 || p.ReflectionID != 0 || p.Theme != "" {
-			t.Fatalf("after clearing: pair %d, reflection %d, theme %q", p.PairingID, p.ReflectionID, p.Theme)
+		if p := storedProject(t, ui, title); p.PairingID != 0 || p.ReflectionID != 0 || p.Theme != "" || p.MeetingID != 0 {
+			t.Fatalf("after clearing: pair %d, reflection %d, theme %q, meeting %d", p.PairingID, p.ReflectionID, p.Theme, p.MeetingID)
 		}
 	})
 }
