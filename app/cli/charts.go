@@ -41,17 +41,29 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
-		// Draw everything before writing anything, so a failure leaves no
-		// half set of files behind. One worker per core draws charts in
-		// turn, each reusing its PNGEncoder's pixels: rendering and
-		// compressing a 1920×1080 PNG is most of the command's time.
-		type file struct {
-			name string
-			data []byte
-		}
 		defs := set.Charts()
-		files := make([]file, 2*len(defs))
-		errs := make([]error, len(defs))
+		if err := os.MkdirAll(*out, 0o755); err != nil {
+			return store.Errorf(store.EINVALID, "Cannot create the folder %s: %v", *out, err)
+		}
+		// Check every target first, so a folder or link in the way stops
+		// the run before anything is drawn or replaced.
+		var names []string
+		for _, def := range defs {
+			names = append(names, def.Name+".png", def.Name+".svg")
+		}
+		for _, name := range names {
+			if err := tasks.CheckOutPath(filepath.Join(*out, name), env.DB.Path()); err != nil {
+				return err
+			}
+		}
+		// One worker per core draws charts in turn, each reusing its
+		// PNGEncoder's pixels, and stages each file (written in full and
+		// synced under a temporary name) as soon as it is drawn, so the
+		// disk works while the next chart is drawn. Only when every file
+		// is staged are they all renamed into place: a failure leaves no
+		// half set behind.
+		staged := make([]tasks.StagedFile, len(names))
+		errs := make([]error, len(names))
 		next := make(chan int, len(defs))
 		for i := range defs {
 			next <- i
@@ -63,54 +75,45 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			go func() {
 				defer wg.Done()
 				var enc charts.PNGEncoder
-				var png bytes.Buffer // reused: each file keeps a copy of just its size
+				var buf bytes.Buffer // reused between charts
 				for i := range next {
 					def := defs[i]
 					c := def.Build(charts.Options{Width: chartWidth, Height: chartHeight})
-					var svg bytes.Buffer
-					png.Reset()
-					if err := enc.Encode(&png, c); err != nil {
-						errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
-						continue
+					for k, draw := range []func(io.Writer) error{
+						func(w io.Writer) error { return enc.Encode(w, c) },
+						c.SVG,
+					} {
+						j := 2*i + k
+						buf.Reset()
+						if err := draw(&buf); err != nil {
+							errs[j] = fmt.Errorf("drawing %s: %w", def.Name, err)
+							continue
+						}
+						staged[j], errs[j] = tasks.StageFile(filepath.Join(*out, names[j]), func(w io.Writer) error {
+							_, err := w.Write(buf.Bytes())
+							return err
+						})
 					}
-					if err := c.SVG(&svg); err != nil {
-						errs[i] = fmt.Errorf("drawing %s: %w", def.Name, err)
-						continue
-					}
-					files[2*i], files[2*i+1] = file{def.Name + ".png", bytes.Clone(png.Bytes())}, file{def.Name + ".svg", svg.Bytes()}
 				}
 			}()
 		}
 		wg.Wait()
 		if err := errors.Join(errs...); err != nil {
+			for _, f := range staged {
+				f.Discard()
+			}
 			return err
 		}
-		if err := os.MkdirAll(*out, 0o755); err != nil {
-			return store.Errorf(store.EINVALID, "Cannot create the folder %s: %v", *out, err)
-		}
-		// Check every target first, so a folder or link in the way stops
-		// the run before any file is replaced.
-		for _, f := range files {
-			if err := tasks.CheckOutPath(filepath.Join(*out, f.name), env.DB.Path()); err != nil {
+		for i, f := range staged {
+			if err := f.Commit(); err != nil {
+				for _, rest := range staged[i+1:] {
+					rest.Discard()
+				}
 				return err
 			}
 		}
-		// Written side by side too: each file is synced before it is
-		// renamed into place, and the syncs overlap.
-		werrs := make([]error, len(files))
-		for i, f := range files {
-			wg.Add(1)
-			go func() {
-				defer wg.Done()
-				werrs[i] = tasks.WriteFileAtomic(filepath.Join(*out, f.name), func(w io.Writer) error { _, err := w.Write(f.data); return err })
-			}()
-		}
-		wg.Wait()
-		if err := errors.Join(werrs...); err != nil {
-			return err
-		}
-		for _, f := range files {
-			fmt.Fprintln(env.Stdout, filepath.Join(*out, f.name))
+		for _, name := range names {
+			fmt.Fprintln(env.Stdout, filepath.Join(*out, name))
 		}
 		return nil
 	}

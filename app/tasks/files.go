@@ -72,8 +72,25 @@ func sameFile(a, b string) bool {
 // existing file keeps its permissions; a new one is readable by others, as
 // an export for the board is meant to be shared.
 func WriteFileAtomic(path string, write func(w io.Writer) error) error {
-	if err := CheckOutPath(path, ""); err != nil {
+	f, err := StageFile(path, write)
+	if err != nil {
 		return err
+	}
+	return f.Commit()
+}
+
+// StagedFile is a file written in full, and synced, under a temporary name
+// beside its path: Commit renames it into place, Discard removes it. A
+// command writing a set of files stages them all before it commits any.
+type StagedFile struct {
+	path, tmp string
+}
+
+// StageFile writes a file through write as WriteFileAtomic does, up to the
+// rename.
+func StageFile(path string, write func(w io.Writer) error) (StagedFile, error) {
+	if err := CheckOutPath(path, ""); err != nil {
+		return StagedFile{}, err
 	}
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil {
@@ -82,16 +99,16 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return store.Errorf(store.EINVALID, "Cannot write in %s: %v", dir, unwrapPath(err))
+		return StagedFile{}, store.Errorf(store.EINVALID, "Cannot write in %s: %v", dir, unwrapPath(err))
 	}
 	name := tmp.Name()
-	fail := func(err error) error {
+	fail := func(err error) (StagedFile, error) {
 		tmp.Close()
 		os.Remove(name)
 		if store.ErrorCode(err) != store.EINTERNAL {
-			return err
+			return StagedFile{}, err
 		}
-		return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, unwrapPath(err))
+		return StagedFile{}, store.Errorf(store.EINVALID, "Cannot write %s: %v", path, unwrapPath(err))
 	}
 	if err := write(tmp); err != nil {
 		return fail(err)
@@ -105,15 +122,27 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 	if err := tmp.Close(); err != nil {
 		return fail(err)
 	}
-	if err := os.Rename(name, path); err != nil {
-		os.Remove(name)
+	return StagedFile{path: path, tmp: name}, nil
+}
+
+// Commit puts the staged file in place of its path.
+func (f StagedFile) Commit() error {
+	if err := os.Rename(f.tmp, f.path); err != nil {
+		os.Remove(f.tmp)
 		hint := ""
-		if strings.EqualFold(filepath.Ext(path), ".csv") {
+		if strings.EqualFold(filepath.Ext(f.path), ".csv") {
 			hint = " (is it open in Excel?)"
 		}
-		return store.Errorf(store.EINVALID, "Cannot write %s%s: %v", path, hint, unwrapPath(err))
+		return store.Errorf(store.EINVALID, "Cannot write %s%s: %v", f.path, hint, unwrapPath(err))
 	}
 	return nil
+}
+
+// Discard removes the staged file; its path is left as it was.
+func (f StagedFile) Discard() {
+	if f.tmp != "" {
+		os.Remove(f.tmp)
+	}
 }
 
 // unwrapPath drops the path that *os.PathError repeats, since the message
