@@ -1,10 +1,12 @@
 package tasks
 
 import (
+	"image"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/liaisonapp/liaison/pdfdoc"
 	"github.com/liaisonapp/liaison/pdfdoc/pdftest"
 	"github.com/liaisonapp/liaison/store"
 )
@@ -32,6 +34,16 @@ func TestPrintedEventDocuments(t *testing.T) {
 		}
 		if n := pdftest.Pages(t, pdf); n != 1 {
 			t.Fatalf("%d pages", n)
+		}
+		// Looked at: the title is printed at the top of the page, and the
+		// bottom half, below two agenda items, is blank.
+		page := pdftest.Render(t, pdf, 1, 40)
+		b := page.Bounds()
+		if ink := pdftest.Ink(page, image.Rect(0, 0, b.Dx(), b.Dy()/6)); ink < 0.005 {
+			t.Errorf("nothing printed at the top of the programme (%.2f%% ink)", ink*100)
+		}
+		if ink := pdftest.Ink(page, image.Rect(0, b.Dy()/2, b.Dx(), b.Dy()*9/10)); ink > 0.001 {
+			t.Errorf("the bottom half of a two-item programme is printed on (%.2f%% ink)", ink*100)
 		}
 		text := pdftest.Text(t, pdf)
 		for _, want := range []string{"Celebration", "Thursday 12 July 2018", "13:00–13:30", "Keynote", "Prof Ó Súilleabháin"} {
@@ -63,6 +75,19 @@ func TestPrintedEventDocuments(t *testing.T) {
 		}
 		if n := pdftest.Pages(t, pdf); n != 2 { // 11 expected: 8 + 3
 			t.Fatalf("%d pages for 11 badges at 8 a sheet", n)
+		}
+		// Looked at: each of the 8 badges of the first sheet has its name
+		// printed in the middle of its own cell.
+		const dpi = 40
+		px := func(mm float64) int { return int(mm / 25.4 * dpi) }
+		page := pdftest.Render(t, pdf, 1, dpi)
+		w, h := pdfdoc.ContentWidth/2, (pdfdoc.PageHeight-2*pdfdoc.Margin-6)/4
+		for k := range 8 {
+			x, y := pdfdoc.Margin+float64(k%2)*w, pdfdoc.Margin+float64(k/2)*h
+			name := image.Rect(px(x+w*0.1), px(y+h*0.15), px(x+w*0.9), px(y+h*0.5))
+			if ink := pdftest.Ink(page, name); ink < 0.01 {
+				t.Errorf("badge %d of the sheet shows no name (%.1f%% ink where it goes)", k+1, ink*100)
+			}
 		}
 		if pdf, _ = Badges(e, as, 10, now); pdftest.Pages(t, pdf) != 2 {
 			t.Fatal("11 badges at 10 a sheet are not 2 pages")

@@ -4,10 +4,14 @@ package pdftest
 
 import (
 	"bytes"
+	"image"
+	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"testing"
 )
 
@@ -44,4 +48,53 @@ func Text(t testing.TB, data []byte) string {
 		t.Fatalf("pdftotext: %v", err)
 	}
 	return string(out)
+}
+
+// Render draws one page (1 is the first) of the PDF at dpi through poppler's
+// pdftoppm, as a person would see it, or skips the test when pdftoppm is
+// not installed.
+func Render(t testing.TB, data []byte, page, dpi int) image.Image {
+	t.Helper()
+	bin, err := exec.LookPath("pdftoppm")
+	if err != nil {
+		t.Skip("pdftoppm is not installed (poppler-utils); the PDF is not looked at")
+	}
+	dir := t.TempDir()
+	path := filepath.Join(dir, "doc.pdf")
+	if err := os.WriteFile(path, data, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	p := strconv.Itoa(page)
+	if out, err := exec.Command(bin, "-png", "-r", strconv.Itoa(dpi), "-f", p, "-l", p, "-singlefile", path, filepath.Join(dir, "page")).CombinedOutput(); err != nil {
+		t.Fatalf("pdftoppm: %v\n%s", err, out)
+	}
+	f, err := os.Open(filepath.Join(dir, "page.png"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	img, err := png.Decode(f)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return img
+}
+
+// Ink returns the share (0–1) of the pixels in r of img that are dark
+// enough to be print: text, lines, rules.
+func Ink(img image.Image, r image.Rectangle) float64 {
+	r = r.Intersect(img.Bounds())
+	if r.Empty() {
+		return 0
+	}
+	dark := 0
+	for y := r.Min.Y; y < r.Max.Y; y++ {
+		for x := r.Min.X; x < r.Max.X; x++ {
+			c := color.GrayModel.Convert(img.At(x, y)).(color.Gray)
+			if c.Y < 128 {
+				dark++
+			}
+		}
+	}
+	return float64(dark) / float64(r.Dx()*r.Dy())
 }
