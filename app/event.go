@@ -168,14 +168,20 @@ func (s *eventScreen) content() fyne.CanvasObject {
 	s.counts = widget.NewLabel("")
 	s.people = widget.NewList(func() int { return len(s.shown) },
 		func() fyne.CanvasObject {
+			// The name and organisation give way (an ellipsis) to the
+			// status, which is never cut off: at the door it is what
+			// the organiser reads.
+			name := widget.NewLabel("")
+			name.Truncation = fyne.TextTruncateEllipsis
 			return container.NewBorder(nil, nil, nil, container.NewHBox(widget.NewButton("RSVP", nil),
-				widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), widget.NewButton("Check in", nil)), widget.NewLabel(""))
+				widget.NewButtonWithIcon("", theme.DocumentCreateIcon(), nil), widget.NewButton("Check in", nil)),
+				container.NewBorder(nil, nil, nil, widget.NewLabel(""), name))
 		},
 		func(id widget.ListItemID, o fyne.CanvasObject) {
 			a := s.shown[id]
 			c := o.(*fyne.Container)
-			l := c.Objects[0].(*widget.Label)
-			l.Truncation = fyne.TextTruncateEllipsis
+			text := c.Objects[0].(*fyne.Container)
+			l, st := text.Objects[0].(*widget.Label), text.Objects[1].(*widget.Label)
 			status := string(a.RSVP)
 			if !a.CheckedInAt.IsZero() {
 				status = "✔ checked in " + a.CheckedInAt.Local().Format("15:04")
@@ -183,7 +189,8 @@ func (s *eventScreen) content() fyne.CanvasObject {
 			if a.AccessNeeds != "" || a.DietaryNeeds != "" {
 				status += " · needs noted"
 			}
-			l.SetText(fmt.Sprintf("%s · %s · %s", a.Name, orDash(a.Organisation), status))
+			l.SetText(fmt.Sprintf("%s · %s", a.Name, orDash(a.Organisation)))
+			st.SetText(status)
 			btns := c.Objects[1].(*fyne.Container).Objects
 			r := btns[0].(*widget.Button)
 			r.SetText(rsvpNext[a.RSVP].label)
