@@ -69,7 +69,7 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			next <- i
 		}
 		close(next)
-		var wg sync.WaitGroup
+		var wg, writes sync.WaitGroup
 		for range min(runtime.GOMAXPROCS(0), len(defs)) {
 			wg.Add(1)
 			go func() {
@@ -89,15 +89,23 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 							errs[j] = fmt.Errorf("drawing %s: %w", def.Name, err)
 							continue
 						}
-						staged[j], errs[j] = tasks.StageFile(filepath.Join(*out, names[j]), func(w io.Writer) error {
-							_, err := w.Write(buf.Bytes())
-							return err
-						})
+						// Written on a goroutine of its own, so the wait
+						// for the disk does not hold up the next chart.
+						data := bytes.Clone(buf.Bytes())
+						writes.Add(1)
+						go func() {
+							defer writes.Done()
+							staged[j], errs[j] = tasks.StageFile(filepath.Join(*out, names[j]), func(w io.Writer) error {
+								_, err := w.Write(data)
+								return err
+							})
+						}()
 					}
 				}
 			}()
 		}
 		wg.Wait()
+		writes.Wait()
 		if err := errors.Join(errs...); err != nil {
 			for _, f := range staged {
 				f.Discard()
