@@ -49,20 +49,27 @@ func PersonKey(email, name string) string {
 	return "name:" + NameKey(name)
 }
 
-// RollupRound is one round's share of a roll-up.
-type RollupRound struct {
-	Round Round
-	// K is the round's small-number threshold.
-	K      int
+// RoundCounts are the counts of one round that the figures to date and a
+// regional roll-up add up: who took part (by PersonKey, so that someone in
+// several rounds is counted once), the pairs and visits, and the projects.
+type RoundCounts struct {
 	People []RollupPerson
 	Pairs  int
 	// VisitsDone counts visits done; PairsCompleted the pairs whose both
 	// visits are done.
 	VisitsDone     int
 	PairsCompleted int
-	Questions      []Question
-	// Tally counts the round's responses and their scores.
-	Tally Tally
 	// Projects counts the round's improvement projects by status.
 	Projects map[ProjectStatus]int
+}
+
+// RollupRound is one round's share of a roll-up.
+type RollupRound struct {
+	Round Round
+	// K is the round's small-number threshold.
+	K int
+	RoundCounts
+	Questions []Question
+	// Tally counts the round's responses and their scores.
+	Tally Tally
 }

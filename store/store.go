@@ -568,6 +568,10 @@ type RoundService interface {
 
 // ParticipantService manages participants.
 type ParticipantService interface {
+	// RoundCounts reads a round's counts for the figures to date: each
+	// participant's PersonKey and role, the pairs, visits and projects,
+	// without loading every participant and pair.
+	RoundCounts(ctx context.Context, roundID int64) (RoundCounts, error)
 	FindParticipants(ctx context.Context, f ParticipantFilter) ([]Participant, error)
 	// CountParticipants counts the round's participants by role and
 	// locality without reading every row into memory.

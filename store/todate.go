@@ -62,43 +62,25 @@ func ComputeToDate(ctx context.Context, s Service) (ToDate, error) {
 	seen := map[string]bool{}
 	for _, r := range rounds {
 		row := RoundToDate{Round: r.Name, Date: RoundDate(r)}
-		people, err := s.FindParticipants(ctx, ParticipantFilter{RoundID: r.ID})
+		counts, err := s.RoundCounts(ctx, r.ID)
 		if err != nil {
 			return t, err
 		}
-		row.Participants = len(people)
-		for _, p := range people {
-			if k := PersonKey(p.Email, p.Name); !seen[k] {
-				seen[k] = true
+		row.Participants = len(counts.People)
+		for _, p := range counts.People {
+			if !seen[p.Key] {
+				seen[p.Key] = true
 				row.NewParticipants++
 			}
 		}
-		pairs, err := s.FindPairings(ctx, r.ID)
-		if err != nil {
-			return t, err
-		}
-		row.Pairs = len(pairs)
-		for _, p := range pairs {
-			for _, v := range p.Visits {
-				if v.Status == VisitDone {
-					row.VisitsDone++
-				}
-			}
-		}
+		row.Pairs = counts.Pairs
+		row.VisitsDone = counts.VisitsDone
+		row.ProjectsCompleted = counts.Projects[ProjectCompleted]
 		tally, err := s.Tally(ctx, r.ID)
 		if err != nil {
 			return t, err
 		}
 		row.Responses = tally.Responses
-		projects, err := s.Projects(ctx, r.ID)
-		if err != nil {
-			return t, err
-		}
-		for _, p := range projects {
-			if p.Status == ProjectCompleted {
-				row.ProjectsCompleted++
-			}
-		}
 		t.Rounds++
 		t.Participants += row.NewParticipants
 		t.Pairs += row.Pairs

@@ -197,7 +197,7 @@ func (r *rollupReader) Rounds(ctx context.Context) ([]store.Round, error) {
 // RollupRound reads round rd's counts in one read transaction, so that
 // they come from one snapshot even while Liaison has the file open.
 func (r *rollupReader) RollupRound(ctx context.Context, rd store.Round) (store.RollupRound, error) {
-	out := store.RollupRound{Round: rd, Projects: map[store.ProjectStatus]int{},
+	out := store.RollupRound{Round: rd,
 		Tally: store.Tally{Counts: map[int64][6]int{}, ByRole: map[store.Role]store.Tally{}}}
 	tx, err := r.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
 	if err != nil {
@@ -241,30 +241,7 @@ func (r *rollupReader) readRound(ctx context.Context, tx *sql.Tx, out *store.Rol
 	}
 	out.K = k
 
-	rows, err = tx.QueryContext(ctx, `SELECT email, name, role FROM participants WHERE round_id = ? ORDER BY id`, id)
-	if err != nil {
-		return err
-	}
-	for rows.Next() {
-		var email, name string
-		var role store.Role
-		if err := rows.Scan(&email, &name, &role); err != nil {
-			rows.Close()
-			return err
-		}
-		out.People = append(out.People, store.RollupPerson{Key: store.PersonKey(email, name), Role: role})
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return err
-	}
-
-	if err := tx.QueryRowContext(ctx, `SELECT
-		(SELECT count(*) FROM pairings WHERE round_id = ?1),
-		(SELECT count(*) FROM visits v JOIN pairings p ON p.id = v.pairing_id WHERE p.round_id = ?1 AND v.status = 'done'),
-		(SELECT count(*) FROM pairings p WHERE p.round_id = ?1
-			AND (SELECT count(*) FROM visits v WHERE v.pairing_id = p.id AND v.status = 'done') = 2)`, id).
-		Scan(&out.Pairs, &out.VisitsDone, &out.PairsCompleted); err != nil {
+	if err := readRoundCounts(ctx, tx, id, &out.RoundCounts); err != nil {
 		return err
 	}
 
@@ -284,24 +261,7 @@ func (r *rollupReader) readRound(ctx context.Context, tx *sql.Tx, out *store.Rol
 	if err := rows.Err(); err != nil {
 		return err
 	}
-	if err := countScores(ctx, tx, id, 0, &out.Tally); err != nil {
-		return err
-	}
-
-	rows, err = tx.QueryContext(ctx, `SELECT status, count(*) FROM projects WHERE round_id = ? GROUP BY status`, id)
-	if err != nil {
-		return err
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var s store.ProjectStatus
-		var n int
-		if err := rows.Scan(&s, &n); err != nil {
-			return err
-		}
-		out.Projects[s] += n
-	}
-	return rows.Err()
+	return countScores(ctx, tx, id, 0, &out.Tally)
 }
 
 // Close releases the file.
