@@ -138,23 +138,15 @@ func (f *rollupFigures) question(text string) int64 {
 	return id
 }
 
-// merge adds another scheme's figures into f (the combined figures).
+// merge adds another scheme's figures into f (the combined figures), as
+// one more round.
 func (f *rollupFigures) merge(o *rollupFigures) {
+	r := store.RollupRound{K: o.k, Questions: o.questions, Tally: o.tally,
+		RoundCounts: store.RoundCounts{Pairs: o.pairs, PairsCompleted: o.pairsCompleted, VisitsDone: o.visitsDone, Projects: o.projects}}
 	for k, role := range o.people {
-		f.people[k] = role
+		r.People = append(r.People, store.RollupPerson{Key: k, Role: role})
 	}
-	f.pairs += o.pairs
-	f.pairsCompleted += o.pairsCompleted
-	f.visitsDone += o.visitsDone
-	for s, n := range o.projects {
-		f.projects[s] += n
-	}
-	f.k = max(f.k, o.k)
-	ids := map[int64]int64{}
-	for _, q := range o.questions {
-		ids[q.ID] = f.question(q.Text)
-	}
-	addTally(&f.tally, o.tally, ids)
+	f.add(r)
 }
 
 // addTally adds src to dst with src's question IDs mapped by ids; answers
