@@ -648,7 +648,9 @@ type FeedbackService interface {
 	// (forms.Apply's convention). Within the round a Key already stored is
 	// the same response: unchanged, or changed and updated (see
 	// ResponseImport). A round named for the import is created in the same
-	// transaction.
+	// transaction. The store is done with a slice, and with the Scores
+	// maps of its responses, when it calls next again, so next may reuse
+	// them.
 	ImportResponseChunks(ctx context.Context, imp ResponseImport, next func() ([]Response, error)) (ImportCounts, error)
 	DeleteResponse(ctx context.Context, id int64) error
 }

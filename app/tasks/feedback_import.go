@@ -177,10 +177,14 @@ func importRows(ctx context.Context, db store.Service, fi FeedbackImport, next f
 		return a.Result(), store.ImportCounts{}, a.Result().Err()
 	}
 	var readErr error
-	chunk := make([]store.Response, 0, importChunk)
+	// One chunk, refilled: the store is done with a chunk, and with its
+	// responses' Scores maps, when it asks for the next (see
+	// store.FeedbackService.ImportResponseChunks), so each row reuses the
+	// map of the row in its place in the chunk before.
+	chunk := make([]store.Response, importChunk)
 	counts, err := db.ImportResponseChunks(ctx, imp, func() ([]store.Response, error) {
-		chunk = make([]store.Response, 0, importChunk) // the store may still hold the last one
-		for len(chunk) < importChunk {
+		n := 0
+		for n < importChunk {
 			row, err := next()
 			if err == io.EOF {
 				break
@@ -189,8 +193,8 @@ func importRows(ctx context.Context, db store.Service, fi FeedbackImport, next f
 				readErr = err
 				return nil, err
 			}
-			if r, ok := a.Row(row); ok && len(a.Problems()) == 0 {
-				chunk = append(chunk, r)
+			if a.RowInto(row, &chunk[n]) && len(a.Problems()) == 0 {
+				n++
 			}
 		}
 		if len(a.Problems()) > 0 {
@@ -208,7 +212,7 @@ func importRows(ctx context.Context, db store.Service, fi FeedbackImport, next f
 			}
 			return nil, errProblems
 		}
-		return chunk, nil
+		return chunk[:n], nil
 	})
 	res := a.Result()
 	switch {

@@ -612,3 +612,31 @@ func BenchmarkDetectApply(b *testing.B) {
 		forms.Apply(tab, forms.Detect(tab, qs), "import:bench.csv")
 	}
 }
+
+// Response IDs are compared as written: "7" twice is one response twice,
+// but "07" and "7", or "R7" and "r7", are different responses; and reading
+// rows into the same Response reuses its scores without mixing rows up.
+func TestApplyResponseIDsAsWritten(t *testing.T) {
+	tab := mustRead(t, "ID,Useful?\n7,5\n07,4\nR7,3\nr7,2\n7,1\n")
+	plan := forms.Detect(tab, questions())
+	res := forms.Apply(tab, plan, "")
+	if len(res.Problems) != 1 || res.Problems[0].Line != 6 || !strings.Contains(res.Problems[0].Reason, "line 2") {
+		t.Fatalf("problems = %+v, want only line 6's ID, the same as line 2's", res.Problems)
+	}
+	a := forms.NewApplier(plan, "")
+	var r store.Response
+	var scores []int
+	for i, row := range tab.Rows {
+		if a.RowInto(row, &r) {
+			for _, s := range r.Scores {
+				scores = append(scores, s)
+			}
+			if len(r.Scores) != 1 {
+				t.Fatalf("row %d has %d scores: %v", i+2, len(r.Scores), r.Scores)
+			}
+		}
+	}
+	if fmt.Sprint(scores) != "[5 4 3 2 1]" {
+		t.Fatalf("scores read %v", scores)
+	}
+}
