@@ -4,6 +4,8 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
+	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -113,8 +115,11 @@ type Applier struct {
 	idHdr, roleHdr             string
 	fpCols                     []int
 	seenID                     map[string]int // response ID → line
-	seenNum                    map[uint64]int // a numeric response ID (as forms number them) → line
-	seenFP                     map[string]int // content digest → rows so far
+	// A numeric response ID (forms number them 1, 2, 3 …) → line: below
+	// maxSeenSlot in seenLine (0 for not seen), above it in seenNum.
+	seenLine []int32
+	seenNum  map[uint64]int
+	seenFP   map[string]int // content digest → rows so far
 	// roles remembers how each role cell read: an export has a handful of
 	// distinct answers, and reading one takes several map look-ups.
 	roles map[string]roleCell
@@ -307,12 +312,24 @@ func (a *Applier) RowInto(row csvio.Row, r *store.Response) bool {
 	return true
 }
 
+// maxSeenSlot bounds the response IDs kept in a slice: 4 bytes each up
+// to 2 million (8 MB at most).
+const maxSeenSlot = 1 << 21
+
 // seenBefore records that response ID id is on line, and returns the line
 // it was on before, if it was. Forms number their responses, so a plain
 // number (no sign, no leading zero) is kept as one, which is much cheaper
 // than keeping the text; anything else is kept as text.
 func (a *Applier) seenBefore(id string, line int) (prev int, dup bool) {
 	if n, err := strconv.ParseUint(id, 10, 64); err == nil && (id == "0" || id[0] != '0') {
+		if n < maxSeenSlot {
+			if n >= uint64(len(a.seenLine)) {
+				grown := slices.Grow(a.seenLine, int(n)+1-len(a.seenLine))
+				a.seenLine = grown[:cap(grown)]
+			}
+			prev, a.seenLine[n] = int(a.seenLine[n]), int32(min(line, math.MaxInt32))
+			return prev, prev != 0
+		}
 		prev, dup = a.seenNum[n]
 		a.seenNum[n] = line
 		return prev, dup
