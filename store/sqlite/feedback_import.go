@@ -404,6 +404,15 @@ func mergeScores(stored, file string, covered map[int64]bool) string {
 // checks off, because every row refers to the same round and fn checks that
 // once. Both settings are put back before the connection returns to the
 // pool; a connection whose settings cannot be put back is discarded.
+//
+// When no other connection has the database open (a `liaison import` in a
+// terminal, with the window closed), the import is written once, straight
+// into the file with a rollback journal, and the database goes back to WAL
+// afterwards: in WAL mode every page is written twice, to the WAL and
+// then, when the command closes the database, into the file. SQLite itself
+// refuses to leave WAL mode while another connection (the window, another
+// command) has the file open; then the import goes through the WAL as
+// usual. A crash part-way is rolled back from the journal either way.
 func (d *DB) bulkWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
 	return trouble(d.path, d.bulkWriteConn(ctx, fn))
 }
@@ -418,11 +427,20 @@ func (d *DB) bulkWriteConn(ctx context.Context, fn func(tx *sql.Tx) error) error
 	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
 		return err
 	}
+	alone := d.leaveWAL(ctx, conn)
 	defer func() {
 		bg := context.Background() // restore even when ctx is cancelled
 		_, err1 := conn.ExecContext(bg, `PRAGMA foreign_keys = ON`)
 		_, err2 := conn.ExecContext(bg, `PRAGMA cache_size = `+strconv.Itoa(cache))
-		if err1 != nil || err2 != nil {
+		var err3 error
+		if alone {
+			// Back to WAL, waiting (busy timeout) for anyone who opened
+			// the file meanwhile; should that fail, the next connection
+			// to open the file turns WAL on again (see dsn).
+			var mode string
+			err3 = conn.QueryRowContext(bg, `PRAGMA journal_mode = WAL`).Scan(&mode)
+		}
+		if err1 != nil || err2 != nil || err3 != nil {
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
@@ -441,6 +459,25 @@ func (d *DB) bulkWriteConn(ctx context.Context, fn func(tx *sql.Tx) error) error
 		return err
 	}
 	return tx.Commit()
+}
+
+// leaveWAL switches conn's database to a rollback journal when conn is the
+// only connection to it, and reports whether it did. The pool's idle
+// connections in this process are closed first; one that is in use (the
+// window's watcher) or another process's keeps the database in WAL, at
+// once: the busy timeout is off for the attempt, so nobody waits for it.
+func (d *DB) leaveWAL(ctx context.Context, conn *sql.Conn) bool {
+	d.db.SetMaxIdleConns(0) // closes the idle ones
+	d.db.SetMaxIdleConns(maxIdleConns)
+	if _, err := conn.ExecContext(ctx, `PRAGMA busy_timeout = 0`); err != nil {
+		return false
+	}
+	var mode string
+	err := conn.QueryRowContext(ctx, `PRAGMA journal_mode = DELETE`).Scan(&mode)
+	if _, err2 := conn.ExecContext(context.Background(), `PRAGMA busy_timeout = `+strconv.Itoa(busyTimeoutMS)); err2 != nil {
+		conn.Raw(func(any) error { return driver.ErrBadConn })
+	}
+	return err == nil && mode == "delete"
 }
 
 // importBatch is how many responses an import inserts per statement.

@@ -126,11 +126,16 @@ func Open(path string) (*DB, error) {
 	}
 }
 
+// maxIdleConns is how many open connections the pool keeps between uses
+// (database/sql's own default).
+const maxIdleConns = 2
+
 func openAndMigrate(path string) (*DB, error) {
 	sdb, err := sql.Open("sqlite3", dsn(path))
 	if err != nil {
 		return nil, err
 	}
+	sdb.SetMaxIdleConns(maxIdleConns)
 	d := &DB{db: sdb, path: path, Now: time.Now}
 	if err := d.migrate(context.Background()); err != nil {
 		sdb.Close()
