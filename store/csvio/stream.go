@@ -39,9 +39,20 @@ type Reader struct {
 
 	src   io.ReadSeeker
 	start int64 // where the file started in src
+	br    *bufio.Reader
 	cr    *csv.Reader
 	lim   *recordLimit
+	// line counts the physical lines read so far; csvLines those of them
+	// that cr read (its own line numbers), so that its positions can be
+	// turned into the file's.
+	line, csvLines int
+	// csvOnly reads every line with encoding/csv (tests compare the two).
+	csvOnly bool
 }
+
+// defaultCSVOnly makes new Readers read every line with encoding/csv; the
+// tests compare that with reading plain lines here.
+var defaultCSVOnly = false
 
 // NewReader reads the head of the file in src (from where src is now) and
 // returns a Reader positioned at its first row. Like Read, it refuses an
@@ -52,7 +63,7 @@ func NewReader(src io.ReadSeeker) (*Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("csvio: reading the file: %w", err)
 	}
-	rd := &Reader{src: src, start: start}
+	rd := &Reader{src: src, start: start, csvOnly: defaultCSVOnly}
 	text, enc, err := rd.open()
 	if err != nil {
 		return nil, err
@@ -68,7 +79,8 @@ func NewReader(src io.ReadSeeker) (*Reader, error) {
 	} else {
 		rd.Delimiter = sniff(string(head))
 	}
-	rd.cr = csv.NewReader(br)
+	rd.br = br
+	rd.cr = csv.NewReader(br) // reads br itself, with no buffer of its own, so the two can take turns
 	rd.cr.Comma = rd.Delimiter
 	rd.cr.FieldsPerRecord = -1
 	rec, line, err := rd.record()
@@ -121,8 +133,29 @@ func (rd *Reader) ReadAll() (*Table, error) {
 }
 
 // record reads one record, unescaped, and the physical line it starts on.
+// A line without a double quote is one record, split at the delimiter,
+// and is read here; encoding/csv, which would split it the same way but
+// at several times the cost, reads the others (quoted cells, which may
+// hold delimiters, quotes and line breaks).
 func (rd *Reader) record() ([]string, int, error) {
+	for !rd.csvOnly {
+		rec, plain, err := rd.plainLine()
+		if err != nil {
+			return nil, 0, err
+		}
+		if !plain {
+			break
+		}
+		if rec == nil {
+			continue // an empty line, which encoding/csv skips too
+		}
+		for i, c := range rec {
+			rec[i] = Unescape(c)
+		}
+		return rec, rd.line, nil
+	}
 	rec, err := rd.cr.Read()
+	shift := rd.line - rd.csvLines // the file's line number less cr's
 	if err == io.EOF {
 		return nil, 0, err
 	}
@@ -131,13 +164,81 @@ func (rd *Reader) record() ([]string, int, error) {
 		if errors.As(err, &se) {
 			return nil, 0, se
 		}
+		var pe *csv.ParseError
+		if errors.As(err, &pe) {
+			pe.StartLine += shift
+			pe.Line += shift
+		}
 		return nil, 0, rd.parseError(err)
 	}
-	line, _ := rd.cr.FieldPos(0)
+	start, _ := rd.cr.FieldPos(0)
+	// The record's lines: its own, and one more for each line break in a
+	// quoted cell (where encoding/csv makes CRLF an LF).
+	lines := 1
+	for _, c := range rec {
+		lines += strings.Count(c, "\n")
+	}
+	rd.csvLines = start + lines - 1
+	rd.line = rd.csvLines + shift
 	for i, c := range rec {
 		rec[i] = Unescape(c)
 	}
-	return rec, line, nil
+	return rec, start + shift, nil
+}
+
+// plainLine reads the next line when it holds no double quote, and returns
+// its cells (nil for an empty line); plain is false, and nothing is read,
+// when the next record is for encoding/csv: a line with a quote, or one
+// longer than the buffer.
+func (rd *Reader) plainLine() (rec []string, plain bool, err error) {
+	for {
+		data, _ := rd.br.Peek(rd.br.Buffered())
+		end := bytes.IndexByte(data, '\n')
+		last := false
+		if end < 0 {
+			if rd.br.Buffered() == rd.br.Size() {
+				return nil, false, nil // a very long line
+			}
+			if _, err := rd.br.Peek(rd.br.Buffered() + 1); err != nil {
+				if err != io.EOF {
+					if err == bufio.ErrBufferFull {
+						return nil, false, nil
+					}
+					return nil, false, err
+				}
+				// The last line, without a line end.
+				if data, _ = rd.br.Peek(rd.br.Buffered()); len(data) == 0 {
+					return nil, false, nil // the end: encoding/csv says io.EOF
+				}
+				end, last = len(data), true
+			} else {
+				continue
+			}
+		}
+		line := data[:end]
+		if bytes.IndexByte(line, '"') >= 0 {
+			return nil, false, nil
+		}
+		n := end
+		if !last {
+			n++
+		}
+		// As encoding/csv: a CR before the line end (or at the very end)
+		// is not part of the line.
+		if len(line) > 0 && line[len(line)-1] == '\r' {
+			line = line[:len(line)-1]
+		}
+		var text string
+		if len(line) > 0 {
+			text = string(line)
+		}
+		rd.br.Discard(n)
+		rd.line++
+		if text == "" {
+			return nil, true, nil
+		}
+		return strings.Split(text, string(rd.Delimiter)), true, nil
+	}
 }
 
 // open decodes the file from the start: it checks the whole file's bytes
