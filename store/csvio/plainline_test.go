@@ -48,7 +48,7 @@ func TestPlainLinesReadAsEncodingCSVReadsThem(t *testing.T) {
 		"\"A\",\"B\"\n1,2\n\"x,y\",3\n4,\"multi\nline\"\n5,6\n",
 		"a;b\n1;2\n\n\n3;\"4\"\"q\"\n7;8\r",
 		"sep=;\na;b\n1;2\n",
-		"a,b\n1,2\n3,x\"y\n5,6\n",    // a bare quote: the error names line 3
+		"a,b\n1,2\n3,x\"y\n5,6\n",   // a bare quote: the error names line 3
 		"a,b\n1,2\n\"open,4\n5,6\n", // a quote never closed
 		"a,b\n1,2,3\n\r\n \n4\n",
 		"a,b\n'=1+1,2\n",
