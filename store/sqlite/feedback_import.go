@@ -1,9 +1,11 @@
 package sqlite
 
 import (
+	"bytes"
 	"context"
 	"database/sql"
 	"database/sql/driver"
+	"encoding/binary"
 	"errors"
 	"sort"
 	"strconv"
@@ -245,7 +247,7 @@ func (d *DB) importResponses(ctx context.Context, tx *sql.Tx, imp store.Response
 			if shared {
 				source = fresh[0].source
 			}
-			// A string, not []byte: SQLite would take a blob for JSONB.
+			// A []byte: SQLite takes a blob given to its JSON functions as JSONB.
 			res, err = insert[k].ExecContext(ctx, roundID, source, json)
 		} else {
 			res, err = insertRows(ctx, tx, roundID, fresh)
@@ -506,78 +508,96 @@ func insertResponses(shared bool) string {
 }
 
 // batchJSON encodes rs as insertResponses(shared) takes them, sharing the
-// source when every response has the same. ok is false when a text holds a
-// NUL character, which SQLite's JSON reader would cut the text at: such a
-// batch is stored a row at a time instead.
-func batchJSON(rs []row, scratch *[]byte) (json string, shared, ok bool) {
+// source when every response has the same, in SQLite's binary JSON
+// (JSONB, https://sqlite.org/jsonb.html): an array of arrays of raw text,
+// which SQLite walks without parsing anything. ok is false when a text
+// holds a NUL character, which SQLite's JSON functions would cut the text
+// at: such a batch is stored a row at a time instead.
+func batchJSON(rs []row, scratch *[]byte) (jsonb []byte, shared, ok bool) {
 	shared = true
 	for _, r := range rs {
 		shared = shared && r.source == rs[0].source
 		if strings.IndexByte(r.scores, 0) >= 0 || strings.IndexByte(r.role, 0) >= 0 || strings.IndexByte(r.key, 0) >= 0 ||
 			strings.IndexByte(r.comment, 0) >= 0 || strings.IndexByte(r.source, 0) >= 0 {
-			return "", false, false
+			return nil, false, false
 		}
 	}
-	buf := append((*scratch)[:0], '[')
-	for i, r := range rs {
-		if i > 0 {
-			buf = append(buf, ',')
+	texts := func(r row) []string {
+		if shared {
+			return []string{r.scores, r.role, r.key, r.comment}
 		}
-		buf = append(buf, '[')
-		buf = appendJSONString(buf, r.scores)
-		buf = append(buf, ',')
-		buf = appendJSONString(buf, r.role)
-		buf = append(buf, ',')
-		buf = appendJSONString(buf, r.key)
-		buf = append(buf, ',')
-		buf = appendJSONString(buf, r.comment)
-		if !shared {
-			buf = append(buf, ',')
-			buf = appendJSONString(buf, r.source)
-		}
-		buf = append(buf, ']')
+		return []string{r.scores, r.role, r.key, r.comment, r.source}
 	}
-	buf = append(buf, ']')
+	size := 0 // the outer array's payload
+	for _, r := range rs {
+		n := 0
+		for _, t := range texts(r) {
+			n += jsonbHeaderLen(len(t)) + len(t)
+		}
+		size += jsonbHeaderLen(n) + n
+	}
+	buf := appendJSONBHeader((*scratch)[:0], jsonbArray, size)
+	for _, r := range rs {
+		n := 0
+		for _, t := range texts(r) {
+			n += jsonbHeaderLen(len(t)) + len(t)
+		}
+		buf = appendJSONBHeader(buf, jsonbArray, n)
+		for _, t := range texts(r) {
+			buf = appendJSONBHeader(buf, jsonbTextRaw, len(t))
+			buf = append(buf, t...)
+		}
+	}
 	*scratch = buf
-	return string(buf), shared, true
+	// A copy: the encoder fills scratch with the next batch while SQLite
+	// stores this one.
+	return bytes.Clone(buf), shared, true
 }
 
-// appendJSONString appends s to buf as a JSON string. s is valid UTF-8
-// (csvio decodes every file to it), so only quotes, backslashes and
-// control characters need escaping.
-func appendJSONString(buf []byte, s string) []byte {
-	const hex = "0123456789abcdef"
-	buf = append(buf, '"')
-	start := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if c >= 0x20 && c != '"' && c != '\\' {
-			continue
-		}
-		buf = append(buf, s[start:i]...)
-		switch c {
-		case '"', '\\':
-			buf = append(buf, '\\', c)
-		case '\n':
-			buf = append(buf, '\\', 'n')
-		case '\r':
-			buf = append(buf, '\\', 'r')
-		case '\t':
-			buf = append(buf, '\\', 't')
-		default:
-			buf = append(buf, '\\', 'u', '0', '0', hex[c>>4], hex[c&0xf])
-		}
-		start = i + 1
+// JSONB element types.
+const (
+	jsonbTextRaw = 10 // text as it is, escaped by SQLite if ever written out as JSON
+	jsonbArray   = 11
+)
+
+// jsonbHeaderLen is the length of the header of a JSONB element whose
+// payload is n bytes: the type and a size of 0–11 in one byte, or a byte
+// saying how many bytes (1, 2, 4 or 8) of size follow.
+func jsonbHeaderLen(n int) int {
+	switch {
+	case n <= 11:
+		return 1
+	case n <= 0xff:
+		return 2
+	case n <= 0xffff:
+		return 3
+	case n <= 0xffffffff:
+		return 5
 	}
-	buf = append(buf, s[start:]...)
-	return append(buf, '"')
+	return 9
+}
+
+// appendJSONBHeader appends the header of a JSONB element of type typ
+// with a payload of n bytes, the size big-endian.
+func appendJSONBHeader(buf []byte, typ byte, n int) []byte {
+	switch jsonbHeaderLen(n) {
+	case 1:
+		return append(buf, byte(n)<<4|typ)
+	case 2:
+		return append(buf, 12<<4|typ, byte(n))
+	case 3:
+		return append(buf, 13<<4|typ, byte(n>>8), byte(n))
+	case 5:
+		return binary.BigEndian.AppendUint32(append(buf, 14<<4|typ), uint32(n))
+	}
+	return binary.BigEndian.AppendUint64(append(buf, 15<<4|typ), uint64(n))
 }
 
 // batch is at most importBatch encoded responses, also as batchJSON
 // encodes them, or the error that stopped the encoding.
 type batch struct {
 	rows       []row
-	json       string
+	json       []byte // JSONB
 	shared, ok bool
 	err        error
 }

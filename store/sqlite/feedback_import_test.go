@@ -5,6 +5,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -232,5 +233,37 @@ func TestImportWaitsForNext(t *testing.T) {
 	}
 	if reading.Load() {
 		t.Fatal("the import returned while next was still running")
+	}
+}
+
+// Every text of an import comes back as it went in, whatever its length
+// (each size of JSONB header) and characters.
+func TestImportKeepsTextsExactly(t *testing.T) {
+	db, r, qs := openRound(t)
+	ctx := context.Background()
+	var comments []string
+	for _, n := range []int{0, 1, 11, 12, 255, 256, 65535, 65536, 70000} {
+		comments = append(comments, strings.Repeat("é", n/2)+strings.Repeat("x", n%2))
+	}
+	comments = append(comments, `quotes " and \ backslashes`, "lines\nand\r\nCRs\rand\ttabs", "emoji 🙂 and ½", "[1,2]", `{"a":1}`, "null")
+	var rs []store.Response
+	for i, c := range comments {
+		rs = append(rs, store.Response{Key: "id:" + strconv.Itoa(i+1), Source: "src " + c[:min(len(c), 3)], Role: store.RoleGP,
+			Comment: c, Scores: map[int64]int{qs[0].ID: 1 + i%6}})
+	}
+	if _, err := db.ImportResponses(ctx, store.ResponseImport{RoundID: r.ID, HasRole: true, HasComment: true}, rs); err != nil {
+		t.Fatal(err)
+	}
+	got, err := db.Responses(ctx, r.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(got) != len(rs) {
+		t.Fatalf("%d responses back, %d in", len(got), len(rs))
+	}
+	for i, g := range got {
+		if g.Comment != rs[i].Comment || g.Role != store.RoleGP || g.Scores[qs[0].ID] != 1+i%6 {
+			t.Errorf("response %d: comment of %d bytes (want %d), role %q, scores %v", i+1, len(g.Comment), len(rs[i].Comment), g.Role, g.Scores)
+		}
 	}
 }
