@@ -333,8 +333,15 @@ func (d *DB) apply(ctx context.Context, ms []migration) error {
 	if err := conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&before); err != nil {
 		return err
 	}
+	// A new database starts from newDatabaseSQL rather than the first
+	// migration, when it is up to date with them.
+	from := min(before, len(ms))
+	fresh := before == 0 && useNewDatabaseSQL && newDatabaseVersion() > 0 && newDatabaseVersion() <= len(ms)
+	if fresh {
+		from = newDatabaseVersion()
+	}
 	fkOff := false
-	for _, m := range ms[min(before, len(ms)):] {
+	for _, m := range ms[from:] {
 		fkOff = fkOff || strings.HasPrefix(m.sql, foreignKeysOff)
 	}
 	if fkOff {
@@ -359,6 +366,12 @@ func (d *DB) apply(ctx context.Context, ms []migration) error {
 	if version >= len(ms) {
 		return nil
 	}
+	if version != before {
+		// Another process migrated part of the way meanwhile: start again
+		// from where it left the database, with foreign keys as that needs.
+		tx.Rollback()
+		return d.apply(ctx, ms)
+	}
 	// With foreign keys off, the migrations must not leave a row that
 	// refers to a missing one: foreign_key_check finds no more such rows
 	// afterwards than before (a damaged file's own are not the
@@ -369,7 +382,12 @@ func (d *DB) apply(ctx context.Context, ms []migration) error {
 			return err
 		}
 	}
-	for _, m := range ms[version:] {
+	if fresh {
+		if _, err := tx.ExecContext(ctx, newDatabaseSQL); err != nil {
+			return fmt.Errorf("creating the database: %w", err)
+		}
+	}
+	for _, m := range ms[from:] {
 		if _, err := tx.ExecContext(ctx, m.sql); err != nil {
 			return fmt.Errorf("migration %s: %w", m.name, err)
 		}
