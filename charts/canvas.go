@@ -43,13 +43,25 @@ type PNGEncoder struct {
 	img *image.RGBA
 }
 
-// Encode writes c to w as a PNG image.
-func (e *PNGEncoder) Encode(w io.Writer, c *Chart) error {
-	width, height := c.Size()
+// Prepare makes the pixels for charts of the given size before the first
+// Encode needs them, touching every page: a command can have it done on
+// another core while it reads the figures.
+func (e *PNGEncoder) Prepare(width, height int) {
+	e.pixels(width, height)
+	clear(e.img.Pix)
+}
+
+// pixels makes sure e has an image of the given size.
+func (e *PNGEncoder) pixels(width, height int) {
 	if e.img == nil || e.img.Rect.Dx() != width || e.img.Rect.Dy() != height {
 		e.img = image.NewRGBA(image.Rect(0, 0, width, height))
 		adviseHugePages(e.img.Pix)
 	}
+}
+
+// Encode writes c to w as a PNG image.
+func (e *PNGEncoder) Encode(w io.Writer, c *Chart) error {
+	e.pixels(c.Size())
 	// The old pixels need no clearing: every chart begins by filling its
 	// whole background.
 	if err := c.drawRaster(e.img); err != nil {

@@ -37,7 +37,19 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		if err != nil {
 			return err
 		}
+		// Each worker's pixels are made on the other cores while the
+		// figures are read: the first fill of fresh memory is slow.
+		encs := make([]charts.PNGEncoder, runtime.GOMAXPROCS(0))
+		var ready sync.WaitGroup
+		for i := range encs {
+			ready.Add(1)
+			go func() {
+				defer ready.Done()
+				encs[i].Prepare(chartWidth, chartHeight)
+			}()
+		}
 		set, err := chartset.Gather(env.Ctx, env.DB, r, env.Now())
+		ready.Wait()
 		if err != nil {
 			return err
 		}
@@ -62,19 +74,19 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 		// disk works while the next chart is drawn. Only when every file
 		// is staged are they all renamed into place: a failure leaves no
 		// half set behind.
-		staged := make([]tasks.StagedFile, len(names))
+		staged := make([]*tasks.StagedFile, len(names))
 		errs := make([]error, len(names))
 		next := make(chan int, len(defs))
 		for i := range defs {
 			next <- i
 		}
 		close(next)
-		var wg, writes sync.WaitGroup
-		for range min(runtime.GOMAXPROCS(0), len(defs)) {
+		var wg, syncs sync.WaitGroup
+		for w := range min(len(encs), len(defs)) {
 			wg.Add(1)
 			go func() {
 				defer wg.Done()
-				var enc charts.PNGEncoder
+				enc := &encs[w]
 				var buf bytes.Buffer // reused between charts
 				for i := range next {
 					def := defs[i]
@@ -89,23 +101,29 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 							errs[j] = fmt.Errorf("drawing %s: %w", def.Name, err)
 							continue
 						}
-						// Written on a goroutine of its own, so the wait
-						// for the disk does not hold up the next chart.
-						data := bytes.Clone(buf.Bytes())
-						writes.Add(1)
+						// Written here (into the system's cache), synced
+						// on a goroutine of its own, so the wait for the
+						// disk does not hold up the next chart.
+						f, err := tasks.StageFile(filepath.Join(*out, names[j]), func(w io.Writer) error {
+							_, err := w.Write(buf.Bytes())
+							return err
+						})
+						if err != nil {
+							errs[j] = err
+							continue
+						}
+						staged[j] = f
+						syncs.Add(1)
 						go func() {
-							defer writes.Done()
-							staged[j], errs[j] = tasks.StageFile(filepath.Join(*out, names[j]), func(w io.Writer) error {
-								_, err := w.Write(data)
-								return err
-							})
+							defer syncs.Done()
+							errs[j] = f.Sync()
 						}()
 					}
 				}
 			}()
 		}
 		wg.Wait()
-		writes.Wait()
+		syncs.Wait()
 		if err := errors.Join(errs...); err != nil {
 			for _, f := range staged {
 				f.Discard()

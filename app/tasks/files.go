@@ -79,18 +79,22 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) error {
 	return f.Commit()
 }
 
-// StagedFile is a file written in full, and synced, under a temporary name
-// beside its path: Commit renames it into place, Discard removes it. A
-// command writing a set of files stages them all before it commits any.
+// StagedFile is a file written in full under a temporary name beside its
+// path: Sync makes sure it is on the disk, Commit (which syncs it first if
+// need be) renames it into place, Discard removes it. A command writing a
+// set of files stages them all before it commits any, and may sync them
+// on goroutines of their own while it goes on.
 type StagedFile struct {
 	path, tmp string
+	f         *os.File // open until synced
+	syncErr   error
 }
 
 // StageFile writes a file through write as WriteFileAtomic does, up to the
-// rename.
-func StageFile(path string, write func(w io.Writer) error) (StagedFile, error) {
+// sync and the rename.
+func StageFile(path string, write func(w io.Writer) error) (*StagedFile, error) {
 	if err := CheckOutPath(path, ""); err != nil {
-		return StagedFile{}, err
+		return nil, err
 	}
 	mode := fs.FileMode(0o644)
 	if info, err := os.Stat(path); err == nil {
@@ -99,34 +103,50 @@ func StageFile(path string, write func(w io.Writer) error) (StagedFile, error) {
 	dir := filepath.Dir(path)
 	tmp, err := os.CreateTemp(dir, "."+filepath.Base(path)+".*.tmp")
 	if err != nil {
-		return StagedFile{}, store.Errorf(store.EINVALID, "Cannot write in %s: %v", dir, unwrapPath(err))
+		return nil, store.Errorf(store.EINVALID, "Cannot write in %s: %v", dir, unwrapPath(err))
 	}
-	name := tmp.Name()
-	fail := func(err error) (StagedFile, error) {
-		tmp.Close()
-		os.Remove(name)
-		if store.ErrorCode(err) != store.EINTERNAL {
-			return StagedFile{}, err
-		}
-		return StagedFile{}, store.Errorf(store.EINVALID, "Cannot write %s: %v", path, unwrapPath(err))
-	}
+	f := &StagedFile{path: path, tmp: tmp.Name(), f: tmp}
 	if err := write(tmp); err != nil {
-		return fail(err)
+		return nil, f.fail(err)
 	}
 	if err := tmp.Chmod(mode); err != nil {
-		return fail(err)
+		return nil, f.fail(err)
 	}
-	if err := tmp.Sync(); err != nil {
-		return fail(err)
-	}
-	if err := tmp.Close(); err != nil {
-		return fail(err)
-	}
-	return StagedFile{path: path, tmp: name}, nil
+	return f, nil
 }
 
-// Commit puts the staged file in place of its path.
-func (f StagedFile) Commit() error {
+// fail removes the staged file and says why it could not be written.
+func (f *StagedFile) fail(err error) error {
+	f.Discard()
+	if store.ErrorCode(err) != store.EINTERNAL {
+		return err
+	}
+	return store.Errorf(store.EINVALID, "Cannot write %s: %v", f.path, unwrapPath(err))
+}
+
+// Sync writes the staged file through to the disk and closes it; a second
+// call returns the first one's result.
+func (f *StagedFile) Sync() error {
+	if f.f == nil {
+		return f.syncErr
+	}
+	err := f.f.Sync()
+	if cerr := f.f.Close(); err == nil {
+		err = cerr
+	}
+	f.f = nil
+	if err != nil {
+		f.syncErr = store.Errorf(store.EINVALID, "Cannot write %s: %v", f.path, unwrapPath(err))
+	}
+	return f.syncErr
+}
+
+// Commit syncs the staged file if need be and puts it in place of its path.
+func (f *StagedFile) Commit() error {
+	if err := f.Sync(); err != nil {
+		f.Discard()
+		return err
+	}
 	if err := os.Rename(f.tmp, f.path); err != nil {
 		os.Remove(f.tmp)
 		hint := ""
@@ -138,11 +158,17 @@ func (f StagedFile) Commit() error {
 	return nil
 }
 
-// Discard removes the staged file; its path is left as it was.
-func (f StagedFile) Discard() {
-	if f.tmp != "" {
-		os.Remove(f.tmp)
+// Discard removes the staged file; its path is left as it was. A nil
+// StagedFile (one that was never staged) is left alone.
+func (f *StagedFile) Discard() {
+	if f == nil {
+		return
 	}
+	if f.f != nil {
+		f.f.Close()
+		f.f = nil
+	}
+	os.Remove(f.tmp)
 }
 
 // unwrapPath drops the path that *os.PathError repeats, since the message
