@@ -271,7 +271,7 @@ func (s *projectsScreen) show(items []store.Project) {
 		if p.Output != store.OutputNone {
 			out = p.Output.Label()
 		}
-		s.cells = append(s.cells, []string{p.Title, s.promptedText(p), statusLabels[p.Status], out, p.Owner, p.CompletedOn})
+		s.cells = append(s.cells, []string{p.Title, s.promptedText(p), statusLabels[p.Status], out, p.Owner, store.DayMonthYear(p.CompletedOn)})
 	}
 	s.table.Refresh()
 	s.tcells = projectTimeline(items)
@@ -376,10 +376,19 @@ func projectTimeline(items []store.Project) [][]string {
 				underway++
 			}
 		}
-		rows = append(rows, []string{m, store.Thousands(started[m]), store.Thousands(completed[m]), store.Thousands(stopped[m]),
+		rows = append(rows, []string{monthLabel(m), store.Thousands(started[m]), store.Thousands(completed[m]), store.Thousands(stopped[m]),
 			store.Thousands(underway), store.Thousands(doneSoFar)})
 	}
 	return rows
+}
+
+// monthLabel writes a month (YYYY-MM) as people read it: "Mar 2018".
+func monthLabel(m string) string {
+	t, err := time.Parse("2006-01", m)
+	if err != nil {
+		return m
+	}
+	return t.Format("Jan 2006")
 }
 
 // edit loads project i of the table into the form, or empties it for a
@@ -422,8 +431,8 @@ func (s *projectsScreen) fill(p store.Project) {
 	s.owner.SetText(p.Owner)
 	s.group.SetText(p.Group)
 	s.status.SetSelected(statusLabels[p.Status])
-	s.started.SetText(p.StartedOn)
-	s.completed.SetText(p.CompletedOn)
+	s.started.SetText(store.DayMonthYear(p.StartedOn))
+	s.completed.SetText(store.DayMonthYear(p.CompletedOn))
 	s.impact.SetText(p.Impact)
 	s.links.SetText(p.Links)
 	s.output.SetSelected(p.Output.Label())

@@ -102,9 +102,9 @@ func TestProjectTimeline(t *testing.T) {
 	got := projectTimeline(ps)
 	want := [][]string{
 		{"Month", "Started", "Completed", "Stopped", "Under way", "Completed so far"},
-		{"2018-01", "3", "0", "0", "2", "0"},
-		{"2018-02", "2", "0", "1", "2", "0"},
-		{"2018-03", "1", "1", "0", "2", "1"},
+		{"Jan 2018", "3", "0", "0", "2", "0"},
+		{"Feb 2018", "2", "0", "1", "2", "0"},
+		{"Mar 2018", "1", "1", "0", "2", "1"},
 	}
 	if fmt.Sprint(got) != fmt.Sprint(want) {
 		t.Fatalf("timeline\n%v\nwant\n%v", got, want)
