@@ -32,13 +32,6 @@ func readEvery(text string, csvOnly bool) string {
 	}
 }
 
-// newReader is NewReader with the plain-line reading on or off.
-func newReader(src io.ReadSeeker, csvOnly bool) (*Reader, error) {
-	defaultCSVOnly = csvOnly
-	defer func() { defaultCSVOnly = false }()
-	return NewReader(src)
-}
-
 // Lines without quotes are read without encoding/csv, and every row, line
 // number and error comes out as encoding/csv alone gives them.
 func TestPlainLinesReadAsEncodingCSVReadsThem(t *testing.T) {

@@ -50,20 +50,20 @@ type Reader struct {
 	csvOnly bool
 }
 
-// defaultCSVOnly makes new Readers read every line with encoding/csv; the
-// tests compare that with reading plain lines here.
-var defaultCSVOnly = false
-
 // NewReader reads the head of the file in src (from where src is now) and
 // returns a Reader positioned at its first row. Like Read, it refuses an
 // Excel workbook and an empty file, and names the line and column of
 // malformed CSV.
-func NewReader(src io.ReadSeeker) (*Reader, error) {
+func NewReader(src io.ReadSeeker) (*Reader, error) { return newReader(src, false) }
+
+// newReader is NewReader, with every line read by encoding/csv when
+// csvOnly (the tests compare the two).
+func newReader(src io.ReadSeeker, csvOnly bool) (*Reader, error) {
 	start, err := src.Seek(0, io.SeekCurrent)
 	if err != nil {
 		return nil, fmt.Errorf("csvio: reading the file: %w", err)
 	}
-	rd := &Reader{src: src, start: start, csvOnly: defaultCSVOnly}
+	rd := &Reader{src: src, start: start, csvOnly: csvOnly}
 	text, enc, err := rd.open()
 	if err != nil {
 		return nil, err
