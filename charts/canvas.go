@@ -40,7 +40,8 @@ func newCanvas(img *image.RGBA) (*canvas, error) {
 // (see canvas), so a command writing many charts keeps one PNGEncoder per
 // goroutine. It is not safe for use by several goroutines at once.
 type PNGEncoder struct {
-	img *image.RGBA
+	img  *image.RGBA
+	file pngFile
 }
 
 // Prepare makes the pixels for charts of the given size before the first
@@ -54,20 +55,31 @@ func (e *PNGEncoder) Prepare(width, height int) {
 // pixels makes sure e has an image of the given size.
 func (e *PNGEncoder) pixels(width, height int) {
 	if e.img == nil || e.img.Rect.Dx() != width || e.img.Rect.Dy() != height {
-		e.img = image.NewRGBA(image.Rect(0, 0, width, height))
-		adviseHugePages(e.img.Pix)
+		e.img = &image.RGBA{Pix: newPixels(4 * width * height), Stride: 4 * width, Rect: image.Rect(0, 0, width, height)}
 	}
 }
 
-// Encode writes c to w as a PNG image.
+// Encode writes c to w as a PNG image, in one write.
 func (e *PNGEncoder) Encode(w io.Writer, c *Chart) error {
+	data, err := e.PNG(c)
+	if err != nil {
+		return err
+	}
+	_, err = w.Write(data)
+	return err
+}
+
+// PNG returns c as a PNG file, in memory of e's that the next call
+// reuses.
+func (e *PNGEncoder) PNG(c *Chart) ([]byte, error) {
 	e.pixels(c.Size())
 	// The old pixels need no clearing: every chart begins by filling its
 	// whole background.
 	if err := c.drawRaster(e.img); err != nil {
-		return err
+		return nil, err
 	}
-	return writePNG(w, e.img)
+	e.file.encode(e.img)
+	return e.file.data, nil
 }
 
 // ResetStyle implements chart.Renderer.

@@ -1,7 +1,6 @@
 package charts
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/binary"
 	"hash/crc32"
@@ -10,29 +9,47 @@ import (
 )
 
 // writePNG encodes an opaque chart image as an 8-bit RGB PNG with the
-// "Sub" filter on every row. image/png tries all five filters on every row
-// to pick the best, which took over half the time of writing a chart file;
-// a chart is mostly flat runs of one colour, which Sub turns into zeros,
-// so one fixed filter compresses nearly as well at a fraction of the cost;
-// and it compresses the rows with runs only (see rleZlib), which costs
-// little more than reading them.
-// Alpha is dropped: charts paint an opaque background first.
+// "Sub" filter on every row (see pngFile.encode) and writes it to w.
 func writePNG(w io.Writer, img *image.RGBA) error {
+	var f pngFile
+	f.encode(img)
+	_, err := w.Write(f.data)
+	return err
+}
+
+// pngFile builds PNG files in memory, keeping its buffers from one file to
+// the next: a command writing many charts would otherwise take fresh
+// memory for every file, and the first write to fresh memory is a page
+// fault per 4 KiB.
+type pngFile struct {
+	data []byte  // the file so far
+	z    rleZlib // the compressed pixels, written into data as IDAT chunks
+}
+
+// encode makes data the PNG file of an opaque chart image: 8-bit RGB with
+// the "Sub" filter on every row. image/png tries all five filters on every
+// row to pick the best, which took over half the time of writing a chart
+// file; a chart is mostly flat runs of one colour, which Sub turns into
+// zeros, so one fixed filter compresses nearly as well at a fraction of the
+// cost; and it compresses the rows with runs only (see rleZlib), which
+// costs little more than reading them. Alpha is dropped: charts paint an
+// opaque background first.
+func (f *pngFile) encode(img *image.RGBA) {
 	b := img.Bounds()
 	width, height := b.Dx(), b.Dy()
-	bw := bufio.NewWriter(w)
-	if _, err := bw.WriteString("\x89PNG\r\n\x1a\n"); err != nil {
-		return err
+	if f.data == nil {
+		// Room for a busy chart, so the file is rarely copied to grow;
+		// the part not written is never touched.
+		f.data = make([]byte, 0, width*height/4)
 	}
+	f.data = append(f.data[:0], "\x89PNG\r\n\x1a\n"...)
 	var ihdr [13]byte
 	binary.BigEndian.PutUint32(ihdr[0:], uint32(width))
 	binary.BigEndian.PutUint32(ihdr[4:], uint32(height))
 	ihdr[8], ihdr[9] = 8, 2 // 8 bits per sample, RGB; compression, filter, interlace 0
-	if err := writeChunk(bw, "IHDR", ihdr[:]); err != nil {
-		return err
-	}
-	idat := &chunkWriter{w: bw, kind: "IDAT"}
-	zw := newRLEZlib(idat)
+	f.chunk("IHDR", ihdr[:])
+	zw := &f.z
+	zw.reset((*idatWriter)(f))
 	var prev []byte
 	for y := b.Min.Y; y < b.Max.Y; y++ {
 		start := img.PixOffset(b.Min.X, y)
@@ -67,68 +84,27 @@ func writePNG(w io.Writer, img *image.RGBA) error {
 			left = px
 			x++
 		}
-		if err := zw.err; err != nil {
-			return err
-		}
 	}
-	if err := zw.Close(); err != nil {
-		return err
-	}
-	if err := idat.flush(); err != nil {
-		return err
-	}
-	if err := writeChunk(bw, "IEND", nil); err != nil {
-		return err
-	}
-	return bw.Flush()
+	zw.Close() // writing into memory cannot fail
+	f.chunk("IEND", nil)
 }
 
-// writeChunk writes one PNG chunk: length, type, data and CRC.
-func writeChunk(w io.Writer, kind string, data []byte) error {
-	var head [8]byte
-	binary.BigEndian.PutUint32(head[:4], uint32(len(data)))
-	copy(head[4:], kind)
-	crc := crc32.NewIEEE()
-	crc.Write(head[4:])
-	crc.Write(data)
-	var tail [4]byte
-	binary.BigEndian.PutUint32(tail[:], crc.Sum32())
-	for _, p := range [][]byte{head[:], data, tail[:]} {
-		if _, err := w.Write(p); err != nil {
-			return err
-		}
-	}
-	return nil
+// chunk appends one PNG chunk: length, type, data and CRC.
+func (f *pngFile) chunk(kind string, data []byte) {
+	f.data = binary.BigEndian.AppendUint32(f.data, uint32(len(data)))
+	start := len(f.data)
+	f.data = append(f.data, kind...)
+	f.data = append(f.data, data...)
+	f.data = binary.BigEndian.AppendUint32(f.data, crc32.ChecksumIEEE(f.data[start:]))
 }
 
-// chunkWriter gathers the compressed stream into IDAT chunks of up to
-// 64 KiB, as encoders conventionally split it.
-type chunkWriter struct {
-	w    io.Writer
-	kind string
-	buf  []byte
-}
+// idatWriter is a pngFile taking the compressed stream, each write (up to
+// 64 KiB, see rleZlib) as one IDAT chunk, as encoders conventionally split
+// it.
+type idatWriter pngFile
 
-func (c *chunkWriter) Write(p []byte) (int, error) {
-	n := len(p)
-	for len(p) > 0 {
-		k := min(len(p), 1<<16-len(c.buf))
-		c.buf = append(c.buf, p[:k]...)
-		p = p[k:]
-		if len(c.buf) == 1<<16 {
-			if err := c.flush(); err != nil {
-				return 0, err
-			}
-		}
-	}
-	return n, nil
-}
-
-func (c *chunkWriter) flush() error {
-	if len(c.buf) == 0 {
-		return nil
-	}
-	err := writeChunk(c.w, c.kind, c.buf)
-	c.buf = c.buf[:0]
-	return err
+// Write implements io.Writer.
+func (w *idatWriter) Write(p []byte) (int, error) {
+	(*pngFile)(w).chunk("IDAT", p)
+	return len(p), nil
 }

@@ -41,3 +41,24 @@ func TestWritePNGRoundTrips(t *testing.T) {
 		}
 	}
 }
+
+// One PNGEncoder drawing charts of different sizes in turn, reusing its
+// pixels and buffers, writes each file exactly as a fresh encoder would.
+func TestPNGEncoderReuseChangesNothing(t *testing.T) {
+	var reused PNGEncoder
+	for _, o := range []Options{{Width: 1920, Height: 1080}, {Width: 333, Height: 211}, {Width: 1920, Height: 1080, Theme: HighContrast}} {
+		for name, c := range sampleCharts(o) {
+			got, err := reused.PNG(c)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var fresh bytes.Buffer
+			if err := new(PNGEncoder).Encode(&fresh, c); err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.Equal(got, fresh.Bytes()) {
+				t.Errorf("%s at %dx%d: the reused encoder wrote %d bytes differing from a fresh one's %d", name, o.Width, o.Height, len(got), fresh.Len())
+			}
+		}
+	}
+}

@@ -28,7 +28,18 @@ type rleZlib struct {
 
 // newRLEZlib returns a zlib writer to w; Close finishes the stream.
 func newRLEZlib(w io.Writer) *rleZlib {
-	return &rleZlib{w: w, a: 1, last: -1, out: make([]byte, 0, 1<<16)}
+	z := new(rleZlib)
+	z.reset(w)
+	return z
+}
+
+// reset starts a new stream to w, keeping the buffer of the last.
+func (z *rleZlib) reset(w io.Writer) {
+	out := z.out
+	if out == nil {
+		out = make([]byte, 0, 1<<16)
+	}
+	*z = rleZlib{w: w, a: 1, last: -1, out: out[:0]}
 }
 
 // adlerMod is the Adler-32 modulus.

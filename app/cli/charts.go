@@ -87,25 +87,27 @@ func chartsFlags(fs *flag.FlagSet) func(env *Env, args []string) error {
 			go func() {
 				defer wg.Done()
 				enc := &encs[w]
-				var buf bytes.Buffer // reused between charts
+				var svg bytes.Buffer // reused between charts
 				for i := range next {
 					def := defs[i]
 					c := def.Build(charts.Options{Width: chartWidth, Height: chartHeight})
-					for k, draw := range []func(io.Writer) error{
-						func(w io.Writer) error { return enc.Encode(w, c) },
-						c.SVG,
-					} {
-						j := 2*i + k
-						buf.Reset()
-						if err := draw(&buf); err != nil {
-							errs[j] = fmt.Errorf("drawing %s: %w", def.Name, err)
-							continue
-						}
+					png, err := enc.PNG(c)
+					if err != nil {
+						errs[2*i] = fmt.Errorf("drawing %s: %w", def.Name, err)
+						continue
+					}
+					svg.Reset()
+					if err := c.SVG(&svg); err != nil {
+						errs[2*i+1] = fmt.Errorf("drawing %s: %w", def.Name, err)
+						continue
+					}
+					for k, data := range [][]byte{png, svg.Bytes()} {
 						// Written here (into the system's cache), synced
 						// on a goroutine of its own, so the wait for the
 						// disk does not hold up the next chart.
+						j := 2*i + k
 						f, err := tasks.StageFile(filepath.Join(*out, names[j]), func(w io.Writer) error {
-							_, err := w.Write(buf.Bytes())
+							_, err := w.Write(data)
 							return err
 						})
 						if err != nil {
