@@ -27,36 +27,53 @@ type canvas struct {
 }
 
 // newCanvas returns a renderer drawing into img.
-func newCanvas(img *image.RGBA) (*canvas, error) {
-	gc, err := drawing.NewRasterGraphicContext(img)
-	if err != nil {
-		return nil, err
-	}
-	return &canvas{img: img, gc: gc}, nil
+func newCanvas(img *image.RGBA) *canvas {
+	gc, _ := drawing.NewRasterGraphicContext(img) // fails only for an image other than *image.RGBA
+	return &canvas{img: img, gc: gc}
+}
+
+// reset readies c for the next chart: no path, style or turn is left
+// from the last. The rasterisers are kept, with the memory they grew.
+func (c *canvas) reset() {
+	c.gc.BeginPath()
+	c.s = chart.Style{}
+	c.ClearTextRotation()
 }
 
 // PNGEncoder writes charts as PNG images, drawing each into the pixels of
-// the one before when it is the same size. Fresh pixels are slow to fill
-// (see canvas), so a command writing many charts keeps one PNGEncoder per
-// goroutine. It is not safe for use by several goroutines at once.
+// the one before when it is the same size, with the same rasterisers and
+// file buffers. Fresh memory is slow to fill (see canvas), so a command
+// writing many charts keeps one PNGEncoder per goroutine. It is not safe
+// for use by several goroutines at once.
 type PNGEncoder struct {
 	img  *image.RGBA
+	cv   *canvas // draws into img
 	file pngFile
 }
 
 // Prepare makes the pixels for charts of the given size before the first
-// Encode needs them, touching every page: a command can have it done on
-// another core while it reads the figures.
+// Encode needs them, so a command can have it done on another core while
+// it reads the figures.
 func (e *PNGEncoder) Prepare(width, height int) {
-	e.pixels(width, height)
-	clear(e.img.Pix)
+	if !e.pixels(width, height) {
+		return
+	}
+	// The first write to each page is the slow part; new pixels are
+	// zero, so writing a zero to each page is enough.
+	for i := 0; i < len(e.img.Pix); i += 4096 {
+		e.img.Pix[i] = 0
+	}
 }
 
-// pixels makes sure e has an image of the given size.
-func (e *PNGEncoder) pixels(width, height int) {
-	if e.img == nil || e.img.Rect.Dx() != width || e.img.Rect.Dy() != height {
-		e.img = &image.RGBA{Pix: newPixels(4 * width * height), Stride: 4 * width, Rect: image.Rect(0, 0, width, height)}
+// pixels makes sure e has an image of the given size, with a canvas
+// drawing into it, and reports whether it had to make them.
+func (e *PNGEncoder) pixels(width, height int) bool {
+	if e.img != nil && e.img.Rect.Dx() == width && e.img.Rect.Dy() == height {
+		return false
 	}
+	e.img = &image.RGBA{Pix: newPixels(4 * width * height), Stride: 4 * width, Rect: image.Rect(0, 0, width, height)}
+	e.cv = newCanvas(e.img)
+	return true
 }
 
 // Encode writes c to w as a PNG image, in one write.
@@ -75,7 +92,8 @@ func (e *PNGEncoder) PNG(c *Chart) ([]byte, error) {
 	e.pixels(c.Size())
 	// The old pixels need no clearing: every chart begins by filling its
 	// whole background.
-	if err := c.drawRaster(e.img); err != nil {
+	e.cv.reset()
+	if err := c.render(e.cv, e.img, nil); err != nil {
 		return nil, err
 	}
 	e.file.encode(e.img)

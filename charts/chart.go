@@ -133,11 +133,7 @@ func (c *Chart) Image() (image.Image, error) {
 
 // drawRaster draws the chart into img, which is the chart's size.
 func (c *Chart) drawRaster(img *image.RGBA) error {
-	r, err := newCanvas(img)
-	if err != nil {
-		return fmt.Errorf("charts: new renderer: %w", err)
-	}
-	return c.render(r, img, nil)
+	return c.render(newCanvas(img), img, nil)
 }
 
 // render draws the chart with r. img is r's image when r draws pixels

@@ -36,10 +36,7 @@ func TestCachedTextMatchesOutlineText(t *testing.T) {
 			t.Fatal(err)
 		}
 		gc.Fill()
-		c, err := newCanvas(cached)
-		if err != nil {
-			t.Fatal(err)
-		}
+		c := newCanvas(cached)
 		c.SetDPI(96)
 		c.SetFont(f)
 		c.SetFontSize(pt)
