@@ -65,9 +65,21 @@ const maxLocalities = 12
 // are read only by ComputeFigures).
 type memoReads struct {
 	store.Service
+	people   *store.ParticipantCounts
 	pairs    []store.Pairing
 	refl     []store.Reflection
 	projects []store.Project
+}
+
+func (m *memoReads) CountParticipants(ctx context.Context, roundID int64) (store.ParticipantCounts, error) {
+	if m.people == nil {
+		people, err := m.Service.CountParticipants(ctx, roundID)
+		if err != nil {
+			return people, err
+		}
+		m.people = &people
+	}
+	return *m.people, nil
 }
 
 func (m *memoReads) FindPairings(ctx context.Context, roundID int64) ([]store.Pairing, error) {
@@ -116,7 +128,7 @@ func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time)
 		}
 		d.Questions = append(d.Questions, qs)
 	}
-	people, err := db.CountParticipants(ctx, r.ID)
+	people, err := m.CountParticipants(ctx, r.ID)
 	if err != nil {
 		return nil, err
 	}
