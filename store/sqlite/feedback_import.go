@@ -399,13 +399,14 @@ func mergeScores(stored, file string, covered map[int64]bool) string {
 	return string(buf)
 }
 
-// bulkWrite is write for a large import, on a connection of its own tuned
-// for it while the import lasts: a page cache big enough for the
-// responses' unique index (64 MB at most, used only as needed), so SQLite
-// does not spill and re-read index pages mid-transaction, and foreign-key
-// checks off, because every row refers to the same round and fn checks that
-// once. Both settings are put back before the connection returns to the
-// pool; a connection whose settings cannot be put back is discarded.
+// bulkWrite is write for a large import, on a connection of its own with
+// foreign-key checks off while the import lasts, because every row refers
+// to the same round and fn checks that once. The setting is put back before
+// the connection returns to the pool; a connection whose setting cannot be
+// put back is discarded. The page cache keeps SQLite's default size: a
+// cache of 64 MB, to hold the whole unique index, made 100,000 responses
+// about 12% slower to import, in order or shuffled, as every new page of
+// it is memory touched for the first time (scripts/bench_charts.sh).
 //
 // When no other connection has the database open (a `liaison import` in a
 // terminal, with the window closed), the import is written once, straight
@@ -425,31 +426,23 @@ func (d *DB) bulkWriteConn(ctx context.Context, fn func(tx *sql.Tx) error) error
 		return err
 	}
 	defer conn.Close()
-	var cache int
-	if err := conn.QueryRowContext(ctx, `PRAGMA cache_size`).Scan(&cache); err != nil {
-		return err
-	}
 	alone := d.leaveWAL(ctx, conn)
 	defer func() {
 		bg := context.Background() // restore even when ctx is cancelled
 		_, err1 := conn.ExecContext(bg, `PRAGMA foreign_keys = ON`)
-		_, err2 := conn.ExecContext(bg, `PRAGMA cache_size = `+strconv.Itoa(cache))
-		var err3 error
+		var err2 error
 		if alone {
 			// Back to WAL, waiting (busy timeout) for anyone who opened
 			// the file meanwhile; should that fail, the next connection
 			// to open the file turns WAL on again (see dsn).
 			var mode string
-			err3 = conn.QueryRowContext(bg, `PRAGMA journal_mode = WAL`).Scan(&mode)
+			err2 = conn.QueryRowContext(bg, `PRAGMA journal_mode = WAL`).Scan(&mode)
 		}
-		if err1 != nil || err2 != nil || err3 != nil {
+		if err1 != nil || err2 != nil {
 			conn.Raw(func(any) error { return driver.ErrBadConn })
 		}
 	}()
 	if _, err := conn.ExecContext(ctx, `PRAGMA foreign_keys = OFF`); err != nil {
-		return err
-	}
-	if _, err := conn.ExecContext(ctx, `PRAGMA cache_size = -65536`); err != nil {
 		return err
 	}
 	tx, err := conn.BeginTx(ctx, nil)
