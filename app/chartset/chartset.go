@@ -54,6 +54,8 @@ type Set struct {
 	// as events at each round's date, for the chart across rounds.
 	ToDate       store.ToDate
 	ToDateSeries map[string][]charts.Point
+
+	reads *memoReads // while the set is being read
 }
 
 // maxLocalities is how many localities get a bar of their own; the rest
@@ -110,15 +112,49 @@ func (m *memoReads) Projects(ctx context.Context, roundID int64) ([]store.Projec
 // agenda's current item and ends the charts over time when nothing has
 // happened yet. It does no drawing and touches no widget.
 func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time) (*Set, error) {
-	m := &memoReads{Service: db}
+	d, _, err := Start(ctx, db, r, now)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := d.Finish(ctx); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Start is the first step of Gather, for a command that draws every chart
+// and can start on some while the rest is read: it reads who took part
+// and the round's small-number threshold, and returns the charts those
+// are enough for (the first in Charts' order). Finish reads the rest. The
+// charts returned may be drawn on other goroutines during Finish, which
+// changes nothing they read.
+func Start(ctx context.Context, db store.Service, r store.Round, now time.Time) (*Set, []Def, error) {
+	d := &Set{Round: r, Today: now, reads: &memoReads{Service: db}}
+	people, err := d.reads.CountParticipants(ctx, r.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	rs, err := store.LoadRoundSettings(ctx, db, r.ID)
+	if err != nil {
+		return nil, nil, err
+	}
+	d.K = rs.SuppressK
+	if d.K == 0 {
+		d.K = store.DefaultSuppressK
+	}
+	d.Roles, d.Localities = peopleCounts(people)
+	return d, d.peopleCharts(), nil
+}
+
+// Finish reads the rest of the set after Start and returns the charts
+// Start did not, in Charts' order.
+func (d *Set) Finish(ctx context.Context) ([]Def, error) {
+	m, r, now := d.reads, d.Round, d.Today
 	f, err := store.ComputeFigures(ctx, m, r, now)
 	if err != nil {
 		return nil, err
 	}
-	d := &Set{Round: r, Figures: f, K: f.Feedback.SuppressK, Today: now}
-	if d.K == 0 {
-		d.K = store.DefaultSuppressK
-	}
+	d.Figures = f
 	for _, q := range f.Feedback.Questions {
 		// Charts are projected and exported: a question fewer than K
 		// answered is withheld like any small group.
@@ -128,17 +164,12 @@ func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time)
 		}
 		d.Questions = append(d.Questions, qs)
 	}
-	people, err := m.CountParticipants(ctx, r.ID)
-	if err != nil {
-		return nil, err
-	}
-	d.Roles, d.Localities = peopleCounts(people)
 	pairs, err := m.FindPairings(ctx, r.ID)
 	if err != nil {
 		return nil, err
 	}
 	d.Progress, d.Undated = progress(pairs)
-	themes, err := db.Themes(ctx)
+	themes, err := m.Themes(ctx)
 	if err != nil {
 		return nil, err
 	}
@@ -158,14 +189,15 @@ func Gather(ctx context.Context, db store.Service, r store.Round, now time.Time)
 			d.CaseStudies = append(d.CaseStudies, p)
 		}
 	}
-	if err := d.gatherEvent(ctx, db, r, now); err != nil {
+	if err := d.gatherEvent(ctx, m, r, now); err != nil {
 		return nil, err
 	}
-	if d.ToDate, err = store.ComputeToDate(ctx, db); err != nil {
+	if d.ToDate, err = store.ComputeToDate(ctx, m); err != nil {
 		return nil, err
 	}
 	d.ToDateSeries = toDateSeries(d.ToDate)
-	return d, nil
+	d.reads = nil
+	return d.restCharts(), nil
 }
 
 // toDateSeries turns each round's figures into events at the round's date,
@@ -440,9 +472,14 @@ func rateNote(fb store.FeedbackFigures) string {
 // Charts lists the round's charts in the order the screen and the slides
 // show them. Charts about an event appear only when the round has one.
 func (d *Set) Charts() []Def {
+	return append(d.peopleCharts(), d.restCharts()...)
+}
+
+// peopleCharts are the charts of who took part, which Start reads enough
+// for.
+func (d *Set) peopleCharts() []Def {
 	k := d.K
-	note := rateNote(d.Figures.Feedback)
-	defs := []Def{
+	return []Def{
 		{Name: "participants-by-role", Data: fmt.Sprint(d.Roles, k), Build: func(o charts.Options) *charts.Chart {
 			o.SuppressBelow = k
 			return charts.ParticipantsByRole(d.Roles, o)
@@ -451,6 +488,13 @@ func (d *Set) Charts() []Def {
 			o.SuppressBelow = k
 			return charts.ParticipantsByLocality(d.Localities, o)
 		}},
+	}
+}
+
+// restCharts are the charts after those of who took part.
+func (d *Set) restCharts() []Def {
+	note := rateNote(d.Figures.Feedback)
+	defs := []Def{
 		{Name: "visits-over-time", Data: fmt.Sprint(d.Progress, d.Undated), Build: func(o charts.Options) *charts.Chart {
 			if d.Undated > 0 {
 				o.Note = store.Plural(d.Undated, "done visit", "done visits") + " without a date not shown"

@@ -146,6 +146,67 @@ func TestGatherDemoRound(t *testing.T) {
 	}
 }
 
+// The charts Start hands over can be drawn while Finish reads the rest
+// (the race detector watches), and with Finish's they are the set's
+// charts in order, each drawing what Gather's would.
+func TestStartThenFinishIsGather(t *testing.T) {
+	ctx := context.Background()
+	db, err := sqlite.Open(filepath.Join(t.TempDir(), "l.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	r, err := demo.Create(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2018, 7, 12, 14, 10, 0, 0, time.Local)
+	whole, err := Gather(ctx, db, r, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	set, first, err := Start(ctx, db, r, now)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first) == 0 {
+		t.Fatal("Start handed over no chart")
+	}
+	o := charts.Options{Width: 640, Height: 360}
+	drawn := make(chan error, len(first))
+	for _, def := range first {
+		go func() {
+			var b strings.Builder
+			drawn <- def.Build(o).SVG(&b)
+		}()
+	}
+	rest, err := set.Finish(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for range first {
+		if err := <-drawn; err != nil {
+			t.Fatal(err)
+		}
+	}
+	got, want := append(first, rest...), whole.Charts()
+	if len(got) != len(want) {
+		t.Fatalf("Start and Finish gave %d charts, Gather %d", len(got), len(want))
+	}
+	for i := range want {
+		var a, b strings.Builder
+		if err := got[i].Build(o).SVG(&a); err != nil {
+			t.Fatal(err)
+		}
+		if err := want[i].Build(o).SVG(&b); err != nil {
+			t.Fatal(err)
+		}
+		if got[i].Name != want[i].Name || got[i].Data != want[i].Data || a.String() != b.String() {
+			t.Errorf("chart %d is %s (%d bytes of SVG), Gather's is %s (%d bytes)", i+1, got[i].Name, a.Len(), want[i].Name, b.Len())
+		}
+	}
+}
+
 // TestGatherWithholdsSmallQuestions: the charts are projected and exported,
 // so a question fewer than K answered shows "fewer than K" and no figure.
 func TestGatherWithholdsSmallQuestions(t *testing.T) {
