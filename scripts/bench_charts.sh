@@ -19,9 +19,9 @@
 # Each command runs RUNS times (default 5), the two sides alternating, and
 # the fastest run of each counts, so a busy machine or matplotlib's
 # first-run font cache does not decide the result. Peak memory is the
-# highest of the runs. Needs /usr/bin/time, the sqlite3 shell and Debian's
-# python3-pandas and python3-matplotlib:
-#   apt-get install -y time sqlite3 python3-pandas python3-matplotlib
+# highest of the runs. Needs the sqlite3 shell and Debian's python3-pandas
+# and python3-matplotlib:
+#   apt-get install -y sqlite3 python3-pandas python3-matplotlib
 set -euo pipefail
 cd "$(dirname "$0")/.."
 RUNS=${RUNS:-5}
@@ -38,17 +38,12 @@ liaison="$work/liaison"
 export LANG=C.UTF-8 # as CI runs; Fyne's locale message goes to stderr, which is dropped
 
 # timed CMD… runs CMD once with its output dropped and prints
-# "wall-ms peak-RSS-kB cpu-ms" (wall time from date; peak RSS and user +
-# system CPU time from /usr/bin/time, which adds no measurable time of its
-# own). On a machine busy with other work the CPU time is the steadier
-# figure.
+# "wall-ms peak-RSS-kB cpu-ms": wall time from just before the process is
+# spawned to just after it is reaped, and its peak RSS and user + system
+# CPU time, from scripts/timed.py (wait4). On a machine busy with other
+# work the CPU time is the steadier figure.
 timed() {
-	local t0 t1
-	t0=$(date +%s%N)
-	/usr/bin/time -f "%M %U %S" -o "$work/rss" "$@" >/dev/null 2>"$work/stderr" || { cat "$work/stderr" >&2; return 1; }
-	t1=$(date +%s%N)
-	read -r kb u s < <(tail -1 "$work/rss")
-	echo "$(( (t1 - t0) / 1000000 )) $kb $(awk -v u="$u" -v s="$s" 'BEGIN { printf "%d", (u + s) * 1000 }')"
+	"$PY" scripts/timed.py "$work/stderr" "$@" || { cat "$work/stderr" >&2; return 1; }
 }
 
 # best NAME MS RSS CPU keeps the fastest wall and CPU times and the highest
@@ -95,6 +90,8 @@ for run in $(seq "$RUNS"); do
 	best demo "$t" "$r" "$c"
 	read -r t r c < <(timed "$liaison" help)
 	best start "$t" "$r" "$c"
+	read -r t r c < <(timed true)
+	best true "$t" "$r" "$c"
 done
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b < 1) b = 1; printf "%.2f", a / b }'; }
@@ -112,3 +109,4 @@ row "import feedback + charts (71) vs pandas" charts-e71 pandas-e71 peer "pandas
 row "import feedback + charts ($N) vs pandas" "charts-e$N" "pandas-e$N" peer "pandas / liaison; bar >= 2, goal >= 5"
 printf '%-52s %6s ms   cpu %5s ms  (bar <= 100 ms, goal <= 50 ms)\n' "charts for the demo round ($(ls "$work/demo-charts" | wc -l) files)" "${ms[demo]}" "${cpu[demo]}"
 printf '%-52s %6s ms   cpu %5s ms  (the start of any command)\n' "  of which starting the program (liaison help)" "${ms[start]}" "${cpu[start]}"
+printf '%-52s %6s ms   cpu %5s ms  (any process at all)\n' "  of which starting a process (true)" "${ms[true]}" "${cpu[true]}"
