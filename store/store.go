@@ -582,8 +582,10 @@ type ParticipantService interface {
 	DeleteParticipant(ctx context.Context, id int64) error
 	// ErasePerson deletes everyone with the email (ignoring case) from the
 	// round roundID, or from every round when roundID is 0, with their
-	// pairings and their records as event attendees, so that nothing of
-	// them stays readable in the database file once it returns. From
+	// pairings, their records as event attendees and their name where it
+	// was typed as a project's owner (and, from every round, as a
+	// task-and-finish group's lead or member), so that nothing of them
+	// stays readable in the database file once it returns. From
 	// every round (roundID 0) includes every forum meeting's list. It
 	// returns the names of the rounds they were deleted from, then of the
 	// forums as "NAME (forum)".

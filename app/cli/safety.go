@@ -96,7 +96,7 @@ func deleteParticipantFlags(fs *flag.FlagSet) func(env *Env, args []string) erro
 			where = fmt.Sprintf("the round %q", *roundName)
 		}
 		if !*yes {
-			return usageErrorf("this deletes %s from %s, with their pairs, visits and places on event lists, for good; add --yes to confirm", email, where)
+			return usageErrorf("this deletes %s from %s, with their pairs, visits and places on event lists, and their name where it was typed as a project's owner or in a task-and-finish group, for good; add --yes to confirm", email, where)
 		}
 		var roundID int64
 		if *roundName != "" {
@@ -110,7 +110,7 @@ func deleteParticipantFlags(fs *flag.FlagSet) func(env *Env, args []string) erro
 		if err != nil {
 			return err
 		}
-		fmt.Fprintf(env.Stdout, "Deleted %s from %s %s, with their pairs, visits and places on event lists; none of it can be read in %s any more.\n",
+		fmt.Fprintf(env.Stdout, "Deleted %s from %s %s, with their pairs, visits, places on event lists and name as a project's owner or group member; none of it can be read in %s any more.\n",
 			email, map[bool]string{true: "the round", false: "the rounds"}[len(rounds) == 1], quoteList(rounds), env.DB.Path())
 		env.backupsNote()
 		return nil

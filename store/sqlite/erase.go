@@ -50,8 +50,9 @@ func (d *DB) erase(ctx context.Context) error {
 // ErasePerson deletes every participant with the given email (ignoring
 // case) from the round roundID, or from every round when roundID is 0,
 // together with their pairings and visits and their records as event
-// attendees (linked to them, or imported with their email), and then makes the deleted data unreadable in the file (see
-// erase). From every round (roundID 0) also means from every forum
+// attendees (linked to them, or imported with their email), and their
+// name where the organiser typed it (see forgetName), and then makes the
+// deleted data unreadable in the file (see erase). From every round (roundID 0) also means from every forum
 // meeting's list. It returns the names of the rounds they were deleted
 // from, then of the forums as "NAME (forum)", and
 // ENOTFOUND when there was nobody with that email. Anonymous reflections
@@ -93,6 +94,9 @@ func (d *DB) ErasePerson(ctx context.Context, email string, roundID int64) (roun
 		if len(rounds) == 0 {
 			return store.Errorf(store.ENOTFOUND, "Nobody with the email %s is stored%s.", email, map[bool]string{true: " in that round", false: ""}[roundID != 0])
 		}
+		if err := forgetName(ctx, tx, email, roundID); err != nil {
+			return err
+		}
 		// Attendee rows hold their name, organisation and any access or
 		// dietary needs: they go, not just their link to the participant.
 		if _, err := tx.ExecContext(ctx, `DELETE FROM attendees WHERE event_id IN (SELECT id FROM events WHERE ? = 0 OR round_id = ?)
@@ -116,4 +120,109 @@ func (d *DB) ErasePerson(ctx context.Context, email string, roundID int64) (roun
 		return nil, err
 	}
 	return rounds, d.erase(ctx)
+}
+
+// forgetName blanks where the organiser typed the name of the person with
+// email instead of linking them: the owner of a project of the round
+// roundID (of any round when it is 0) and, when they go from every round,
+// a task-and-finish group's lead and their line in its members (groups
+// outlive rounds, so erasing someone from one round leaves them). Their
+// names are those they were stored under as participants and attendees in
+// the rounds they go from; names compare as store.NameSortKey does,
+// ignoring case, spacing and a title such as Dr.
+func forgetName(ctx context.Context, tx *sql.Tx, email string, roundID int64) error {
+	rows, err := tx.QueryContext(ctx, `SELECT name FROM participants WHERE email <> '' AND lower(email) = lower(?) AND (? = 0 OR round_id = ?)
+		UNION SELECT a.name FROM attendees a JOIN events e ON e.id = a.event_id
+			WHERE a.email <> '' AND lower(a.email) = lower(?) AND (? = 0 OR e.round_id = ?)`,
+		email, roundID, roundID, email, roundID, roundID)
+	if err != nil {
+		return err
+	}
+	names := map[string]bool{}
+	for rows.Next() {
+		var name string
+		if err := rows.Scan(&name); err != nil {
+			rows.Close()
+			return err
+		}
+		if k := store.NameSortKey(name); k != "" {
+			names[k] = true
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil || len(names) == 0 {
+		return err
+	}
+	theirs := func(s string) bool { return names[store.NameSortKey(s)] }
+
+	type owned struct {
+		id   int64
+		text []string
+	}
+	var projects, groups []owned
+	rows, err = tx.QueryContext(ctx, `SELECT id, owner FROM projects WHERE owner <> '' AND (? = 0 OR round_id = ?)`, roundID, roundID)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var o owned
+		var owner string
+		if err := rows.Scan(&o.id, &owner); err != nil {
+			rows.Close()
+			return err
+		}
+		if theirs(owner) {
+			projects = append(projects, o)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, p := range projects {
+		if _, err := tx.ExecContext(ctx, `UPDATE projects SET owner = '' WHERE id = ?`, p.id); err != nil {
+			return err
+		}
+	}
+	if roundID != 0 {
+		return nil
+	}
+	rows, err = tx.QueryContext(ctx, `SELECT id, lead, members FROM task_groups WHERE lead <> '' OR members <> ''`)
+	if err != nil {
+		return err
+	}
+	for rows.Next() {
+		var o owned
+		var lead, members string
+		if err := rows.Scan(&o.id, &lead, &members); err != nil {
+			rows.Close()
+			return err
+		}
+		changed := theirs(lead)
+		if changed {
+			lead = ""
+		}
+		var kept []string
+		for _, line := range strings.Split(members, "\n") {
+			if theirs(line) {
+				changed = true
+				continue
+			}
+			kept = append(kept, line)
+		}
+		if changed {
+			o.text = []string{lead, strings.Join(kept, "\n")}
+			groups = append(groups, o)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return err
+	}
+	for _, g := range groups {
+		if _, err := tx.ExecContext(ctx, `UPDATE task_groups SET lead = ?, members = ? WHERE id = ?`, g.text[0], g.text[1], g.id); err != nil {
+			return err
+		}
+	}
+	return nil
 }

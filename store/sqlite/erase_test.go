@@ -162,6 +162,77 @@ func TestErasePerson(t *testing.T) {
 	})
 }
 
+// Where the organiser typed the person's name instead of linking them (a
+// project's owner, a task-and-finish group's lead and members), erasing
+// them blanks it, whatever the case, spacing or title; other names stay.
+// Erasing them from one round leaves the groups, which outlive rounds.
+func TestErasePerson_ForgetsTheirTypedName(t *testing.T) {
+	ctx := context.Background()
+	db := MustOpenDB(t)
+	r := mustRound(t, db, "Round")
+	other := mustRound(t, db, "Other round")
+	email := "ann.smith@nhs.example"
+	mustParticipant(t, db, r.ID, "Dr Ann Smith", email, store.RoleGP)
+	mustParticipant(t, db, other.ID, "Ann Smith", email, store.RoleGP)
+	projects := map[string]*store.Project{
+		"theirs":       {RoundID: r.ID, Title: "Discharge letters", Owner: "ann  SMITH"},
+		"someone else": {RoundID: r.ID, Title: "Referral guide", Owner: "Bob Jones"},
+		"other round":  {RoundID: other.ID, Title: "Advice line", Owner: "Dr. Ann Smith"},
+	}
+	for _, p := range projects {
+		if err := db.CreateProject(ctx, p); err != nil {
+			t.Fatal(err)
+		}
+	}
+	g := store.TaskGroup{Name: "Frailty", Lead: "Prof Ann Smith", Members: []string{"Bob Jones", "ann smith", "Cath Lee"}}
+	if err := db.SaveTaskGroup(ctx, &g); err != nil {
+		t.Fatal(err)
+	}
+	owners := func() map[string]string {
+		out := map[string]string{}
+		for _, round := range []store.Round{r, other} {
+			ps, err := db.Projects(ctx, round.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for _, p := range ps {
+				out[p.Title] = p.Owner
+			}
+		}
+		return out
+	}
+	group := func() store.TaskGroup {
+		gs, err := db.TaskGroups(ctx)
+		if err != nil || len(gs) != 1 {
+			t.Fatalf("groups %v, %v", gs, err)
+		}
+		return gs[0]
+	}
+
+	if _, err := db.ErasePerson(ctx, email, r.ID); err != nil {
+		t.Fatal(err)
+	}
+	if got := owners(); got["Discharge letters"] != "" || got["Referral guide"] != "Bob Jones" || got["Advice line"] != "Dr. Ann Smith" {
+		t.Errorf("after erasing them from one round, owners are %q: want theirs in that round blank, the rest kept", got)
+	}
+	if got := group(); got.Lead != g.Lead || len(got.Members) != 3 {
+		t.Errorf("erasing them from one round changed the group: %+v", got)
+	}
+
+	if _, err := db.ErasePerson(ctx, email, 0); err != nil {
+		t.Fatal(err)
+	}
+	if got := owners(); got["Advice line"] != "" || got["Referral guide"] != "Bob Jones" {
+		t.Errorf("after erasing them from every round, owners are %q", got)
+	}
+	if got := group(); got.Lead != "" || strings.Join(got.Members, "|") != "Bob Jones|Cath Lee" {
+		t.Errorf("after erasing them from every round the group's lead is %q and members %q, want none and the other two", got.Lead, got.Members)
+	}
+	if got := readable(t, db, "ann smith", "ann  smith"); len(got) > 0 {
+		t.Errorf("still readable in the files: %q", got)
+	}
+}
+
 func TestErase_WaitsForAReader(t *testing.T) {
 	ctx := context.Background()
 	db := MustOpenDB(t)
