@@ -77,6 +77,41 @@ func TestBulkImportAloneSkipsTheWAL(t *testing.T) {
 	}
 }
 
+// A dry run (the window's preview of an import) is rolled back, so it
+// writes nothing worth writing once: it stays in WAL mode, with no
+// rollback journal, and stores nothing.
+func TestBulkImportDryRunStaysInWAL(t *testing.T) {
+	db, r, qs := openRound(t)
+	path := db.Path()
+	sent := 0
+	next := func() ([]store.Response, error) {
+		if sent == 2 {
+			if !exists(path+"-wal") || exists(path+"-journal") {
+				t.Error("the dry run left WAL mode for a rollback journal")
+			}
+		}
+		if sent == 3 {
+			return nil, nil
+		}
+		var rs []store.Response
+		for i := range 100 {
+			rs = append(rs, store.Response{Key: "id:" + strconv.Itoa(sent*100+i), Scores: map[int64]int{qs[0].ID: 1 + i%6}})
+		}
+		sent++
+		return rs, nil
+	}
+	c, err := db.ImportResponseChunks(context.Background(), store.ResponseImport{RoundID: r.ID, DryRun: true}, next)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Added != 300 {
+		t.Fatalf("the dry run counted %d to add, want 300", c.Added)
+	}
+	if tally, err := db.Tally(context.Background(), r.ID); err != nil || tally.Responses != 0 {
+		t.Fatalf("tally %d responses (%v) after a dry run, want none", tally.Responses, err)
+	}
+}
+
 // With another connection open (the window, or another command), the
 // import goes through the WAL as ever, without waiting for the other one
 // to let go, and both see it.

@@ -53,7 +53,7 @@ func (d *DB) ImportResponseChunks(ctx context.Context, imp store.ResponseImport,
 		}
 	}
 	errDryRun := errors.New("dry run")
-	err := d.bulkWrite(ctx, func(tx *sql.Tx) error {
+	err := d.bulkWrite(ctx, !imp.DryRun, func(tx *sql.Tx) error {
 		c, err := d.importResponses(ctx, tx, imp, next)
 		if err != nil {
 			return err
@@ -415,18 +415,20 @@ func mergeScores(stored, file string, covered map[int64]bool) string {
 // then, when the command closes the database, into the file. SQLite itself
 // refuses to leave WAL mode while another connection (the window, another
 // command) has the file open; then the import goes through the WAL as
-// usual. A crash part-way is rolled back from the journal either way.
-func (d *DB) bulkWrite(ctx context.Context, fn func(tx *sql.Tx) error) error {
-	return trouble(d.path, d.bulkWriteConn(ctx, fn))
+// usual. A crash part-way is rolled back from the journal either way. A
+// transaction that will be rolled back (a dry run, writeOnce false) stays
+// in WAL mode: it writes nothing to save.
+func (d *DB) bulkWrite(ctx context.Context, writeOnce bool, fn func(tx *sql.Tx) error) error {
+	return trouble(d.path, d.bulkWriteConn(ctx, writeOnce, fn))
 }
 
-func (d *DB) bulkWriteConn(ctx context.Context, fn func(tx *sql.Tx) error) error {
+func (d *DB) bulkWriteConn(ctx context.Context, writeOnce bool, fn func(tx *sql.Tx) error) error {
 	conn, err := d.db.Conn(ctx)
 	if err != nil {
 		return err
 	}
 	defer conn.Close()
-	alone := d.leaveWAL(ctx, conn)
+	alone := writeOnce && d.leaveWAL(ctx, conn)
 	defer func() {
 		bg := context.Background() // restore even when ctx is cancelled
 		_, err1 := conn.ExecContext(bg, `PRAGMA foreign_keys = ON`)
