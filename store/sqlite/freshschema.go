@@ -17,14 +17,11 @@ import (
 //go:embed newdatabase.sql
 var newDatabaseSQL string
 
-// useNewDatabaseSQL lets tests build a new database from the migrations
-// alone.
-var useNewDatabaseSQL = true
-
-// newDatabaseVersion is the schema version newDatabaseSQL creates, from
-// its first line ("-- schema 8: …"); 0 when it cannot be read.
-func newDatabaseVersion() int {
-	first, _, _ := strings.Cut(newDatabaseSQL, "\n")
+// snapshotVersion is the schema version a snapshot such as newDatabaseSQL
+// creates, from its first line ("-- schema 8: …"); 0 when it cannot be
+// read.
+func snapshotVersion(snapshot string) int {
+	first, _, _ := strings.Cut(snapshot, "\n")
 	rest, ok := strings.CutPrefix(first, "-- schema ")
 	if !ok {
 		return 0

@@ -16,18 +16,32 @@ import (
 
 var update = flag.Bool("update", false, "write newdatabase.sql from the migrations")
 
+// openReplaying makes a new database at path by replaying every
+// migration, as Liaison did before newdatabase.sql.
+func openReplaying(t *testing.T, path string) *DB {
+	t.Helper()
+	sdb, err := sql.Open("sqlite3", dsn(path))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &DB{db: sdb, path: path}
+	t.Cleanup(func() { d.Close() })
+	ms, err := migrations()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d.apply(context.Background(), ms, ""); err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
+
 // A new database made from newdatabase.sql holds exactly what replaying
 // every migration gives: the same tables, indexes and triggers, word for
 // word, the same rows and the same version. With -update the file is
 // written from the migrations (after a migration is added).
 func TestNewDatabaseSchemaIsTheMigrations(t *testing.T) {
-	useNewDatabaseSQL = false
-	migrated, err := Open(filepath.Join(t.TempDir(), "migrated.db"))
-	useNewDatabaseSQL = true
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer migrated.Close()
+	migrated := openReplaying(t, filepath.Join(t.TempDir(), "migrated.db"))
 	if *update {
 		text, err := newDatabaseText(migrated.db, SchemaVersion())
 		if err != nil {
@@ -38,7 +52,7 @@ func TestNewDatabaseSchemaIsTheMigrations(t *testing.T) {
 		}
 		t.Skip("wrote newdatabase.sql: build again to use it")
 	}
-	if got, want := newDatabaseVersion(), SchemaVersion(); got != want {
+	if got, want := snapshotVersion(newDatabaseSQL), SchemaVersion(); got != want {
 		t.Fatalf("newdatabase.sql is for schema %d, the migrations reach %d: run go test ./store/sqlite -run TestNewDatabaseSchemaIsTheMigrations -update", got, want)
 	}
 	fresh, err := Open(filepath.Join(t.TempDir(), "fresh.db"))

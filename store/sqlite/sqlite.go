@@ -305,7 +305,7 @@ func (d *DB) migrate(ctx context.Context) error {
 	if version >= len(ms) {
 		return nil
 	}
-	return d.apply(ctx, ms)
+	return d.apply(ctx, ms, newDatabaseSQL)
 }
 
 // foreignKeysOff, as a migration's first line, makes apply run with
@@ -319,8 +319,10 @@ const foreignKeysOff = "-- liaison: foreign_keys off"
 // one transaction. When one of them needs foreign keys off, they are all
 // run so (PRAGMA foreign_keys cannot change inside a transaction), and
 // PRAGMA foreign_key_check must find no new dangling row before the
-// commit.
-func (d *DB) apply(ctx context.Context, ms []migration) error {
+// commit. A new database starts from snapshot (newDatabaseSQL: what the
+// migrations up to its version leave) when it is no newer than ms, and
+// from the first migration when snapshot is "".
+func (d *DB) apply(ctx context.Context, ms []migration, snapshot string) error {
 	// One connection for the pragma and the transaction: PRAGMA
 	// foreign_keys is per connection, and does nothing inside a
 	// transaction, so it is set before BEGIN.
@@ -333,12 +335,10 @@ func (d *DB) apply(ctx context.Context, ms []migration) error {
 	if err := conn.QueryRowContext(ctx, `PRAGMA user_version`).Scan(&before); err != nil {
 		return err
 	}
-	// A new database starts from newDatabaseSQL rather than the first
-	// migration, when it is up to date with them.
 	from := min(before, len(ms))
-	fresh := before == 0 && useNewDatabaseSQL && newDatabaseVersion() > 0 && newDatabaseVersion() <= len(ms)
+	fresh := before == 0 && snapshotVersion(snapshot) > 0 && snapshotVersion(snapshot) <= len(ms)
 	if fresh {
-		from = newDatabaseVersion()
+		from = snapshotVersion(snapshot)
 	}
 	fkOff := false
 	for _, m := range ms[from:] {
@@ -370,7 +370,7 @@ func (d *DB) apply(ctx context.Context, ms []migration) error {
 		// Another process migrated part of the way meanwhile: start again
 		// from where it left the database, with foreign keys as that needs.
 		tx.Rollback()
-		return d.apply(ctx, ms)
+		return d.apply(ctx, ms, snapshot)
 	}
 	// With foreign keys off, the migrations must not leave a row that
 	// refers to a missing one: foreign_key_check finds no more such rows
@@ -383,7 +383,7 @@ func (d *DB) apply(ctx context.Context, ms []migration) error {
 		}
 	}
 	if fresh {
-		if _, err := tx.ExecContext(ctx, newDatabaseSQL); err != nil {
+		if _, err := tx.ExecContext(ctx, snapshot); err != nil {
 			return fmt.Errorf("creating the database: %w", err)
 		}
 	}
