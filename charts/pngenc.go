@@ -5,17 +5,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"image"
-	"io"
 )
-
-// writePNG encodes an opaque chart image as an 8-bit RGB PNG with the
-// "Sub" filter on every row (see pngFile.encode) and writes it to w.
-func writePNG(w io.Writer, img *image.RGBA) error {
-	var f pngFile
-	f.encode(img)
-	_, err := w.Write(f.data)
-	return err
-}
 
 // pngFile builds PNG files in memory, keeping its buffers from one file to
 // the next: a command writing many charts would otherwise take fresh
