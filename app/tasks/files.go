@@ -7,11 +7,14 @@
 package tasks
 
 import (
+	"errors"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
+	"syscall"
 
 	"github.com/liaisonapp/liaison/store"
 	"github.com/liaisonapp/liaison/store/csvio"
@@ -149,13 +152,37 @@ func (f *StagedFile) Commit() error {
 	}
 	if err := os.Rename(f.tmp, f.path); err != nil {
 		os.Remove(f.tmp)
-		hint := ""
-		if strings.EqualFold(filepath.Ext(f.path), ".csv") {
-			hint = " (is it open in Excel?)"
-		}
-		return store.Errorf(store.EINVALID, "Cannot write %s%s: %v", f.path, hint, unwrapPath(err))
+		return replaceError(runtime.GOOS, f.path, err)
 	}
 	return nil
+}
+
+// replaceError says why the file at path could not be replaced. On
+// Windows a file that another program has open (a CSV in Excel, a PDF in
+// a viewer) cannot be replaced, and that is nearly always why: the
+// message says so and what to do. Elsewhere an open file can be replaced,
+// so the message gives the system's reason alone.
+func replaceError(goos, path string, err error) error {
+	if goos == "windows" && openElsewhere(err) {
+		program := "another program"
+		switch strings.ToLower(filepath.Ext(path)) {
+		case ".csv":
+			program = "Excel or another program"
+		case ".pdf":
+			program = "a PDF viewer or another program"
+		}
+		return store.Errorf(store.EINVALID, "Cannot replace %s: it is probably open in %s. Close it there and try again.", path, program)
+	}
+	return store.Errorf(store.EINVALID, "Cannot write %s: %v", path, unwrapPath(err))
+}
+
+// openElsewhere reports the Windows errors of replacing a file that
+// another program has open: ERROR_ACCESS_DENIED (5), ERROR_SHARING_VIOLATION
+// (32) and ERROR_LOCK_VIOLATION (33). Their numbers are compared, so the
+// test runs on any system.
+func openElsewhere(err error) bool {
+	var errno syscall.Errno
+	return errors.As(err, &errno) && (errno == 5 || errno == 32 || errno == 33)
 }
 
 // Discard removes the staged file; its path is left as it was. A nil
@@ -171,11 +198,14 @@ func (f *StagedFile) Discard() {
 	os.Remove(f.tmp)
 }
 
-// unwrapPath drops the path that *os.PathError repeats, since the message
-// names the file already.
+// unwrapPath drops the paths that *os.PathError and *os.LinkError (a
+// rename's) repeat, since the message names the file already.
 func unwrapPath(err error) error {
-	if pe, ok := err.(*os.PathError); ok {
-		return pe.Err
+	switch e := err.(type) {
+	case *os.PathError:
+		return e.Err
+	case *os.LinkError:
+		return e.Err
 	}
 	return err
 }
