@@ -106,17 +106,24 @@ func TestLocalitiesMergeTheSmallest(t *testing.T) {
 	}
 }
 
-func TestGatherDemoRound(t *testing.T) {
-	ctx := context.Background()
+// demoRound opens a new database holding the demo round.
+func demoRound(t *testing.T) (*sqlite.DB, store.Round) {
+	t.Helper()
 	db, err := sqlite.Open(filepath.Join(t.TempDir(), "l.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
-	defer db.Close()
-	r, err := demo.Create(ctx, db)
+	t.Cleanup(func() { db.Close() })
+	r, err := demo.Create(context.Background(), db)
 	if err != nil {
 		t.Fatal(err)
 	}
+	return db, r
+}
+
+func TestGatherDemoRound(t *testing.T) {
+	ctx := context.Background()
+	db, r := demoRound(t)
 	s, err := Gather(ctx, db, r, time.Date(2018, 7, 12, 14, 10, 0, 0, time.Local))
 	if err != nil {
 		t.Fatal(err)
@@ -151,15 +158,7 @@ func TestGatherDemoRound(t *testing.T) {
 // charts in order, each drawing what Gather's would.
 func TestStartThenFinishIsGather(t *testing.T) {
 	ctx := context.Background()
-	db, err := sqlite.Open(filepath.Join(t.TempDir(), "l.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer db.Close()
-	r, err := demo.Create(ctx, db)
-	if err != nil {
-		t.Fatal(err)
-	}
+	db, r := demoRound(t)
 	now := time.Date(2018, 7, 12, 14, 10, 0, 0, time.Local)
 	whole, err := Gather(ctx, db, r, now)
 	if err != nil {
