@@ -34,7 +34,7 @@ func (ui *UI) backUpNow() {
 		}
 		return ui.db.Backup(ui.ctx, dst)
 	}, func() {
-		dialog.ShowInformation("Backed up", "A copy of the database is now in\n"+dst+"\n\nFile → Restore… puts it back.", ui.win)
+		dialog.ShowInformation("Backed up", "A copy of the database is now in\n"+dst+"\n\nFile > Restore… puts it back.", ui.win)
 	})
 }
 

@@ -184,7 +184,7 @@ func (s *eventScreen) content() fyne.CanvasObject {
 			l, st := text.Objects[0].(*widget.Label), text.Objects[1].(*widget.Label)
 			status := string(a.RSVP)
 			if !a.CheckedInAt.IsZero() {
-				status = "✔ checked in " + a.CheckedInAt.Local().Format("15:04")
+				status = "checked in " + a.CheckedInAt.Local().Format("15:04")
 			}
 			if a.AccessNeeds != "" || a.DietaryNeeds != "" {
 				status += " · needs noted"
@@ -405,7 +405,7 @@ func (s *eventScreen) filter() {
 		text += " · " + store.Thousands(waiting) + " on the waitlist"
 	}
 	if c := s.event.Capacity; c > 0 && max(accepted, in) > c {
-		text += fmt.Sprintf(" · ⚠ OVER CAPACITY by %d", max(accepted, in)-c)
+		text += fmt.Sprintf(" · OVER CAPACITY by %d", max(accepted, in)-c)
 	}
 	if needs := tasks.CateringCounts(s.attendees); len(needs) > 0 {
 		parts := make([]string, len(needs))

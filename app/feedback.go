@@ -20,7 +20,7 @@ import (
 const (
 	rateBaseParticipantsLabel = "participants in the round"
 	rateBaseCompletedLabel    = "participants who completed both visits"
-	rateBaseSurveysLabel      = "surveys sent (File → Round settings…)"
+	rateBaseSurveysLabel      = "surveys sent (File > Round settings…)"
 )
 
 // feedbackScreen is the survey: each question's figures with the response

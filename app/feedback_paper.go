@@ -48,7 +48,7 @@ type paperEntry struct {
 	heading  *canvas.Text
 	question *widget.Label
 	// sofar holds one cell per question: its number above, its score
-	// (or – for skipped, ▮ for the current one) below, in large type.
+	// (or – for skipped, _ for the current one) below, in large type.
 	sofar   *fyne.Container
 	cells   []*canvas.Text
 	help    *widget.Label
@@ -292,7 +292,7 @@ func (e *paperEntry) show() {
 		case i < n:
 			c.Text = fmt.Sprint(e.scores[i])
 		case i == n && e.focused:
-			c.Text = "▮"
+			c.Text = "_"
 		default:
 			c.Text = "·"
 		}

@@ -156,7 +156,7 @@ func TestPaperEntry(t *testing.T) {
 		for _, c := range s.entry.cells {
 			sofar = append(sofar, c.Text)
 		}
-		if got, want := strings.Join(sofar, " "), "5 ▮ · ·"; got != want {
+		if got, want := strings.Join(sofar, " "), "5 _ · ·"; got != want {
 			t.Fatalf("scores so far %q, want %q", got, want)
 		}
 	})

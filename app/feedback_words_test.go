@@ -16,7 +16,7 @@ func TestImportPreviewShowsScoreWords(t *testing.T) {
 	if d.confirm.Disabled() {
 		t.Fatalf("labels refused: %s", d.problems.Text)
 	}
-	for _, want := range []string{"Scores written as words, read as:", `"1 (least likely)" → 1`, `"6 - Most likely" → 6`, `"Most likely" → 6`} {
+	for _, want := range []string{"Scores written as words, read as:", `"1 (least likely)" = 1`, `"6 - Most likely" = 6`, `"Most likely" = 6`} {
 		if !strings.Contains(d.preview.Text, want) {
 			t.Errorf("preview lacks %q:\n%s", want, d.preview.Text)
 		}

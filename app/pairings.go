@@ -255,7 +255,7 @@ func (s *pairingsScreen) show(v pairingsView) {
 	s.second.setPeople(v.labels, v.keys, valid)
 	text := fmt.Sprintf("%s · %s unpaired", store.Plural(len(v.pairs), "pair", "pairs"), store.Plural(len(v.unpaired), "person", "people"))
 	if v.overdue > 0 {
-		text += " · ⚠ " + store.Plural(v.overdue, "overdue visit", "overdue visits")
+		text += " · " + store.Plural(v.overdue, "overdue visit", "overdue visits")
 	}
 	s.summary.SetText(text)
 	// The table remembers a row number, not a pair: after a reload the rows

@@ -103,14 +103,14 @@ func (s *pairingsScreen) saveVisits(e *visitEditor) {
 	for i := range visits {
 		date, err := store.ParseDate(e.date[i].Text)
 		if err != nil {
-			e.problem.SetText("⚠ The " + names[i] + ": " + store.ErrorMessage(err))
+			e.problem.SetText("The " + names[i] + ": " + store.ErrorMessage(err))
 			e.problem.Show()
 			return
 		}
 		visits[i].Date = date
 		session, err := store.ParseSession(e.session[i].Text)
 		if err != nil {
-			e.problem.SetText("⚠ The " + names[i] + ": " + store.ErrorMessage(err))
+			e.problem.SetText("The " + names[i] + ": " + store.ErrorMessage(err))
 			e.problem.Show()
 			return
 		}
@@ -124,7 +124,7 @@ func (s *pairingsScreen) saveVisits(e *visitEditor) {
 	var err error
 	ui.async(ui.written(func() { err = ui.db.SaveVisits(ui.ctx, pairID, visits) }), func() {
 		if err != nil {
-			e.problem.SetText("⚠ " + store.ErrorMessage(err))
+			e.problem.SetText(store.ErrorMessage(err))
 			e.problem.Show()
 			return
 		}

@@ -491,7 +491,7 @@ func (s *participantsScreen) showForm(p store.Participant) {
 // say shows why the form cannot be saved, with an icon so that it does not
 // rely on colour alone.
 func (f *participantForm) say(why string) {
-	f.problem.SetText("⚠ " + why)
+	f.problem.SetText(why)
 	f.problem.Show()
 }
 
@@ -639,7 +639,7 @@ func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImpo
 		summary += "\n" + store.Plural(pv.keptEmpty, "empty cell leaves", "empty cells leave") + " the stored value unchanged: an import never erases data."
 	}
 	if n := len(imp.Problems); n > 0 {
-		summary += "\n⚠ " + store.Plural(n, "problem", "problems") + " below: nothing can be imported until they are fixed in the spreadsheet."
+		summary += "\n" + store.Plural(n, "problem", "problems") + " below: nothing can be imported until they are fixed in the spreadsheet."
 	}
 	pv.summary = widget.NewLabel(summary)
 	pv.summary.Wrapping = fyne.TextWrapWord
@@ -647,9 +647,9 @@ func (s *participantsScreen) showPreview(name string, imp *csvio.ParticipantImpo
 	var maps []string
 	for _, f := range csvio.Fields {
 		if h, ok := imp.Mapping[f]; ok {
-			maps = append(maps, fmt.Sprintf("%s ← %s", f, h))
+			maps = append(maps, fmt.Sprintf("%s: %s", f, h))
 		} else {
-			maps = append(maps, f+" ← (no column)")
+			maps = append(maps, f+": (no column)")
 		}
 	}
 	mapText := "Columns: " + strings.Join(maps, " · ")

@@ -319,7 +319,7 @@ func TestParticipantsImport(t *testing.T) {
 		if got, want := pv.created, 4; got != want {
 			t.Fatalf("preview says %d new, want %d", got, want)
 		}
-		if !strings.Contains(pv.mapping.Text, "name ← First name + Surname") || !strings.Contains(pv.mapping.Text, "Ignored columns: Notes") {
+		if !strings.Contains(pv.mapping.Text, "name: First name + Surname") || !strings.Contains(pv.mapping.Text, "Ignored columns: Notes") {
 			t.Fatalf("mapping = %q", pv.mapping.Text)
 		}
 		if got, want := cellText(t, pv.rows, 0, 1), "Ada Ashdown"; got != want {

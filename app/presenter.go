@@ -679,7 +679,7 @@ func (p *presenter) updateFooter() {
 			auto += ": paused (A resumes)"
 		}
 	}
-	p.footer.SetText(page + "   ·   → ← space to move, 1–9 to jump, Esc to leave   ·   + − size, T theme   ·   " + auto)
+	p.footer.SetText(page + "   ·   arrow keys or space to move, 1–9 to jump, Esc to leave   ·   + and - for size, T theme   ·   " + auto)
 }
 
 // text makes a label in the presenter's type; heading is larger and bold.

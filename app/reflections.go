@@ -77,7 +77,7 @@ func (s *reflectionsScreen) content() fyne.CanvasObject {
 				sub = strings.Join(r.Themes, ", ")
 			}
 			if r.Approved {
-				sub = "✔ approved for quoting · " + sub
+				sub = "approved for quoting · " + sub
 			}
 			box.Objects[1].(*widget.Label).SetText(sub)
 		})

@@ -40,12 +40,12 @@ func TestImportFeedback(t *testing.T) {
 			t.Fatalf("exit %d: %s", code, stderr)
 		}
 		for _, want := range []string{
-			`"ID" → ID`,
-			`"Email" → ignored (not stored)`,
-			`"What is your role?" → role`,
-			`"2. Did you find the scheme useful?" → score: Did you find the scheme useful?`,
-			`"5. Would you recommend the scheme to a colleague?" → score: a new question`,
-			`"Any other comments?" → comment`,
+			`"ID" -> ID`,
+			`"Email" -> ignored (not stored)`,
+			`"What is your role?" -> role`,
+			`"2. Did you find the scheme useful?" -> score: Did you find the scheme useful?`,
+			`"5. Would you recommend the scheme to a colleague?" -> score: a new question`,
+			`"Any other comments?" -> comment`,
 			"New question added: Would you recommend the scheme to a colleague?",
 			"4 added, 0 changed, 0 already there, 1 new question added",
 		} {
@@ -694,8 +694,8 @@ func TestFormsExportFiguresByHand(t *testing.T) {
 			if code != 0 {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			for _, line := range []string{`"ID" → ID`, `"Email" → ignored`, `"Which best describes your role?" → role`,
-				`"Any other comments? (what worked, what didn't, what should change)" → comment`, "71 added, 0 changed, 0 already there, 0 new questions added"} {
+			for _, line := range []string{`"ID" -> ID`, `"Email" -> ignored`, `"Which best describes your role?" -> role`,
+				`"Any other comments? (what worked, what didn't, what should change)" -> comment`, "71 added, 0 changed, 0 already there, 0 new questions added"} {
 				if !strings.Contains(stdout, line) {
 					t.Errorf("output lacks %q:\n%s", line, stdout)
 				}

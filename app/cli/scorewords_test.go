@@ -75,7 +75,7 @@ func TestImportScoresWrittenAsWords(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("labels: exit %d: %s", code, stderr)
 	}
-	for _, want := range []string{"Scores written as words, read as:", `"1 (least likely)" → 1`, `"Most likely" → 6`, `"5 – Very likely" → 5`} {
+	for _, want := range []string{"Scores written as words, read as:", `"1 (least likely)" = 1`, `"Most likely" = 6`, `"5 – Very likely" = 5`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("output lacks %q:\n%s", want, out)
 		}

@@ -46,7 +46,7 @@ func questionText(h string) string {
 }
 
 // MappingText describes a plan one column per line, such as
-// `  "Did you find the scheme useful?" → score: Did you find the scheme useful?`,
+// `  "Did you find the scheme useful?" -> score: Did you find the scheme useful?`,
 // so the organiser can check what the import did with each column.
 func MappingText(plan forms.Plan, qs []store.Question) string {
 	text := make(map[int64]string, len(qs))
@@ -56,7 +56,7 @@ func MappingText(plan forms.Plan, qs []store.Question) string {
 	var b strings.Builder
 	b.WriteString("Columns:\n")
 	for _, c := range plan.Columns {
-		fmt.Fprintf(&b, "  %q → %s", c.Header, c.Kind)
+		fmt.Fprintf(&b, "  %q -> %s", c.Header, c.Kind)
 		switch {
 		case c.Kind == forms.Score && c.QuestionID > 0:
 			fmt.Fprintf(&b, ": %s", text[c.QuestionID])

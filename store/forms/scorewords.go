@@ -79,7 +79,8 @@ func parseScoreWord(v string) (n int, ok, ambiguous bool) {
 }
 
 // ScoreWords lists, for the preview and the command line, how labels were
-// read: `"6 - Most likely" → 6`, one per label, by score then label.
+// read: `"6 - Most likely" = 6`, one per label, by score then label. (No
+// arrow: the window shows these in a font that may not have one.)
 func (r Result) ScoreWords() []string {
 	type kv struct {
 		label string
@@ -97,7 +98,7 @@ func (r Result) ScoreWords() []string {
 	})
 	out := make([]string, len(all))
 	for i, x := range all {
-		out[i] = fmt.Sprintf("%q → %d", x.label, x.score)
+		out[i] = fmt.Sprintf("%q = %d", x.label, x.score)
 	}
 	return out
 }
