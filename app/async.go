@@ -211,16 +211,33 @@ func (h *handoff) deliver(f func()) {
 	h.complete(f)
 }
 
-// waitIdle runs queued completions on the calling goroutine until no job
-// or timer is left, as the UI goroutine would, and fails after timeout.
-func (h *handoff) waitIdle(timeout time.Duration) error {
-	deadline := time.Now().Add(timeout)
-	stop := time.AfterFunc(timeout, func() {
+// alarm wakes every wait for a completion when timeout has passed, so it
+// can give up.
+func (h *handoff) alarm(timeout time.Duration) *time.Timer {
+	return time.AfterFunc(timeout, func() {
 		h.mu.Lock()
 		h.more.Broadcast()
 		h.mu.Unlock()
 	})
-	defer stop.Stop()
+}
+
+// runFirst takes the first queued completion and runs it on the calling
+// goroutine. h.mu is held on entry and released.
+func (h *handoff) runFirst() {
+	f := h.queue[0]
+	h.queue = h.queue[1:]
+	h.mu.Unlock()
+	f()
+	h.mu.Lock()
+	h.pending--
+	h.mu.Unlock()
+}
+
+// waitIdle runs queued completions on the calling goroutine until no job
+// or timer is left, as the UI goroutine would, and fails after timeout.
+func (h *handoff) waitIdle(timeout time.Duration) error {
+	deadline := time.Now().Add(timeout)
+	defer h.alarm(timeout).Stop()
 	for {
 		h.mu.Lock()
 		for len(h.queue) == 0 && h.pending > 0 && time.Now().Before(deadline) {
@@ -235,13 +252,7 @@ func (h *handoff) waitIdle(timeout time.Duration) error {
 			h.mu.Unlock()
 			return fmt.Errorf("%d background jobs still running after %v", n, timeout)
 		}
-		f := h.queue[0]
-		h.queue = h.queue[1:]
-		h.mu.Unlock()
-		f()
-		h.mu.Lock()
-		h.pending--
-		h.mu.Unlock()
+		h.runFirst()
 	}
 }
 
@@ -251,12 +262,7 @@ func (h *handoff) waitIdle(timeout time.Duration) error {
 // screen.
 func (h *handoff) runUntil(done func() bool, timeout time.Duration) error {
 	deadline := time.Now().Add(timeout)
-	stop := time.AfterFunc(timeout, func() {
-		h.mu.Lock()
-		h.more.Broadcast()
-		h.mu.Unlock()
-	})
-	defer stop.Stop()
+	defer h.alarm(timeout).Stop()
 	for !done() {
 		h.mu.Lock()
 		for len(h.queue) == 0 && time.Now().Before(deadline) {
@@ -266,13 +272,7 @@ func (h *handoff) runUntil(done func() bool, timeout time.Duration) error {
 			h.mu.Unlock()
 			return fmt.Errorf("nothing arrived within %v", timeout)
 		}
-		f := h.queue[0]
-		h.queue = h.queue[1:]
-		h.mu.Unlock()
-		f()
-		h.mu.Lock()
-		h.pending--
-		h.mu.Unlock()
+		h.runFirst()
 	}
 	return nil
 }
